@@ -1,0 +1,36 @@
+"""twinning-extract: town-twinning partnerships from German municipal texts.
+
+>>> import extract
+>>> nlp = extract.load()                      # the spaCy Language
+>>> record = extract.extract_text("Düren und Valenciennes sind seit 1959 Partnerstädte.")
+>>> record.to_dict()["partnerships"][0]["b"]
+['Valenciennes']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .records import DocumentRecord
+
+__all__ = ["load", "extract_text"]
+__version__ = "0.1.0"
+
+
+def load(model: str | None = None) -> Language:
+    """The spaCy pipeline: ``spacy.blank("de")`` (or ``model``) plus the twinning components."""
+    from .pipeline import load as _load
+
+    return _load(model)
+
+
+def extract_text(text: str, doc_id: str = "text", model: str | None = None) -> DocumentRecord:
+    """Run the pipeline on one text and return its document record."""
+    from .records import record_from_doc
+
+    doc = load(model)(text)
+    return record_from_doc(doc, doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -1,0 +1,210 @@
+"""Command line: ``extract run`` and ``extract evaluate``. Thin by design."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .documents import Document, DocumentError, find_documents, read_document
+from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
+from .records import DocumentRecord
+from .writers import write_atomic, write_document, write_tables
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
+
+RUN_EXAMPLE = """example:
+  extract run seeds/ --gold gold/            # extract, write outputs/, print scores
+  extract run page.txt other/ --out results/ # any .txt/.md files or folders
+"""
+EVALUATE_EXAMPLE = """example:
+  extract evaluate --gold gold/ --pred outputs/docs/ --details
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extract",
+        description="Extract town-twinning partnerships from German municipal texts.",
+        epilog="run 'extract run --help' or 'extract evaluate --help' for details",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser(
+        "run",
+        help="extract from documents and write JSON and CSV",
+        description="Extract places, people, dates, partnerships and events; write one JSON per "
+        "document to OUT/docs/ and the tables entities.csv, partnerships.csv, events.csv, "
+        "people.csv and errors.csv to OUT/.",
+        epilog=RUN_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files, or folders to search")
+    run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
+    run.add_argument("--gold", type=Path, help="gold folder: also score the run against it")
+    run.add_argument("--details", action="store_true", help="with --gold: list each document's errors")
+    run.add_argument("--model", help="an installed spaCy German pipeline to merge NER from (optional)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="score predictions against gold",
+        description="Score per-document predictions against gold as gold-format.md defines it; "
+        "write evaluation.json next to the predictions.",
+        epilog=EVALUATE_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ev.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files")
+    ev.add_argument("--pred", type=Path, required=True, help="folder of predicted JSON files")
+    ev.add_argument("--texts", type=Path, help="folder of the source texts, to check gold offsets against")
+    ev.add_argument("--details", action="store_true", help="list each document's false positives/negatives")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return run_command(args)
+    return evaluate_command(args)
+
+
+def _progress(items: list, quiet: bool):
+    if quiet or len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="documents", unit="doc", file=sys.stderr)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        paths = find_documents(args.paths)
+    except DocumentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if not paths:
+        print("error: no .txt or .md files found in " + ", ".join(args.paths), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+    from .pipeline import load
+    from .records import record_from_doc
+
+    try:
+        nlp = load(args.model)
+    except OSError as exc:
+        print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+    errors: list[tuple[str, str, str]] = []
+    records: dict[str, DocumentRecord] = {}
+    documents: dict[str, Document] = {}
+    for path in _progress(paths, args.quiet):
+        try:
+            document = read_document(path)
+        except DocumentError as exc:
+            errors.append((str(path), "read", str(exc)))
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        if document.doc_id in documents:
+            message = f"{path}: same doc id {document.doc_id!r} as {documents[document.doc_id].path}"
+            errors.append((str(path), "read", message))
+            print(f"error: {message}", file=sys.stderr)
+            continue
+        try:
+            record = record_from_doc(nlp(document.text), document.doc_id, document.text_sha256)
+        except Exception as exc:  # one bad document must not cost the others their results
+            errors.append((str(path), "extract", f"{path}: {type(exc).__name__}: {exc}"))
+            print(f"error: {path}: extraction failed: {exc}", file=sys.stderr)
+            continue
+        documents[document.doc_id] = document
+        records[document.doc_id] = record
+        write_document(record, args.out / "docs")
+
+    write_tables(records.values(), args.out)
+    _write_errors(errors, args.out)
+    print(f"{len(records)} documents written to {args.out}/ ({len(errors)} failed)", file=sys.stderr)
+
+    if args.gold:
+        status = _score_run(args, records, documents)
+        if status != EXIT_OK:
+            return status
+    return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def _write_errors(errors: list[tuple[str, str, str]], out: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["path", "stage", "error"])
+    writer.writerows(errors)
+    write_atomic(out / "errors.csv", buffer.getvalue())
+
+
+def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord], documents: dict[str, Document]) -> int:
+    gold: dict[str, DocumentRecord] = {}
+    for doc_id, document in documents.items():
+        path = args.gold / f"{doc_id}.json"
+        if not path.exists():
+            continue
+        try:
+            gold[doc_id] = load_gold_file(path, document.text)
+        except GoldError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+    if not gold:
+        print(f"error: {args.gold}: no gold file for any of the documents", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    evaluation = evaluate(gold, records)
+    write_atomic(args.out / "evaluation.json", json.dumps(evaluation.to_dict(), indent=2) + "\n")
+    print(f"Scores on {len(gold)} gold documents")
+    print(format_report(evaluation, details=args.details))
+    return EXIT_OK
+
+
+def evaluate_command(args: argparse.Namespace) -> int:
+    if not args.pred.is_dir():
+        print(f"error: {args.pred}: no such folder of predictions", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        pred = load_records(args.pred)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: {args.pred}: cannot read predictions ({exc})", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    gold: dict[str, DocumentRecord] = {}
+    gold_paths = sorted(args.gold.glob("*.json")) if args.gold.is_dir() else []
+    if not gold_paths:
+        print(f"error: {args.gold}: no gold JSON files", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    for path in gold_paths:
+        text = _source_text(args.texts, path.stem)
+        try:
+            record = load_gold_file(path, text)
+        except GoldError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        predicted = pred.get(record.doc_id)
+        if text is None and predicted is not None and predicted.text_sha256 != record.text_sha256:
+            print(f"error: {path}: text_sha256 differs from the prediction's text", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        gold[record.doc_id] = record
+    evaluation = evaluate(gold, pred)
+    write_atomic(args.pred / "evaluation.json", json.dumps(evaluation.to_dict(), indent=2) + "\n")
+    print(f"Scores on {len(gold)} gold documents")
+    print(format_report(evaluation, details=args.details))
+    return EXIT_OK
+
+
+def _source_text(folder: Path | None, doc_id: str) -> str | None:
+    if folder is None:
+        return None
+    for suffix in (".txt", ".md"):
+        path = folder / f"{doc_id}{suffix}"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""DATE recognition: detection by pattern, normalisation by ``dateparser``.
+
+Detection and normalisation are separate steps, as in ``dateparser`` itself:
+patterns find a span and the part of it that carries the date; ``dateparser``
+(day-month-year order) turns that part into a date and reports whether the text
+fixed a day, a month or only a year, which sets the precision of the ISO value.
+``dateparser.search`` is not used: on German it reads "die" and "mit" as
+weekdays and fills a missing day or month with today's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_lexicon
+from .extensions import add_entities
+
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    core: str  # the part dateparser reads
+    precision: str  # "day", "month" or "year"
+
+
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    lex = load_lexicon()["dates"]
+    months = "|".join(lex["months"])
+    seasons = "|".join(lex["seasons"])
+    year = r"(?:1[0-9]{3}|20[0-9]{2})"
+    not_after = r"(?![\d.,]?\d)"
+    return [
+        (re.compile(rf"(?<![\d.])\d{{1,2}}\.\s?(?:{months})\s+{year}{not_after}"), "day"),
+        (re.compile(rf"(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{year}{not_after}"), "day"),
+        (re.compile(rf"\b(?:{months})\s+{year}{not_after}"), "month"),
+        (re.compile(rf"(?<![\d/.])(?:0?[1-9]|1[0-2])/{year}{not_after}"), "month"),
+        (re.compile(rf"\b(?:{seasons})\s+{year}{not_after}"), "year"),
+        (re.compile(r"(?<![\d.])\d{3,4}\s?n\.\s?Chr\."), "year"),
+    ]
+
+
+_BARE_YEAR = re.compile(
+    r"(?<![\d.,/+\-–])(?:1[0-9]{3}|20[0-9]{2})"
+    r"(?![\d]|[.,]\d|\s?-?\s?jährig|er\b|er-|\s\d{3}\b)"
+)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All date mentions in ``text``, longest first where they overlap."""
+    quantity = set(load_lexicon()["dates"]["quantity_words"])
+    found: list[DateMatch] = []
+    taken = [False] * (len(text) + 1)
+
+    def claim(start: int, end: int, core: str, precision: str) -> None:
+        if any(taken[start:end]):
+            return
+        for i in range(start, end):
+            taken[i] = True
+        found.append(DateMatch(start, end, core, precision))
+
+    for pattern, precision in _patterns():
+        for m in pattern.finditer(text):
+            core = m.group(0)
+            if precision == "year":
+                core = re.search(r"\d{3,4}", core).group(0)
+            claim(m.start(), m.end(), core, precision)
+    for m in _BARE_YEAR.finditer(text):
+        following = text[m.end() : m.end() + 30].split()
+        if following and following[0].strip(".,;:)") in quantity:
+            continue
+        claim(m.start(), m.end(), m.group(0), "year")
+    return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=4096)
+def normalise_date(core: str, precision: str) -> str | None:
+    """ISO 8601 prefix of ``core`` at the given precision, or None."""
+    if precision == "year":
+        year = int(core)
+        return f"{year:04d}" if 1 <= year <= 2100 else None
+    parsed = _parser().get_date_data(core)
+    if parsed.date_obj is None:
+        return None
+    # dateparser says which parts the text fixed; never claim more than that
+    period = parsed.period if parsed.period in _PRECISION else precision
+    if _PRECISION[period] > _PRECISION[precision]:
+        period = precision
+    return parsed.date_obj.date().isoformat()[: _PRECISION[period]]
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["de"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"},
+    )
+
+
+@Language.factory("twinning_dates")
+class DateRecognizer:
+    """Marks DATE spans and stores their ISO value on ``span._.date_value``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for match in find_dates(doc.text):
+            span = doc.char_span(match.start, match.end, label="DATE", alignment_mode="strict")
+            value = normalise_date(match.core, match.precision)
+            if span is None or value is None:
+                continue
+            span._.date_value = value
+            spans.append(span)
+        add_entities(doc, "dates", spans)
+        return doc

@@ -1,0 +1,31 @@
+"""Doc and Span extension attributes shared by the components."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def register_extensions() -> None:
+    for name in ("date_value", "place", "role"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    for name in ("home", "partnerships", "people"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def add_entities(doc: Doc, group: str, spans: list[Span]) -> None:
+    """Store ``spans`` under ``doc.spans[group]`` and add those that do not
+    overlap an existing entity to ``doc.ents``."""
+    doc.spans[group] = spans
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    free = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if not any(taken[span.start : span.end]):
+            free.append(span)
+            for i in range(span.start, span.end):
+                taken[i] = True
+    doc.set_ents(free, default="unmodified")

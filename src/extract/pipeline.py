@@ -1,0 +1,50 @@
+"""Assembling the spaCy pipeline and running it on one text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from . import components  # noqa: F401  (registers the factories)
+
+COMPONENTS = (
+    "twinning_sentences",
+    "twinning_dates",
+    "twinning_people",
+    "twinning_places",
+    "twinning_partnerships",
+)
+
+
+def customise_tokenizer(nlp: Language) -> None:
+    """Split hyphens and slashes between letters ("Bad Homburg-Chur",
+    "Veltheim/Winterthur") and a full stop after a year ("1956."), so that
+    place and date spans fall on token boundaries."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\."]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def build(model: str | None = None) -> Language:
+    """A fresh pipeline: ``spacy.blank("de")`` or an installed model, plus our components."""
+    nlp = spacy.load(model) if model else spacy.blank("de")
+    customise_tokenizer(nlp)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load(model: str | None = None) -> Language:
+    """The shared pipeline (built once per process)."""
+    return build(model)
+
+
+def process(text: str, nlp: Language | None = None) -> Doc:
+    nlp = nlp or load()
+    return nlp(text)

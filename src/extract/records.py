@@ -1,0 +1,216 @@
+"""Per-document records: plain dataclasses in the gold schema.
+
+``DocumentRecord.to_dict()`` gives exactly the gold file's keys in the gold
+file's order, followed by extra keys (GeoNames links, evidence offsets) that
+gold files do not have; ``from_dict`` reads either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .gazetteer import Place
+
+PLACE_LABELS = ("CITY", "REGION", "COUNTRY")
+LABELS = ("CITY", "REGION", "COUNTRY", "PERSON", "DATE")
+EVENT_TYPES = ("initiated", "decided", "signed", "transferred", "ended")
+KINDS = ("partnership", "friendship", "cooperation", "project")
+STATUSES = ("active", "ended")
+
+
+@dataclass
+class EntityRecord:
+    start: int
+    end: int
+    label: str
+    text: str
+    value: str | None = None
+    geonames_id: int | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
+        if self.label == "DATE":
+            out["value"] = self.value
+        if self.label in PLACE_LABELS:
+            out.update(geonames_id=self.geonames_id, country=self.country, lat=self.lat, lon=self.lon)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityRecord:
+        return cls(
+            start=data["start"],
+            end=data["end"],
+            label=data["label"],
+            text=data["text"],
+            value=data.get("value"),
+            geonames_id=data.get("geonames_id"),
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+        )
+
+
+@dataclass
+class EventRecord:
+    type: str
+    date: str | None
+    evidence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "date": self.date, "evidence": self.evidence}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventRecord:
+        return cls(type=data["type"], date=data.get("date"), evidence=data.get("evidence", ""))
+
+
+@dataclass
+class PartnershipRecord:
+    a: list[str]
+    b: list[str]
+    b_country: str | None
+    kind: str
+    status: str
+    since: str | None
+    events: list[EventRecord] = field(default_factory=list)
+    a_country: str | None = None
+    a_geonames_id: int | None = None
+    b_geonames_id: int | None = None
+    a_lat: float | None = None
+    a_lon: float | None = None
+    b_lat: float | None = None
+    b_lon: float | None = None
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": list(self.a),
+            "b": list(self.b),
+            "b_country": self.b_country,
+            "kind": self.kind,
+            "status": self.status,
+            "since": self.since,
+            "events": [e.to_dict() for e in self.events],
+            "a_country": self.a_country,
+            "a_geonames_id": self.a_geonames_id,
+            "b_geonames_id": self.b_geonames_id,
+            "a_lat": self.a_lat,
+            "a_lon": self.a_lon,
+            "b_lat": self.b_lat,
+            "b_lon": self.b_lon,
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PartnershipRecord:
+        extra = {k: data.get(k) for k in cls.__dataclass_fields__ if k not in ("a", "b", "events")}
+        extra.update(
+            b_country=data.get("b_country"),
+            kind=data.get("kind", "partnership"),
+            status=data.get("status", "active"),
+            since=data.get("since"),
+        )
+        return cls(
+            a=list(data["a"]),
+            b=list(data["b"]),
+            events=[EventRecord.from_dict(e) for e in data.get("events", [])],
+            **extra,
+        )
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    role: str | None
+    place: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "place": self.place}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PersonRecord:
+        return cls(name=data["name"], role=data.get("role"), place=data.get("place"))
+
+
+@dataclass
+class DocumentRecord:
+    doc_id: str
+    text_sha256: str
+    home: list[str] = field(default_factory=list)
+    entities: list[EntityRecord] = field(default_factory=list)
+    partnerships: list[PartnershipRecord] = field(default_factory=list)
+    people: list[PersonRecord] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "text_sha256": self.text_sha256,
+            "home": list(self.home),
+            "entities": [e.to_dict() for e in self.entities],
+            "partnerships": [p.to_dict() for p in self.partnerships],
+            "people": [p.to_dict() for p in self.people],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
+        return cls(
+            doc_id=data["doc_id"],
+            text_sha256=data.get("text_sha256", ""),
+            home=list(data.get("home", [])),
+            entities=[EntityRecord.from_dict(e) for e in data.get("entities", [])],
+            partnerships=[PartnershipRecord.from_dict(p) for p in data.get("partnerships", [])],
+            people=[PersonRecord.from_dict(p) for p in data.get("people", [])],
+        )
+
+
+def record_from_doc(doc: Doc, doc_id: str, text_sha256: str) -> DocumentRecord:
+    """The record of a processed ``Doc``: entities, partnerships and people."""
+    entities = []
+    for ent in sorted(doc.ents, key=lambda e: (e.start_char, e.end_char)):
+        record = EntityRecord(ent.start_char, ent.end_char, ent.label_, ent.text)
+        if ent.label_ == "DATE":
+            record.value = ent._.date_value
+        place: Place | None = ent._.place if ent.label_ in PLACE_LABELS else None
+        if place is not None:
+            record.geonames_id, record.country = place.geonames_id, place.country
+            record.lat, record.lon = place.lat, place.lon
+        entities.append(record)
+    partnerships = [_partnership_record(doc, p) for p in doc._.partnerships or []]
+    partnerships.sort(key=lambda p: (p.evidence_start if p.evidence_start is not None else -1, p.a, p.b))
+    people = [PersonRecord(**p) for p in doc._.people or []]
+    return DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people)
+
+
+def _partnership_record(doc: Doc, data: dict[str, Any]) -> PartnershipRecord:
+    a_place: Place | None = data.get("a_place")
+    b_place: Place | None = data.get("b_place")
+    span = data.get("evidence_span")
+    return PartnershipRecord(
+        a=data["a"],
+        b=data["b"],
+        b_country=data["b_country"],
+        kind=data["kind"],
+        status=data["status"],
+        since=data["since"],
+        events=[EventRecord(e["type"], e["date"], e["evidence"]) for e in data["events"]],
+        a_country=a_place.country if a_place else None,
+        a_geonames_id=a_place.geonames_id if a_place else None,
+        b_geonames_id=b_place.geonames_id if b_place else None,
+        a_lat=a_place.lat if a_place else None,
+        a_lon=a_place.lon if a_place else None,
+        b_lat=b_place.lat if b_place else None,
+        b_lon=b_place.lon if b_place else None,
+        evidence=" ".join(doc.text[span[0] : span[1]].split()) if span else None,
+        evidence_start=span[0] if span else None,
+        evidence_end=span[1] if span else None,
+    )

@@ -1,0 +1,25 @@
+"""Small text helpers shared by every layer (no project imports)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―/]+")
+
+
+def fold_name(name: str) -> str:
+    """Normalise a place or person name for comparison.
+
+    Case folding, NFKD with diacritics stripped, ``ß`` -> ``ss``, and hyphens
+    and spaces collapsed, as gold-format.md defines name matching.
+    """
+    name = name.replace("ß", "ss").replace("β", "ss")
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub("", stripped.casefold())
+
+
+def sha256_text_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
