@@ -73,16 +73,29 @@ def canonical_name(span: Span) -> str:
     return text
 
 
-def core_key(span: Span) -> str:
-    """Identity of the body a place span names: GeoNames id, else its folded name
-    without administrative word."""
-    place: Place | None = span._.place
-    if place is not None and place.geonames_id and span.label_ == CITY:
-        return f"geo:{place.geonames_id}"
+def name_key(span: Span) -> str:
+    """Identity of the body a place span names by its name: folded, without
+    administrative word; regions and cities apart ("Landkreis X" is not "Stadt X")."""
     words = canonical_name(span).split(" ")
-    if len(words) > 1 and words[0] in _region_word_bases().values():
+    is_region = len(words) > 1 and words[0] in _region_word_bases().values()
+    if is_region:
         words = words[1:]
-    return "name:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+    prefix = "region:" if span.label_ == REGION else "name:"
+    return prefix + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+
+
+def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
+    """Key of each place span: its name key, unified across spellings of one
+    GeoNames place ("Hénin-Liétard" and "Hénin-Beaumont") in the document."""
+    by_geo: dict[int, str] = {}
+    keys = {}
+    for span in spans:
+        key = name_key(span)
+        place: Place | None = span._.place
+        if place is not None and place.geonames_id and span.label_ == CITY:
+            key = by_geo.setdefault(place.geonames_id, key)
+        keys[(span.start, span.end)] = key
+    return keys
 
 
 @dataclass
@@ -114,6 +127,7 @@ class PartnershipExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        self._keys = body_keys(places)
         home = self._home(places)
         home_keys = {home.key} if home else set()
         self._predecessors: set[str] = set()
@@ -128,7 +142,7 @@ class PartnershipExtractor:
             kinds, weak = self._keywords(sent)
             sent_places = [p for p in places if sent.start <= p.start < sent.end]
             if block_kind and self._is_list_heading(line) and sent_places:
-                block_home = _Side(core_key(sent_places[0]))
+                block_home = _Side(self._key(sent_places[0]))
                 block_home.add_name(canonical_name(sent_places[0]))
                 block_home.place = sent_places[0]._.place
                 continue
@@ -154,6 +168,7 @@ class PartnershipExtractor:
                     pair.evidence = (sent.start_char, sent.end_char)
 
         # pass 2: focus and events
+        home_keys = {home.key} if home else set()
         focus: list[tuple[str, str]] = []
         for sent in sentences:
             sent_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -166,7 +181,8 @@ class PartnershipExtractor:
             triggers = self._triggers(sent)
             if not triggers:
                 continue
-            targets = named if named else (focus if (kinds or weak) else [])
+            unfocused = [k for k in pairs if k[0] in home_keys] if not focus else []
+            targets = named if named else ((focus or unfocused) if (kinds or weak) else [])
             if not targets:
                 continue
             for event in self._events(sent, triggers):
@@ -180,6 +196,9 @@ class PartnershipExtractor:
         doc._.people = self._people(doc, home)
         return doc
 
+    def _key(self, span: Span) -> str:
+        return self._keys.get((span.start, span.end)) or name_key(span)
+
     # -- home -----------------------------------------------------------------
     def _home(self, places: list[Span]) -> _Side | None:
         if not places:
@@ -188,13 +207,14 @@ class PartnershipExtractor:
         names: dict[str, Counter[str]] = {}
         first_place: dict[str, Place | None] = {}
         for span in places:
-            key = core_key(span)
+            key = self._key(span)
             weight = 1.0
             prev = span.doc[span.start - 1].text if span.start else ""
             if prev in ("Stadt", "Gemeinde", "Landkreis", "Kreis") or span.text.split(" ")[0] in _region_word_bases():
                 weight += 1.0
             place: Place | None = span._.place
-            if place is not None and place.country == "DE":
+            german_admin = span.text.split(" ")[0] in ("Landkreis", "Landkreises", "Kreis", "Kreises")
+            if place is not None and place.country == "DE" or place is None and german_admin:
                 weight *= 2
             scores[key] += weight
             names.setdefault(key, Counter())[canonical_name(span)] += 1
@@ -237,9 +257,8 @@ class PartnershipExtractor:
                 return False
         return False
 
-    @staticmethod
-    def _names_home(sent_places: list[Span], home_keys: set[str]) -> bool:
-        return any(core_key(p) in home_keys for p in sent_places)
+    def _names_home(self, sent_places: list[Span], home_keys: set[str]) -> bool:
+        return any(self._key(p) in home_keys for p in sent_places)
 
     @staticmethod
     def _is_list_heading(line: str) -> bool:
@@ -266,13 +285,13 @@ class PartnershipExtractor:
                 if link & _LOCATION_LINK and nxt.label_ == CITY and span.label_ == CITY:
                     alias_of[idx] = idx + 1
         for idx, span in enumerate(sent_places):
-            key = core_key(span)
+            key = self._key(span)
             before = [t.lower_ for t in sent.doc[max(sent.start, span.start - 5) : span.start]]
             is_predecessor = any(w.startswith(markers) for w in before) or (
                 span.label_ == REGION and key in self._predecessors
             )
             target = alias_of.get(idx)
-            if target is not None and core_key(sent_places[target]) in home_keys:
+            if target is not None and self._key(sent_places[target]) in home_keys:
                 is_predecessor = True
             if key in home_keys:
                 continue
@@ -286,10 +305,18 @@ class PartnershipExtractor:
             side.add_name(canonical_name(span))
             side.country = side.country or self._country_after(span)
         for idx, target in alias_of.items():
-            target_key = core_key(sent_places[target])
+            target_key = self._key(sent_places[target])
             if target_key in sides:
                 sides[target_key].add_name(canonical_name(sent_places[idx]))
         return list(sides.values())
+
+    @staticmethod
+    def _is_locative_region(span: Span) -> bool:
+        """A region named as where something lies: "im Land X", "in der Region X"."""
+        words = _lex()["places"]["weak_region_words"]
+        doc = span.doc
+        before = doc[max(0, span.start - 2) : span.start].text.lower().split()
+        return span.label_ == REGION and span[0].text in words and bool({"im", "in"} & set(before))
 
     @staticmethod
     def _country_after(span: Span) -> str | None:
@@ -329,9 +356,9 @@ class PartnershipExtractor:
             if main is not None and (paren_depth > 0 or joined):
                 main.add_name(canonical_name(span))
                 continue
-            if core_key(span) in home_keys and a.key in home_keys:
+            if self._key(span) in home_keys and a.key in home_keys:
                 continue
-            main = _Side(core_key(span), place=span._.place, country=country)
+            main = _Side(self._key(span), place=span._.place, country=country)
             main.add_name(canonical_name(span))
             pair = self._pair(pairs, a, main)
             pair.kinds.add(kind)
@@ -353,9 +380,8 @@ class PartnershipExtractor:
             pairs[key].b.country = pairs[key].b.country or b.country
         return pairs[key]
 
-    @staticmethod
-    def _named_pairs(sent_places: list[Span], pairs: dict[tuple[str, str], _Pair]) -> list[tuple[str, str]]:
-        keys = {core_key(p) for p in sent_places}
+    def _named_pairs(self, sent_places: list[Span], pairs: dict[tuple[str, str], _Pair]) -> list[tuple[str, str]]:
+        keys = {self._key(p) for p in sent_places}
         return [k for k in pairs if k[1] in keys]
 
     # -- events ----------------------------------------------------------------

@@ -27,7 +27,7 @@ from ..lexicon import load_lexicon
 from ..text import fold_name
 from .extensions import add_entities
 
-_PARTICLES = {"de", "von", "van", "der", "den", "da", "di", "del", "du", "le", "la", "zu", "ten", "bin"}
+_PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
 _COMMON_SURNAME_ZIPF = 4.3  # capitalised words this frequent are not surnames
 
@@ -159,7 +159,11 @@ class PersonRecognizer:
         if end == i:
             return None
         role, role_token, credit, label_line = self._context_before(doc, i)
+        adjacent_role = role_token is not None and self._only_markup_between(doc, role_token + 1, i)
         parts = [t for t in doc[i:end] if _is_name_token(t)]
+        classifiers = set(load_lexicon()["places"]["city_words"]) | set(load_lexicon()["places"]["region_words"])
+        if any(t.text in classifiers for t in parts):
+            return None  # "Stadt Düren" in a photo credit is no person
         if any(self._is_common(t.text) for t in parts[1:]):
             end = parts[0].i + 1
             n_parts = 1
@@ -171,11 +175,16 @@ class PersonRecognizer:
             # capitals: only a contact block name that starts with a first name
             if not first_known:
                 return None
-        elif not (role or credit or label_line or first_known):
+        elif not (adjacent_role or credit or first_known):
             return None
         if self._is_place_name(doc[i:end]):
             return None
         return _Found(i, end, role, role_token)
+
+    @staticmethod
+    def _only_markup_between(doc: Doc, start: int, end: int) -> bool:
+        """Only titles, markup, colons and white space between two tokens."""
+        return all(t.is_space or not t.text.strip("*:#_·") or t.text in _titles() for t in doc[start:end])
 
     @staticmethod
     def _hyphen_tails(doc: Doc, start: int, end: int) -> set[int]:
@@ -199,7 +208,7 @@ class PersonRecognizer:
         while j >= 0 and steps < _ROLE_WINDOW:
             tok = doc[j]
             text = tok.text.strip("*")
-            if tok.is_space:
+            if tok.is_space or not text.strip("_#·"):
                 if tok.text.count("\n") > 2:
                     break
                 j -= 1
@@ -241,7 +250,8 @@ class PersonRecognizer:
         surnames: dict[str, str | None] = {}
         for hit in found:
             last = doc[hit.end - 1].text
-            if len(last) >= 3 and not last.isupper() and not self._is_common(last):
+            # a surname that is also a place name stays a place when it stands alone
+            if len(last) >= 3 and not last.isupper() and not self._is_common(last) and last not in self.gazetteer:
                 surnames[last] = hit.role
         extra = []
         for tok in doc:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 from ..lexicon import load_lexicon
+from ..text import fold_name
 from .extensions import add_entities
 
 _INNER = {
@@ -152,9 +153,13 @@ class PlaceRecognizer:
             region = self._admin_region(doc, i, blocked)
             if region:
                 return region
-        if not _starts_name(tok):
+        if not _starts_name(tok) or tok.text in vocab["city"]:
             return None
         compass = self._compass_region(doc, i)
+        if list_line[i] and self._list_item_is_place(doc, i):
+            item = self._list_item(doc, i, blocked)
+            if item is not None:
+                return item
         if compass:
             return compass
         for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
@@ -162,12 +167,15 @@ class PlaceRecognizer:
                 continue
             text = doc[i:end].text
             places = self.gazetteer.lookup(text)
+            looked_up = text
             if not places and len(doc[end - 1].text) >= 5 and doc[end - 1].text.endswith("s"):
-                stem = text[:-2] if text.endswith("es") else text[:-1]
-                places = self.gazetteer.lookup(stem) or self.gazetteer.lookup(text[:-1])
+                for looked_up in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
+                    places = self.gazetteer.lookup(looked_up)
+                    if places:
+                        break
             if not places:
                 continue
-            if not self._accept(doc, i, end, places, list_line):
+            if not self._accept(doc, i, end, places, list_line, looked_up):
                 continue
             label = self._label(doc, i, places)
             return _Candidate(i, end, label, None)
@@ -175,6 +183,8 @@ class PlaceRecognizer:
 
     def _plausible_end(self, doc: Doc, start: int, end: int) -> bool:
         last = doc[end - 1]
+        if not (last.text[-1:].isalnum() or last.text == ")"):
+            return False
         if end - start == 1:
             return len(last.text) >= 2 and not (last.is_upper and len(last.text) <= 2)
         if last.text == ")":
@@ -186,19 +196,27 @@ class PlaceRecognizer:
             return False
         return all(t.text in _INNER or _starts_name(t) for t in doc[start:end])
 
-    def _accept(self, doc: Doc, i: int, end: int, places: list[Place], list_line: list[bool]) -> bool:
+    def _accept(
+        self, doc: Doc, i: int, end: int, places: list[Place], list_line: list[bool], looked_up: str
+    ) -> bool:
         vocab = _vocab()
         words = [t for t in doc[i:end] if _starts_name(t)]
         if len(words) == 1:
             word = words[0].text
             if word.isupper() and not list_line[i]:
                 return False  # capitals outside lists are acronyms or shouting
-            zipf = self.gazetteer.zipf(word)
-            biggest = max(p.population for p in places)
             if any(p.label == COUNTRY for p in places):
                 return True
-            if zipf >= vocab["zipf"] and biggest < vocab["big"] and not self._has_context(doc, i, end, list_line):
+            zipf = max(self.gazetteer.zipf(word), self.gazetteer.zipf(looked_up))
+            # a very large place may be named by a frequent word ("Rom"), but not by a
+            # transliteration that happens to be a German word ("Dabei" for Dubai)
+            famous = any(
+                p.population >= vocab["big"] and (zipf < 5.0 or fold_name(p.name) == fold_name(looked_up))
+                for p in places
+            )
+            if zipf >= vocab["zipf"] and not famous and not self._has_context(doc, i, end, list_line):
                 return False
+            biggest = max(p.population for p in places)
             if biggest < self.min_population and not self._has_context(doc, i, end, list_line):
                 return False
         return True
@@ -256,7 +274,8 @@ class PlaceRecognizer:
                     end += 1
                     continue
                 break
-        if end == j or self.gazetteer.zipf(doc[j].text) >= _vocab()["zipf"]:
+        # the administrative word is context enough, except for the most common words
+        if end == j or self.gazetteer.zipf(doc[j].text) >= 5.0:
             return None
         return _Candidate(i, end, REGION, None)
 
@@ -301,8 +320,36 @@ class PlaceRecognizer:
             end += 1
         while end > i + 1 and not _starts_name(doc[end - 1]):
             end -= 1
-        if not by_list and end - i > 1:
-            end = i + 1  # after a city word, one word unless the gazetteer knew more
+        if not by_list:
+            end = i + 1  # after a city word, one word, or "X am Y" / "X an der Y"
+            for link in (("am",), ("an", "der")):
+                k = end + len(link)
+                if k < len(doc) and tuple(t.text for t in doc[end:k]) == link and _starts_name(doc[k]):
+                    end = k + 1
+                    break
+        return _Candidate(i, end, CITY, None)
+
+    def _list_item(self, doc: Doc, i: int, blocked: list[bool]) -> _Candidate | None:
+        """A list item's whole name ("Veltheim AG", "Les Grandes Vente"), up to a
+        comma, parenthesis, slash or the line end, when it is a short run of names."""
+        end = i
+        while end < len(doc) and not blocked[end] and end - i < 5:
+            tok = doc[end]
+            if tok.is_space or tok.text in (",", "(", "/", ":", ";") or "\n" in tok.text:
+                break
+            if not (_starts_name(tok) or tok.text in _INNER):
+                return None
+            end += 1
+            if "\n" in tok.whitespace_:
+                break
+        while end > i and not _starts_name(doc[end - 1]):
+            end -= 1
+        if end == i or (end - i == 1 and self.gazetteer.zipf(doc[i].text) >= _vocab()["zipf"]):
+            return None
+        if any(p.label == COUNTRY for p in self.gazetteer.lookup(doc[i:end].text)):
+            return _Candidate(i, end, COUNTRY, None)
+        if end - i == 1 and doc[i:end].text not in self.gazetteer:
+            return None  # a single unknown word: left to the city-word rule
         return _Candidate(i, end, CITY, None)
 
     def _list_item_is_place(self, doc: Doc, i: int) -> bool:
@@ -331,10 +378,11 @@ class PlaceRecognizer:
                 for pos, code in countries
                 if code and abs(pos - span.start) <= _COUNTRY_WINDOW and pos != span.start
             }
+            adjacent = {code for pos, code in countries if code and 0 < pos - span.end <= 2 or 0 < span.start - pos <= 2}
             in_context = [p for p in wanted if p.country in nearby]
             pool = in_context or wanted
-            if span.label_ == CITY and nearby and not in_context:
-                pool = []  # the text puts it elsewhere than any gazetteer entry
+            if span.label_ == CITY and adjacent and not any(p.country in adjacent for p in wanted):
+                pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
             if pool:
                 span._.place = max(pool, key=lambda p: (p.population, -(p.geonames_id or 0)))
 

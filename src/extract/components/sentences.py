@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_FINAL = {".", "!", "?", ":", "…"}
+_FINAL = {".", "!", "?", "…"}  # not ":": "1954 ... belohnt : ein Akt wird unterzeichnet"
 _WRAPPED_LINE = 90  # a line longer than this without final punctuation is a soft wrap
 
 
