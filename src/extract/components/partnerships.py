@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, Place
+from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
 
@@ -60,16 +60,23 @@ def _region_word_bases() -> dict[str, str]:
 
 
 def canonical_name(span: Span) -> str:
-    """The span's name with admin-word and genitive inflection undone."""
+    """The span's name with admin-word and genitive inflection undone:
+    "Landkreises Harz" -> "Landkreis Harz", "Dortmunds" -> "Dortmund"."""
+    bases = _region_word_bases()
     words = span.text.split(" ")
-    if words[0] in _region_word_bases():
-        words[0] = _region_word_bases()[words[0]]
+    has_admin_word = len(words) > 1 and words[0] in bases
+    if has_admin_word:
+        words[0] = bases[words[0]]
     text = " ".join(words)
-    place: Place | None = span._.place
-    if place is not None and text.endswith("s") and fold_name(text) != fold_name(place.name):
-        stem = text[:-1]
-        if fold_name(stem) == fold_name(place.name) or span.label_ == CITY and len(stem) >= 4 and not text.endswith("ss"):
-            return stem
+    if span.label_ == COUNTRY or not text.endswith("s") or text.endswith("ss"):
+        return text
+    gazetteer = load_gazetteer()
+    name = " ".join(words[1:]) if has_admin_word else text
+    if name in gazetteer:
+        return text
+    for cut in (2, 1) if text.endswith("es") else (1,):
+        if name[:-cut] in gazetteer:
+            return text[:-cut]
     return text
 
 
@@ -96,6 +103,22 @@ def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
             key = by_geo.setdefault(place.geonames_id, key)
         keys[(span.start, span.end)] = key
     return keys
+
+
+@lru_cache(maxsize=1)
+def _keyword_prefixes() -> list[tuple[str, str]]:
+    lex = _lex()["partnerships"]
+    pairs = [(w, kind) for kind in ("project", "partnership", "cooperation", "friendship", "weak") for w in lex[kind]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=8192)
+def _keyword_category(word: str) -> str | None:
+    """The category of the longest keyword prefix of a lower-cased word."""
+    for prefix, category in _keyword_prefixes():
+        if word.startswith(prefix):
+            return category
+    return None
 
 
 @dataclass
@@ -179,13 +202,13 @@ class PartnershipExtractor:
             elif self._is_heading(sent) and named:
                 focus = named
             triggers = self._triggers(sent)
-            if not triggers:
+            if not (kinds or weak):
                 continue
             unfocused = [k for k in pairs if k[0] in home_keys] if not focus else []
-            targets = named if named else ((focus or unfocused) if (kinds or weak) else [])
+            targets = named or focus or unfocused
             if not targets:
                 continue
-            for event in self._events(sent, triggers):
+            for event in self._events(sent, triggers, bool(kinds)):
                 for key in targets:
                     events = pairs[key].events
                     if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
@@ -228,21 +251,15 @@ class PartnershipExtractor:
     # -- pass 1 helpers ----------------------------------------------------------
     @staticmethod
     def _keywords(sent: Span) -> tuple[set[str], bool]:
-        lex = _lex()["partnerships"]
+        """Partnership kinds named in the sentence, and whether a weak word is there."""
         kinds: set[str] = set()
         weak = False
         for tok in sent:
-            low = tok.lower_
-            if any(low.startswith(w) for w in lex["project"]):
-                kinds.add("project")
-            elif any(low.startswith(w) for w in lex["partnership"]):
-                kinds.add("partnership")
-            elif any(low.startswith(w) for w in lex["cooperation"]):
-                kinds.add("cooperation")
-            elif any(low.startswith(w) for w in lex["friendship"]):
-                kinds.add("friendship")
-            elif any(low.startswith(w) for w in lex["weak"]):
+            category = _keyword_category(tok.lower_)
+            if category == "weak":
                 weak = True
+            elif category:
+                kinds.add(category)
         return kinds, weak
 
     @staticmethod
@@ -293,7 +310,7 @@ class PartnershipExtractor:
             target = alias_of.get(idx)
             if target is not None and self._key(sent_places[target]) in home_keys:
                 is_predecessor = True
-            if key in home_keys:
+            if key in home_keys or self._is_locative_region(span) or self._in_designation(span):
                 continue
             if is_predecessor:
                 self._predecessors.add(key)
@@ -309,6 +326,17 @@ class PartnershipExtractor:
             if target_key in sides:
                 sides[target_key].add_name(canonical_name(sent_places[idx]))
         return list(sides.values())
+
+    @staticmethod
+    def _in_designation(span: Span) -> bool:
+        """A place that names a district of the home ("Stadtteil X") or is part of an
+        organisation's designation ("Musikverein X", "Gymnasium X")."""
+        if span.start == 0:
+            return False
+        prev = span.doc[span.start - 1].lower_
+        districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
+        org = _lex()["partnerships"]["organisation_words"]
+        return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
 
     @staticmethod
     def _is_locative_region(span: Span) -> bool:
@@ -366,7 +394,7 @@ class PartnershipExtractor:
             main = pair.b
         if main is not None and self._triggers(sent):
             key = (a.key, main.key)
-            for event in self._events(sent, self._triggers(sent)):
+            for event in self._events(sent, self._triggers(sent), False):
                 pairs[key].events.append(event)
 
     @staticmethod
@@ -396,9 +424,16 @@ class PartnershipExtractor:
                     found.append((sent.start_char + m.start(), etype))
         return sorted(found)
 
-    def _events(self, sent: Span, triggers: list[tuple[int, str]]) -> list[dict]:
+    def _events(self, sent: Span, triggers: list[tuple[int, str]], strong: bool = False) -> list[dict]:
         doc = sent.doc
         dates = [e for e in sent.ents if e.label_ == "DATE"]
+        if not triggers and strong:
+            # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
+            since = [d for d in dates if doc.text[max(0, d.start_char - 9) : d.start_char].lower().split()[-2:][:1] == ["seit"]
+                     or doc.text[max(0, d.start_char - 5) : d.start_char].lower().strip() == "seit"]
+            if since:
+                evidence = " ".join(sent.text.split())
+                return [{"type": "signed", "date": since[0]._.date_value, "evidence": evidence}]
         by_trigger: dict[int, list[Span]] = {i: [] for i in range(len(triggers))}
         for date in dates:
             usable = [
@@ -408,9 +443,6 @@ class PartnershipExtractor:
             ]
             if usable:
                 by_trigger[min(usable)[2]].append(date)
-        # "seit 1995 ... Partner": a date after "seit" in a partnership sentence is the signing
-        if not triggers and dates:
-            return []
         evidence = " ".join(sent.text.split())
         events = []
         seen = set()
