@@ -331,9 +331,14 @@ class PartnershipExtractor:
     def _in_designation(span: Span) -> bool:
         """A place that names a district of the home ("Stadtteil X") or is part of an
         organisation's designation ("Musikverein X", "Gymnasium X")."""
-        if span.start == 0:
+        doc = span.doc
+        start = span.start
+        # walk back over a hyphen chain: "Männergesangverein Niederau-Krauthausen"
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+            start -= 2
+        if start == 0:
             return False
-        prev = span.doc[span.start - 1].lower_
+        prev = doc[start - 1].lower_
         districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
         org = _lex()["partnerships"]["organisation_words"]
         return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
@@ -429,8 +434,7 @@ class PartnershipExtractor:
         dates = [e for e in sent.ents if e.label_ == "DATE"]
         if not triggers and strong:
             # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
-            since = [d for d in dates if doc.text[max(0, d.start_char - 9) : d.start_char].lower().split()[-2:][:1] == ["seit"]
-                     or doc.text[max(0, d.start_char - 5) : d.start_char].lower().strip() == "seit"]
+            since = [d for d in dates if self._seit_partnership(sent, d)]
             if since:
                 evidence = " ".join(sent.text.split())
                 return [{"type": "signed", "date": since[0]._.date_value, "evidence": evidence}]
@@ -447,7 +451,8 @@ class PartnershipExtractor:
         events = []
         seen = set()
         for i, (pos, etype) in enumerate(triggers):
-            values = [d._.date_value for d in by_trigger[i]] or [None]
+            # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
+            values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
             for value in values:
                 if (etype, value) in seen:
                     continue
@@ -456,6 +461,17 @@ class PartnershipExtractor:
                 seen.add((etype, value))
                 events.append({"type": etype, "date": value, "evidence": evidence})
         return events
+
+    @staticmethod
+    def _seit_partnership(sent: Span, date: Span) -> bool:
+        """"seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
+        Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""
+        doc = sent.doc
+        before = [t.lower_ for t in doc[max(sent.start, date.start - 2) : date.start]]
+        if "seit" not in before:
+            return False
+        after = doc[date.end : min(sent.end, date.end + 8)]
+        return any(_keyword_category(t.lower_) not in (None, "weak") for t in after)
 
     @staticmethod
     def _background_decision(doc: Doc, pos: int, etype: str) -> bool:

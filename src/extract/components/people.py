@@ -159,7 +159,11 @@ class PersonRecognizer:
         if end == i:
             return None
         role, role_token, credit, label_line = self._context_before(doc, i)
-        adjacent_role = role_token is not None and self._only_markup_between(doc, role_token + 1, i)
+        adjacent_role = (
+            role_token is not None
+            and self._only_markup_between(doc, role_token + 1, i)
+            and self._role_line_ok(doc, role_token, i)
+        )
         parts = [t for t in doc[i:end] if _is_name_token(t)]
         classifiers = set(load_lexicon()["places"]["city_words"]) | set(load_lexicon()["places"]["region_words"])
         if any(t.text in classifiers for t in parts):
@@ -185,6 +189,17 @@ class PersonRecognizer:
     def _only_markup_between(doc: Doc, start: int, end: int) -> bool:
         """Only titles, markup, colons and white space between two tokens."""
         return all(t.is_space or not t.text.strip("*:#_·") or t.text in _titles() for t in doc[start:end])
+
+    @staticmethod
+    def _role_line_ok(doc: Doc, role_token: int, name_start: int) -> bool:
+        """Across a line break a role labels the name only when it stands alone on
+        its line ("**Bürgermeister:**", "ANSPRECHPARTNERIN"), not in "Fachbereich Landrat"."""
+        text = doc.text
+        role = doc[role_token]
+        if "\n" not in text[role.idx : doc[name_start].idx]:
+            return True
+        line_start = text.rfind("\n", 0, role.idx) + 1
+        return not text[line_start : role.idx].strip("*#_ \t")
 
     @staticmethod
     def _hyphen_tails(doc: Doc, start: int, end: int) -> set[int]:

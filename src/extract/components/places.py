@@ -76,7 +76,7 @@ def _is_url_like(token: Token) -> bool:
 
 @Language.factory(
     "twinning_places",
-    default_config={"min_population": 0},
+    default_config={"min_population": 1},
 )
 class PlaceRecognizer:
     """Marks CITY/REGION/COUNTRY spans; ``span._.place`` holds the resolved Place."""
@@ -106,6 +106,7 @@ class PlaceRecognizer:
             span._.place = cand.place
             spans.append(span)
             i = cand.end
+        spans = self._remember_names(doc, spans, blocked)
         self._resolve(doc, spans)
         add_entities(doc, "places", spans)
         return doc
@@ -216,8 +217,9 @@ class PlaceRecognizer:
             )
             if zipf >= vocab["zipf"] and not famous and not self._has_context(doc, i, end, list_line):
                 return False
+            only_cities = all(p.label == CITY for p in places)  # regions carry no population
             biggest = max(p.population for p in places)
-            if biggest < self.min_population and not self._has_context(doc, i, end, list_line):
+            if only_cities and biggest < self.min_population and not self._has_context(doc, i, end, list_line):
                 return False
         return True
 
@@ -321,7 +323,18 @@ class PlaceRecognizer:
         while end > i + 1 and not _starts_name(doc[end - 1]):
             end -= 1
         if not by_list:
-            end = i + 1  # after a city word, one word, or "X am Y" / "X an der Y"
+            # after a city word, one word, or "X am Y" / "X an der Y", or an unknown word
+            # before a known one ("Stadt Karadeniz Ereğli")
+            end = i + 1
+            if (
+                end < len(doc)
+                and tok.whitespace_ == " "
+                and _starts_name(doc[end])
+                and not blocked[end]
+                and doc[end].text in self.gazetteer
+                and self.gazetteer.zipf(doc[end].text) < vocab["zipf"]
+            ):
+                return _Candidate(i, end + 1, CITY, None)
             for link in (("am",), ("an", "der")):
                 k = end + len(link)
                 if k < len(doc) and tuple(t.text for t in doc[end:k]) == link and _starts_name(doc[k]):
@@ -365,6 +378,25 @@ class PlaceRecognizer:
             return True
         return False
 
+    def _remember_names(self, doc: Doc, spans: list[Span], blocked: list[bool]) -> list[Span]:
+        """One name, one reading per document: a multi-word city name found in a
+        clear context is marked wherever the same words recur."""
+        names = {s.text for s in spans if s.label_ == CITY and len(s) > 1 and s.text not in self.gazetteer}
+        if not names:
+            return spans
+        starts = {s.start: s for s in spans}
+        extra: list[Span] = []
+        for tok in doc:
+            for name in names:
+                if doc.text.startswith(name, tok.idx) and tok.i not in starts:
+                    span = doc.char_span(tok.idx, tok.idx + len(name), label=CITY)
+                    if span is not None and not any(blocked[span.start : span.end]):
+                        extra.append(span)
+        if not extra:
+            return spans
+        kept = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in extra)]
+        return sorted(kept + extra, key=lambda s: s.start)
+
     # -- resolution ------------------------------------------------------------
     def _resolve(self, doc: Doc, spans: list[Span]) -> None:
         countries = [(s.start, self._country_of(s)) for s in spans if s.label_ == COUNTRY]
@@ -396,6 +428,8 @@ class PlaceRecognizer:
             return []
         text = span.doc[words[0].i : span.end].text
         found = self.gazetteer.lookup(text)
+        if not found and len(words) > 1 and span.label_ == CITY:
+            found = self.gazetteer.lookup(words[-1].text)
         if not found and text.endswith("s"):
             found = self.gazetteer.lookup(text[:-2] if text.endswith("es") else text[:-1]) or self.gazetteer.lookup(text[:-1])
         return found
