@@ -34,7 +34,7 @@ from pathlib import Path
 from .lexicon import load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -60,7 +60,7 @@ class Gazetteer:
     def __init__(self, data: dict) -> None:
         self._places: list[tuple] = data["places"]
         self._index: dict[str, tuple[int, ...]] = data["index"]
-        self._first_names: frozenset[str] = data["first_names"]
+        self._first_names: dict[str, int] = data["first_names"]
         self._zipf: dict[str, float] = data["zipf"]
 
     def lookup(self, name: str) -> list[Place]:
@@ -69,12 +69,14 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return fold_name(name) in self._index
 
-    def is_first_name(self, name: str) -> bool:
-        return fold_name(name) in self._first_names
+    def is_first_name(self, name: str, min_frequency: int = 1) -> bool:
+        """Whether ``name`` is a first name at least this frequent (1-13, the
+        highest frequency class any country gives it in gender-guesser's list)."""
+        return self._first_names.get(fold_name(name), 0) >= min_frequency
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` as a German word (0 when unknown)."""
-        return self._zipf.get(word.lower(), 0.0)
+        return self._zipf.get(word.casefold(), 0.0)  # wordfreq casefolds: "groß" -> "gross"
 
     def __len__(self) -> int:
         return len(self._index)
@@ -145,7 +147,7 @@ def build_gazetteer_data() -> dict:
     return {
         "places": places,
         "index": {k: tuple(v) for k, v in index.items()},
-        "first_names": frozenset(_first_names()),
+        "first_names": _first_names(),
         "zipf": _german_zipf(),
     }
 
@@ -204,7 +206,8 @@ def _regions() -> list[tuple[set[str], tuple]]:
             variants.add(re.sub(r"\s*\(.*?\)\s*", " ", name).strip())
         label = COUNTRY if sub.type == "Country" else REGION
         rows.append((variants, (label, german, sub.country_code, None, 0, None, None)))
-    for name, code in load_lexicon()["places"]["regions"].items():
+    lex = load_lexicon()["places"]
+    for name, code in {**lex["regions"], **lex["region_abbreviations"]}.items():
         rows.append(({name}, (REGION, name, code, None, 0, None, None)))
     return rows
 
@@ -238,19 +241,23 @@ def _cities() -> list[tuple[set[str], tuple]]:
     return rows
 
 
-def _first_names() -> set[str]:
+def _first_names() -> dict[str, int]:
+    """Folded first name -> its highest frequency class (hex digit 1-D) in any country."""
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names: set[str] = set()
+    names: dict[str, int] = {}
     with path.open(encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or len(line) < 4 or line[0] == "=":
                 continue
             name = line[3:29].strip()
+            classes = [int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"]
+            frequency = max(classes, default=1)
             for part in name.replace("+", " ").split():
                 if len(part) >= 2:
-                    names.add(fold_name(part))
+                    key = fold_name(part)
+                    names[key] = max(names.get(key, 0), frequency)
     return names
 
 

@@ -25,7 +25,7 @@ def customise_tokenizer(nlp: Language) -> None:
     "Veltheim/Winterthur") and a full stop after a year ("1956."), so that
     place and date spans fall on token boundaries."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\."]
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\.", r"(?<=[\)\]])[:;,]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 

@@ -27,6 +27,9 @@ from ..lexicon import load_lexicon
 from ..text import fold_name
 from .extensions import add_entities
 
+# Articles and particles of other languages that nam_dict also lists as names.
+_NOT_FIRST_NAMES = {"Le", "La", "Les", "Il", "El", "Los", "Las", "De", "Di", "Da", "Du", "Van", "Von", "San", "Santa", "Saint", "St", "Sankt"}
+_MIN_FIRST_NAME_FREQUENCY = 3  # gender-guesser's scale 1-13: rarer "names" are mostly words ("Brand", "Burg")
 _PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
 _COMMON_SURNAME_ZIPF = 4.3  # capitalised words this frequent are not surnames
@@ -174,7 +177,11 @@ class PersonRecognizer:
         if n_parts < 2:
             return None
         first = doc[i].text
-        first_known = self.gazetteer.is_first_name(first) and self.gazetteer.zipf(first) < 5.0
+        first_known = (
+            first not in _NOT_FIRST_NAMES
+            and self.gazetteer.is_first_name(first, _MIN_FIRST_NAME_FREQUENCY)
+            and self.gazetteer.zipf(first) < 5.0
+        )
         if tok.text.isupper():
             # capitals: only a contact block name that starts with a first name
             if not first_known:
@@ -210,9 +217,11 @@ class PersonRecognizer:
 
     def _is_place_name(self, span: Span) -> bool:
         """A span the gazetteer knows as a place and no first name starts."""
-        if self.gazetteer.is_first_name(span[0].text):
+        places = self.gazetteer.lookup(span.text)
+        if not places:
             return False
-        return span.text in self.gazetteer
+        first_is_name = span[0].text not in _NOT_FIRST_NAMES and self.gazetteer.is_first_name(span[0].text, 5)
+        return not first_is_name or max(p.population for p in places) >= 50000
 
     def _context_before(self, doc: Doc, i: int) -> tuple[str | None, int | None, bool, bool]:
         """(role, role token index, after a credit word, after a fact-box label)."""
