@@ -20,6 +20,7 @@ under a key made of the source packages' versions, and loaded from there.
 from __future__ import annotations
 
 import gettext
+import hashlib
 import json
 import math
 import os
@@ -31,7 +32,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .lexicon import load_lexicon
+from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
 BUILD_VERSION = 2
@@ -88,8 +89,11 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
+    """The cache file for this build: keyed by the builder's version, the source
+    packages' versions and the lexicon's content, so any change rebuilds it."""
     versions = "-".join(_package_version(p) for p in _SOURCE_PACKAGES)
-    key = re.sub(r"[^0-9A-Za-z.\-]", "_", f"v{BUILD_VERSION}-{versions}")
+    lexicon = hashlib.sha256(lexicon_bytes()).hexdigest()[:12]
+    key = re.sub(r"[^0-9A-Za-z.\-]", "_", f"v{BUILD_VERSION}-{versions}-{lexicon}")
     return cache_dir() / f"gazetteer-{key}.pickle"
 
 

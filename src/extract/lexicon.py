@@ -13,7 +13,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
+def lexicon_bytes() -> bytes:
+    return resources.files("extract").joinpath("data/lexicon_de.toml").read_bytes()
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, Any]:
-    data = resources.files("extract").joinpath("data/lexicon_de.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return tomllib.loads(lexicon_bytes().decode("utf-8"))

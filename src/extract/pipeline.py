@@ -27,6 +27,8 @@ def customise_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\.", r"(?<=[\)\]])[:;,]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # emoticon exceptions such as "):" would glue "(Harz):" together
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if any(c.isalnum() for c in k)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

@@ -154,6 +154,7 @@ class PartnershipExtractor:
         home = self._home(places)
         home_keys = {home.key} if home else set()
         self._predecessors: set[str] = set()
+        self._list_country: str | None = None
         pairs: dict[tuple[str, str], _Pair] = {}
         sentences = list(doc.sents)
 
@@ -301,12 +302,13 @@ class PartnershipExtractor:
                 link = {t.lower_ for t in sent.doc[span.end : nxt.start]}
                 if link & _LOCATION_LINK and nxt.label_ == CITY and span.label_ == CITY:
                     alias_of[idx] = idx + 1
+        # predecessors first, so that a later mention in the sentence marks an earlier one
+        for span in sent_places:
+            if self._marked_as_predecessor(span, markers):
+                self._predecessors.add(self._key(span))
         for idx, span in enumerate(sent_places):
             key = self._key(span)
-            before = [t.lower_ for t in sent.doc[max(sent.start, span.start - 5) : span.start]]
-            is_predecessor = any(w.startswith(markers) for w in before) or (
-                span.label_ == REGION and key in self._predecessors
-            )
+            is_predecessor = key in self._predecessors
             target = alias_of.get(idx)
             if target is not None and self._key(sent_places[target]) in home_keys:
                 is_predecessor = True
@@ -328,6 +330,18 @@ class PartnershipExtractor:
         return list(sides.values())
 
     @staticmethod
+    def _marked_as_predecessor(span: Span, markers: tuple[str, ...]) -> bool:
+        """"damaligen Landkreis X", "der damals noch selbstständigen Gemeinde X": a marker
+        within the few words right before the name, with no punctuation between."""
+        doc = span.doc
+        for tok in reversed(doc[max(0, span.start - 4) : span.start]):
+            if tok.is_punct or tok.ent_type_:
+                return False
+            if tok.lower_.startswith(markers):
+                return True
+        return False
+
+    @staticmethod
     def _in_designation(span: Span) -> bool:
         """A place that names a district of the home ("Stadtteil X") or is part of an
         organisation's designation ("Musikverein X", "Gymnasium X")."""
@@ -339,6 +353,7 @@ class PartnershipExtractor:
         if start == 0:
             return False
         prev = doc[start - 1].lower_
+        prev = prev[:-1] if prev.endswith("s") else prev  # "Turnvereins X"
         districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
         org = _lex()["partnerships"]["organisation_words"]
         return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
@@ -349,7 +364,10 @@ class PartnershipExtractor:
         words = _lex()["places"]["weak_region_words"]
         doc = span.doc
         before = doc[max(0, span.start - 2) : span.start].text.lower().split()
-        return span.label_ == REGION and span[0].text in words and bool({"im", "in"} & set(before))
+        if span.label_ != REGION:
+            return False
+        # "im Land X", "in der Region X", "in Pas-de-Calais": where something happened
+        return span[0].text in words and bool({"im", "in"} & set(before)) or bool(before) and before[-1] in ("in", "im")
 
     @staticmethod
     def _country_after(span: Span) -> str | None:
@@ -377,7 +395,7 @@ class PartnershipExtractor:
         if countries and not sent_places:
             self._list_country = countries[0]._.place.country if countries[0]._.place else None
             return
-        country = countries[0]._.place.country if countries and countries[0]._.place else getattr(self, "_list_country", None)
+        country = countries[0]._.place.country if countries and countries[0]._.place else self._list_country
         main: _Side | None = None
         paren_depth = 0
         last_end = sent.start

@@ -171,7 +171,8 @@ class PersonRecognizer:
         classifiers = set(load_lexicon()["places"]["city_words"]) | set(load_lexicon()["places"]["region_words"])
         if any(t.text in classifiers for t in parts):
             return None  # "Stadt Düren" in a photo credit is no person
-        if any(self._is_common(t.text) for t in parts[1:]):
+        hyphenated = {t.i for t in parts if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or t.i > 0 and doc[t.i - 1].text == "-"}
+        if any(self._is_common(t.text) for t in parts[1:] if t.i not in hyphenated):
             end = parts[0].i + 1
             n_parts = 1
         if n_parts < 2:

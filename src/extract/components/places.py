@@ -61,6 +61,7 @@ class _Candidate:
     end: int
     label: str
     confirms: bool = False  # found in a context that vouches for the name
+    key: str = ""  # folded name as looked up ("Dortmunds" -> "dortmund")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def _vocab() -> dict:
         "company": set(places["company_suffixes"]),
         "compass": set(places["compass_prefixes"]),
         "months": set(lex["dates"]["months"]),
+        "organisation": set(lex["partnerships"]["organisation_words"]),
         "zipf": float(places["common_word_zipf"]),
         "very_common": float(places["very_common_word_zipf"]),
         "big": int(places["common_word_min_population"]),
@@ -130,11 +132,11 @@ class PlaceRecognizer:
                 continue
             accepted.append(cand)
             if cand.confirms:
-                confirmed.add(fold_name(doc[cand.start : cand.end].text))
+                confirmed.add(cand.key or fold_name(doc[cand.start : cand.end].text))
             i = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
         for cand in pending:  # one reading per document
-            if fold_name(doc[cand.start : cand.end].text) in confirmed and not taken & set(range(cand.start, cand.end)):
+            if (cand.key or fold_name(doc[cand.start : cand.end].text)) in confirmed and not taken & set(range(cand.start, cand.end)):
                 accepted.append(cand)
         spans = [Span(doc, c.start, c.end, label=c.label) for c in sorted(accepted, key=lambda c: c.start)]
         spans = self._remember_names(doc, spans, blocked)
@@ -161,7 +163,10 @@ class PlaceRecognizer:
                 j += 2
             if j > i:
                 parts = [doc[k] for k in range(i, j + 1, 2)]
-                honours = any(self.gazetteer.is_first_name(p.text, 3) for p in parts[:-1])
+                # a first name, then a common noun at the end: "Heinrich-Heine-Gymnasium"
+                honours = any(self.gazetteer.is_first_name(p.text, 3) for p in parts[:-1]) and (
+                    self.gazetteer.zipf(parts[-1].text) >= _vocab()["zipf"]
+                )
                 if honours and doc[i : j + 1].text not in self.gazetteer:
                     for k in range(i, j + 1):
                         blocked[k] = True
@@ -208,10 +213,10 @@ class PlaceRecognizer:
                 continue
             label = self._label(doc, i, places)
             end = self._extend(doc, end, label)
-            verdict, confirms = self._judge(doc, i, end, places, list_line, looked_up, accepted)
+            verdict, confirms = self._judge(doc, i, end, places, list_line, looked_up, accepted, label)
             if verdict == REJECT:
                 return None
-            return verdict, _Candidate(i, end, label, confirms)
+            return verdict, _Candidate(i, end, label, confirms, fold_name(looked_up))
         unknown = self._unknown_named_place(doc, i, blocked, list_line)
         return (ACCEPT, unknown) if unknown else None
 
@@ -260,8 +265,9 @@ class PlaceRecognizer:
             return end + 2
         if doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text.startswith(")"):
             inner = doc[end + 1]
-            is_country = any(p.label == COUNTRY for p in self.gazetteer.lookup(inner.text))
-            if _starts_name(inner) and not is_country and inner.text not in _vocab()["city"] and doc[end + 2].text == ")":
+            # a qualifier, not a country or another known city: "(Harz)" but not "(Frankreich)", "(Lemberg)"
+            known = any(p.label in (COUNTRY, CITY) for p in self.gazetteer.lookup(inner.text))
+            if _starts_name(inner) and not known and inner.text not in _vocab()["city"] and doc[end + 2].text == ")":
                 return end + 3
         return end
 
@@ -274,11 +280,12 @@ class PlaceRecognizer:
         list_line: list[bool],
         looked_up: str,
         accepted: list[_Candidate],
+        label: str,
     ) -> tuple[str, bool]:
         """(verdict, whether the context confirms the name for the whole document)."""
         vocab = _vocab()
         words = [t for t in doc[i:end] if _starts_name(t)]
-        strong = self._strong_context(doc, i, end, list_line)
+        strong = self._strong_context(doc, i, end, list_line) or self._alias_in_parentheses(doc, i, end, accepted)
         if len(words) > 1:
             return ACCEPT, True
         word = words[0].text if words else doc[i].text
@@ -293,7 +300,9 @@ class PlaceRecognizer:
             return REJECT, False
         zipf = max(self.gazetteer.zipf(word), self.gazetteer.zipf(looked_up))
         prev = doc[i - 1].lower_ if i else ""
-        if labels == {REGION}:
+        if doc[i].lower_ in vocab["organisation"]:
+            return REJECT, False  # "Collège", "Lycée": an institution
+        if label == REGION:
             if zipf < vocab["very_common"] or prev in vocab["prep"]:
                 return ACCEPT, False
             return PENDING, False
@@ -321,9 +330,18 @@ class PlaceRecognizer:
         if list_line[i]:
             return True
         after = doc[end : end + 3]
-        if len(after) >= 2 and after[0].text == "(":
+        # "Cabourg (Frankreich)", "Leeds, England"
+        if len(after) >= 2 and after[0].text in ("(", ","):
             return any(p.label == COUNTRY for p in self.gazetteer.lookup(after[1].text))
         return False
+
+    @staticmethod
+    def _alias_in_parentheses(doc: Doc, i: int, end: int, accepted: list[_Candidate]) -> bool:
+        """"Lwiw (Lemberg)": another name of the place just before."""
+        return (
+            i >= 2 and doc[i - 1].text == "(" and end < len(doc) and doc[end].text == ")"
+            and bool(accepted) and accepted[-1].end == i - 1
+        )
 
     @staticmethod
     def _after_place_conjunction(doc: Doc, i: int, accepted: list[_Candidate]) -> bool:
