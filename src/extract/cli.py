@@ -46,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
     run.add_argument("--gold", type=Path, help="gold folder: also score the run against it")
     run.add_argument("--details", action="store_true", help="with --gold: list each document's errors")
-    run.add_argument("--model", help="an installed spaCy German pipeline to merge NER from (optional)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ev = sub.add_parser(
@@ -92,11 +91,7 @@ def run_command(args: argparse.Namespace) -> int:
     from .pipeline import load
     from .records import record_from_doc
 
-    try:
-        nlp = load(args.model)
-    except OSError as exc:
-        print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+    nlp = load()
 
     errors: list[tuple[str, str, str]] = []
     records: dict[str, DocumentRecord] = {}

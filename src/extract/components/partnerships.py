@@ -87,8 +87,12 @@ def name_key(span: Span) -> str:
     is_region = len(words) > 1 and words[0] in _region_word_bases().values()
     if is_region:
         words = words[1:]
-    prefix = "region:" if span.label_ == REGION else "name:"
-    return prefix + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+    if span.label_ == REGION:
+        place: Place | None = span._.place
+        if place is not None:  # one identity across spellings, OCR slips included
+            return "region:" + fold_name(place.name)
+        return "region:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+    return "name:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
 
 
 def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
@@ -161,10 +165,13 @@ class PartnershipExtractor:
         # pass 1: pairs from sentences and list blocks
         block_home: _Side | None = None
         block_kind: str | None = None
+        section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for sent in sentences:
             line = sent.text.strip()
             kinds, weak = self._keywords(sent)
             sent_places = [p for p in places if sent.start <= p.start < sent.end]
+            if self._is_heading(sent):
+                section_place = self._section_place(sent, sent_places, home_keys)
             if block_kind and self._is_list_heading(line) and sent_places:
                 block_home = _Side(self._key(sent_places[0]))
                 block_home.add_name(canonical_name(sent_places[0]))
@@ -185,7 +192,14 @@ class PartnershipExtractor:
                 continue
             if self._about_organisation(sent) and not self._names_home(sent_places, home_keys):
                 continue
-            for partner in self._partners(sent, sent_places, home, home_keys):
+            partners = self._partners(sent, sent_places, home, home_keys)
+            if not partners and kinds and section_place is not None:
+                # a partnership sentence that names no partner, in a section headed by one
+                side = _Side(self._key(section_place), place=section_place._.place)
+                side.add_name(canonical_name(section_place))
+                side.country = self._country_after(section_place)
+                partners = [side]
+            for partner in partners:
                 pair = self._pair(pairs, home, partner)
                 pair.kinds |= kinds or {"partnership"}
                 if pair.evidence is None:
@@ -193,6 +207,7 @@ class PartnershipExtractor:
 
         # pass 2: focus and events
         home_keys = {home.key} if home else set()
+        partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
         for sent in sentences:
             sent_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -205,7 +220,9 @@ class PartnershipExtractor:
             triggers = self._triggers(sent)
             if not (kinds or weak):
                 continue
-            unfocused = [k for k in pairs if k[0] in home_keys] if not focus else []
+            # in the preamble, before any partner is named, "the partnership" is all of them
+            preamble = not focus and not any(self._key(p) in partner_keys for p in places if p.start < sent.start)
+            unfocused = [k for k in pairs if k[0] in home_keys] if preamble else []
             targets = named or focus or unfocused
             if not targets:
                 continue
@@ -288,8 +305,29 @@ class PartnershipExtractor:
         return (
             0 < len([t for t in sent if not t.is_space]) <= _HEADING_MAX_TOKENS
             and text[-1:] not in ".!?:;,"
-            and (text.startswith("#") or "\n" in sent.doc.text[sent.end_char : sent.end_char + 2] or sent.end == len(sent.doc))
+            and (
+                text.startswith("#")
+                or "\n" in sent.text.rstrip(" ")[-1:]
+                or "\n" in sent.doc.text[sent.end_char : sent.end_char + 2]
+                or sent.end == len(sent.doc)
+            )
         )
+
+    def _section_place(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
+        """The partner a section heading names: "Naestved, Dänemark", "## Altmünster".
+        The heading must start with the place and stand after a blank line or a
+        finished sentence (fact-box values such as "Lage: Oberösterreich" do not)."""
+        text = sent.doc.text
+        if not sent_places or self._key(sent_places[0]) in home_keys:
+            return None
+        first = sent_places[0]
+        if text[sent.start_char : first.start_char].strip("#* \n\t"):
+            return None
+        before = text[: sent.start_char].rstrip(" \t")
+        previous_line = before.rstrip("\n").rsplit("\n", 1)[-1].strip()
+        if before.endswith("\n\n") or not before or previous_line[-1:] in ".!?" or text[sent.start_char] == "#":
+            return first
+        return None
 
     def _partners(self, sent: Span, sent_places: list[Span], home: _Side, home_keys: set[str]) -> list[_Side]:
         """Other bodies named in a partnership sentence, with their aliases."""
