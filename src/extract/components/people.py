@@ -129,6 +129,7 @@ class PersonRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[_Found] = []
+        self._found_tokens: set[int] = set()
         taken = [False] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -142,6 +143,7 @@ class PersonRecognizer:
             found.append(hit)
             for k in range(hit.start, hit.end):
                 taken[k] = True
+                self._found_tokens.add(k)
             i = hit.end
         found += self._surname_mentions(doc, found, taken)
         spans = []
@@ -240,6 +242,8 @@ class PersonRecognizer:
                 continue
             if tok.is_sent_start and j < i - 1 and not _role_of(tok):
                 break
+            if tok.ent_type_ == "PERSON" or j in self._found_tokens:
+                break  # another person's role: "Bundeskanzler A und B"
             role = _role_of(tok)
             if role:
                 label_line = j + 1 < len(doc) and doc[j + 1].text in (":", "*")

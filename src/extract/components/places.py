@@ -82,6 +82,8 @@ def _vocab() -> dict:
         "zipf": float(places["common_word_zipf"]),
         "very_common": float(places["very_common_word_zipf"]),
         "big": int(places["common_word_min_population"]),
+        "town": int(places["town_population"]),
+        "town_zipf": float(places["town_max_zipf"]),
     }
 
 
@@ -287,6 +289,11 @@ class PlaceRecognizer:
         words = [t for t in doc[i:end] if _starts_name(t)]
         strong = self._strong_context(doc, i, end, list_line) or self._alias_in_parentheses(doc, i, end, accepted)
         if len(words) > 1:
+            # "Im Zentrum", "Am Ende": a sentence-initial article before a common word
+            opener = doc[i].lower_
+            rest = doc[i + 1 : end].text
+            if (opener in vocab["determiners"] or opener in vocab["prep"]) and self.gazetteer.zipf(rest) >= vocab["zipf"]:
+                return REJECT, False
             return ACCEPT, True
         word = words[0].text if words else doc[i].text
         labels = {p.label for p in places}
@@ -308,8 +315,11 @@ class PlaceRecognizer:
             return PENDING, False
         if prev in vocab["determiners"] and zipf >= vocab["zipf"]:
             return REJECT, False  # "die Gassen", "im Zentrum": a noun
+        # a place whose size outweighs the word's frequency: "Dortmund" (588k, zipf 4.7)
+        # but not "Norden" (25k, zipf 4.7) or "Essen" (583k, zipf 5.3)
         famous = any(
             p.population >= vocab["big"] and (zipf < 5.0 or fold_name(p.name) == fold_name(looked_up))
+            or p.population >= 10 ** (zipf + 1)
             for p in places
         )
         if famous:
@@ -321,6 +331,8 @@ class PlaceRecognizer:
             return PENDING, False
         if zipf < vocab["very_common"] and weak:
             return ACCEPT, True
+        if zipf < vocab["town_zipf"] and max(p.population for p in places) >= vocab["town"]:
+            return ACCEPT, False  # "Herne", "Chur": rare as words, and real towns
         return PENDING, False
 
     def _strong_context(self, doc: Doc, i: int, end: int, list_line: list[bool]) -> bool:

@@ -1,0 +1,78 @@
+import pytest
+
+from tests.conftest import ents
+
+
+def places(doc):
+    return [(e.text, e.label_) for e in doc.ents if e.label_ in ("CITY", "REGION", "COUNTRY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Partnerstadt Marienbad liegt in Tschechien.", [("Marienbad", "CITY"), ("Tschechien", "COUNTRY")]),
+        ("Dortmunds Partnerstadt ist Rostow am Don.", [("Dortmunds", "CITY"), ("Rostow am Don", "CITY")]),
+        ("Die Stadt Bad Homburg v. d. Höhe lädt ein.", [("Bad Homburg v. d. Höhe", "CITY")]),
+        ("Thale pflegt Kontakte nach Juvisy-sur-Orge.", [("Thale", "CITY"), ("Juvisy-sur-Orge", "CITY")]),
+        ("Der Landkreis Harz und der Powiat (Landkreis) Konecki.", [("Landkreis Harz", "REGION"), ("Powiat (Landkreis) Konecki", "REGION")]),
+        ("Im Departement Nord liegt sie.", [("Departement Nord", "REGION")]),
+        ("Die Reise führt in die West-Ukraine.", [("West-Ukraine", "REGION")]),
+        ("Der Ort liegt in der Normandie.", [("Normandie", "REGION")]),
+        ("Damals gehörte sie zur Sowjetunion.", [("Sowjetunion", "COUNTRY")]),
+        ("Die damals noch selbstständige Gemeinde Arnoldsweiler.", [("Arnoldsweiler", "CITY")]),
+        ("Das Jugend-Bandprojekt Bad Homburg-Chur geht weiter.", [("Bad Homburg", "CITY"), ("Chur", "CITY")]),
+        ("Der Stadtteil Huckarde-Nord wird gefördert.", [("Huckarde-Nord", "CITY")]),
+        ("Die Kreise Neamț und Suceava grenzen an.", [("Neamț", "REGION"), ("Suceava", "REGION")]),
+    ],
+)
+def test_places_found(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+def test_list_items_under_a_country():
+    text = "Stadt Osterwieck:\n- Frankreich\n- Lisses\n- Les Grandes Vente\n- Schweiz, Veltheim AG\n"
+    found = places(nlp_doc := __import__("extract").load()(text))
+    assert ("Les Grandes Vente", "CITY") in found
+    assert ("Veltheim AG", "CITY") in found
+    assert ("Lisses", "CITY") in found
+    assert nlp_doc is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Ursprung der Partnerschaft geht auf ein Treffen zurück.",
+        "Am Ende kamen die Helden zwei Mal im Jahr zusammen.",
+        "Im Namen der Art und Weise, in 60 m Höhe.",
+        "Die Brand Medaille wurde verliehen (Foto: privat).",
+        "Im Zentrum der Stadt, im Osten und im Norden.",
+        "Blick in die Gassen der Altstadt im Juli.",
+        "Das Leopold-Hoesch-Museum und das Leibniz-Gymnasium.",
+        "Mehr unter www.dueren.de oder stadt@dueren.de",
+        "Zwei Werke der Leoni AG stehen hier.",
+        "Eine Chinareise lohnt sich.",
+    ],
+)
+def test_common_words_and_designations_are_no_places(nlp, text):
+    assert places(nlp(text)) == []
+
+
+def test_one_reading_per_document(nlp):
+    # "Dortmund" is a frequent word-form; "Stadt Dortmund" confirms it for the whole text
+    doc = nlp("Dortmund wächst. Die Stadt Dortmund plant. Dortmund baut.")
+    assert [t for t, _ in places(doc)] == ["Dortmund", "Dortmund", "Dortmund"]
+
+
+def test_country_next_to_a_name_resolves_it(nlp):
+    doc = nlp("Die Partnerschaft mit Neukirchen (Österreich) besteht lange.")
+    (span,) = [e for e in doc.ents if e.label_ == "CITY"]
+    assert span._.place.country == "AT"
+
+
+def test_largest_place_wins_without_context(nlp):
+    (span,) = [e for e in nlp("Herne ist eine Großstadt.").ents if e.label_ == "CITY"]
+    assert span._.place.country == "DE" and span._.place.geonames_id
+
+
+def test_ocr_l_for_i(nlp):
+    assert places(nlp("Der Kreis lași in Rumänien.")) == [("Kreis lași", "REGION"), ("Rumänien", "COUNTRY")]

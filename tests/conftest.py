@@ -1,0 +1,30 @@
+"""Shared fixtures: the pipeline is built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import extract
+
+    return extract.load()
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp):
+    from extract import extract_text as run
+
+    return run
+
+
+def ents(doc, label=None):
+    """(text, label) of the document's entities, optionally of one label."""
+    return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]

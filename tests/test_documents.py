@@ -1,0 +1,42 @@
+from pathlib import Path
+
+import pytest
+
+from extract.documents import DocumentError, doc_id_for, find_documents, read_document
+
+
+def test_find_documents_recurses_and_sorts(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Text", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text", encoding="utf-8")
+    (tmp_path / "ignored.json").write_text("{}", encoding="utf-8")
+    assert [p.name for p in find_documents([tmp_path])] == ["a.md", "z.txt"]
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(DocumentError, match="no such file"):
+        find_documents([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty file"), (b"  \n", "empty file"), (b"ab\x00cd", "binary"), (b"D\xfcren", "not valid UTF-8")],
+)
+def test_bad_documents_name_file_and_problem(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=message) as info:
+        read_document(path)
+    assert str(path) in str(info.value)
+
+
+def test_read_document_keeps_text_and_hash(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes("Düren\n".encode())
+    doc = read_document(path)
+    assert doc.text == "Düren\n" and doc.doc_id == "x" and len(doc.text_sha256) == 64
+
+
+def test_doc_id_cannot_leave_output_folder():
+    assert "/" not in doc_id_for(Path("../../etc/pass wd.txt"))
+    assert doc_id_for(Path("..txt")) == "document"

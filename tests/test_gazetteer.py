@@ -1,0 +1,37 @@
+from extract.gazetteer import CITY, COUNTRY, REGION, cache_path, load_gazetteer
+
+
+def places(name):
+    return {(p.label, p.country) for p in load_gazetteer().lookup(name)}
+
+
+def test_german_exonyms_and_old_names():
+    assert (CITY, "CZ") in places("Marienbad")
+    assert (CITY, "RU") in places("Rostow am Don")
+    assert (CITY, "RO") in places("Heltau")
+    assert (CITY, "UA") in places("Lemberg")
+
+
+def test_countries_in_german_with_variants():
+    assert places("Frankreich") == {(COUNTRY, "FR"), (COUNTRY, "FX")}
+    assert (COUNTRY, "BA") in places("Bosnien-Herzegowina")
+    assert (COUNTRY, "GB") in places("Großbritannien")
+
+
+def test_regions_from_iso_3166_2_in_german():
+    assert (REGION, "AT") in places("Oberösterreich")
+    assert (REGION, "PL") in places("Heiligkreuz")
+
+
+def test_first_names_and_word_frequencies():
+    gazetteer = load_gazetteer()
+    assert gazetteer.is_first_name("Paul", 5)
+    assert not gazetteer.is_first_name("Brand", 3)
+    assert gazetteer.zipf("Ende") > 5 > gazetteer.zipf("Valenciennes")
+    assert gazetteer.zipf("Groß") > 4  # wordfreq casefolds ß
+
+
+def test_cache_file_is_written_and_keyed_by_versions():
+    load_gazetteer()
+    path = cache_path()
+    assert path.exists() and "gazetteer-v" in path.name
