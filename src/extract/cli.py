@@ -168,7 +168,9 @@ def evaluate_command(args: argparse.Namespace) -> int:
         print(f"error: {args.pred}: cannot read predictions ({exc})", file=sys.stderr)
         return EXIT_CANNOT_RUN
     gold: dict[str, DocumentRecord] = {}
-    gold_paths = sorted(p for p in args.gold.glob("*.json") if p.name != "evaluation.json") if args.gold.is_dir() else []
+    gold_paths = (
+        sorted(p for p in args.gold.glob("*.json") if p.name != "evaluation.json") if args.gold.is_dir() else []
+    )
     if not gold_paths:
         print(f"error: {args.gold}: no gold JSON files", file=sys.stderr)
         return EXIT_CANNOT_RUN

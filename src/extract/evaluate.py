@@ -204,8 +204,16 @@ def score_entities(gold: DocumentRecord, pred: DocumentRecord, evaluation: Evalu
         evaluation.exact[label].add(_multiset_counts(gold_keys, pred_keys))
         matched = max_matching(g, p, lambda a, b: a.start < b.end and b.start < a.end)
         evaluation.overlap[label].add(Counts(len(matched), len(p) - len(matched), len(g) - len(matched)))
-        fps += [f"{label} {e.start}-{e.end} {e.text!r}" for e in p if pred_keys[(e.start, e.end)] > gold_keys[(e.start, e.end)]]
-        fns += [f"{label} {e.start}-{e.end} {e.text!r}" for e in g if gold_keys[(e.start, e.end)] > pred_keys[(e.start, e.end)]]
+        fps += [
+            f"{label} {e.start}-{e.end} {e.text!r}"
+            for e in p
+            if pred_keys[(e.start, e.end)] > gold_keys[(e.start, e.end)]
+        ]
+        fns += [
+            f"{label} {e.start}-{e.end} {e.text!r}"
+            for e in g
+            if gold_keys[(e.start, e.end)] > pred_keys[(e.start, e.end)]
+        ]
     return {"entity_fp": fps, "entity_fn": fns}
 
 
@@ -240,7 +248,11 @@ def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: E
     }
     for i, j in matched:
         p, g = pred.partnerships[i], gold.partnerships[j]
-        diffs = [f"{k}: {getattr(p, k)!r} != {getattr(g, k)!r}" for k in ("since", "kind", "status") if getattr(p, k) != getattr(g, k)]
+        diffs = [
+            f"{k}: {getattr(p, k)!r} != {getattr(g, k)!r}"
+            for k in ("since", "kind", "status")
+            if getattr(p, k) != getattr(g, k)
+        ]
         pe = Counter((e.type, e.date) for e in p.events)
         ge = Counter((e.type, e.date) for e in g.events)
         if pe != ge:

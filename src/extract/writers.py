@@ -18,9 +18,26 @@ from .records import DocumentRecord
 
 ENTITY_COLUMNS = ["doc_id", "start", "end", "label", "text", "value", "geonames_id", "country", "lat", "lon"]
 PARTNERSHIP_COLUMNS = [
-    "doc_id", "a", "a_country", "b", "b_country", "kind", "status", "since", "n_events",
-    "evidence", "evidence_start", "evidence_end", "a_aliases", "b_aliases",
-    "a_geonames_id", "a_lat", "a_lon", "b_geonames_id", "b_lat", "b_lon",
+    "doc_id",
+    "a",
+    "a_country",
+    "b",
+    "b_country",
+    "kind",
+    "status",
+    "since",
+    "n_events",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "a_aliases",
+    "b_aliases",
+    "a_geonames_id",
+    "a_lat",
+    "a_lon",
+    "b_geonames_id",
+    "b_lat",
+    "b_lon",
 ]
 EVENT_COLUMNS = ["doc_id", "a", "b", "type", "date", "evidence"]
 PEOPLE_COLUMNS = ["doc_id", "name", "role", "place"]
@@ -28,8 +45,12 @@ PEOPLE_COLUMNS = ["doc_id", "name", "role", "place"]
 CSV_DTYPES = {
     "entities.csv": {"start": "int64", "end": "int64", "geonames_id": "Int64", "value": "string"},
     "partnerships.csv": {
-        "since": "string", "n_events": "int64", "evidence_start": "Int64", "evidence_end": "Int64",
-        "a_geonames_id": "Int64", "b_geonames_id": "Int64",
+        "since": "string",
+        "n_events": "int64",
+        "evidence_start": "Int64",
+        "evidence_end": "Int64",
+        "a_geonames_id": "Int64",
+        "b_geonames_id": "Int64",
     },
     "events.csv": {"date": "string"},
     "people.csv": {},

@@ -1,7 +1,7 @@
 import pytest
+from tests.conftest import ents
 
 from extract.components.dates import find_dates, normalise_date
-from tests.conftest import ents
 
 
 def values(nlp, text):

@@ -19,7 +19,10 @@ def people(doc):
         ("**Bürgermeisterin:**  \nElisabeth Feichtinger\n", [("Elisabeth Feichtinger", "Bürgermeisterin")]),
         ("**ANSPRECHPARTNERIN**\n\n**CLAUDIA PRINZ-GOLLEK** · T +49", [("CLAUDIA PRINZ-GOLLEK", "Ansprechpartnerin")]),
         ("Panorama (Foto: Reinhold Weissenbrunner)", [("Reinhold Weissenbrunner", None)]),
-        ("Bundeskanzler Konrad Adenauer und Charles de Gaulle", [("Konrad Adenauer", "Bundeskanzler"), ("Charles de Gaulle", None)]),
+        (
+            "Bundeskanzler Konrad Adenauer und Charles de Gaulle",
+            [("Konrad Adenauer", "Bundeskanzler"), ("Charles de Gaulle", None)],
+        ),
     ],
 )
 def test_people_and_roles(nlp, text, expected):

@@ -1,7 +1,5 @@
 import pytest
 
-from tests.conftest import ents
-
 
 def places(doc):
     return [(e.text, e.label_) for e in doc.ents if e.label_ in ("CITY", "REGION", "COUNTRY")]
@@ -14,7 +12,10 @@ def places(doc):
         ("Dortmunds Partnerstadt ist Rostow am Don.", [("Dortmunds", "CITY"), ("Rostow am Don", "CITY")]),
         ("Die Stadt Bad Homburg v. d. Höhe lädt ein.", [("Bad Homburg v. d. Höhe", "CITY")]),
         ("Thale pflegt Kontakte nach Juvisy-sur-Orge.", [("Thale", "CITY"), ("Juvisy-sur-Orge", "CITY")]),
-        ("Der Landkreis Harz und der Powiat (Landkreis) Konecki.", [("Landkreis Harz", "REGION"), ("Powiat (Landkreis) Konecki", "REGION")]),
+        (
+            "Der Landkreis Harz und der Powiat (Landkreis) Konecki.",
+            [("Landkreis Harz", "REGION"), ("Powiat (Landkreis) Konecki", "REGION")],
+        ),
         ("Im Departement Nord liegt sie.", [("Departement Nord", "REGION")]),
         ("Die Reise führt in die West-Ukraine.", [("West-Ukraine", "REGION")]),
         ("Der Ort liegt in der Normandie.", [("Normandie", "REGION")]),

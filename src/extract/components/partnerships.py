@@ -369,7 +369,7 @@ class PartnershipExtractor:
 
     @staticmethod
     def _marked_as_predecessor(span: Span, markers: tuple[str, ...]) -> bool:
-        """"damaligen Landkreis X", "der damals noch selbstständigen Gemeinde X": a marker
+        """ "damaligen Landkreis X", "der damals noch selbstständigen Gemeinde X": a marker
         within the few words right before the name, with no punctuation between."""
         doc = span.doc
         for tok in reversed(doc[max(0, span.start - 4) : span.start]):
@@ -386,7 +386,12 @@ class PartnershipExtractor:
         doc = span.doc
         start = span.start
         # walk back over a hyphen chain: "Männergesangverein Niederau-Krauthausen"
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+        ):
             start -= 2
         if start == 0:
             return False
@@ -506,7 +511,7 @@ class PartnershipExtractor:
         evidence = " ".join(sent.text.split())
         events = []
         seen = set()
-        for i, (pos, etype) in enumerate(triggers):
+        for i, (_, etype) in enumerate(triggers):
             # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
             values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
             for value in values:
@@ -520,7 +525,7 @@ class PartnershipExtractor:
 
     @staticmethod
     def _seit_partnership(sent: Span, date: Span) -> bool:
-        """"seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
+        """ "seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
         Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""
         doc = sent.doc
         before = [t.lower_ for t in doc[max(sent.start, date.start - 2) : date.start]]
@@ -531,7 +536,7 @@ class PartnershipExtractor:
 
     @staticmethod
     def _background_decision(doc: Doc, pos: int, etype: str) -> bool:
-        """"auf Beschluss", "nach ... Beschlüssen": the decision is background to
+        """ "auf Beschluss", "nach ... Beschlüssen": the decision is background to
         what the sentence dates."""
         if etype != "decided":
             return False

@@ -28,7 +28,26 @@ from ..text import fold_name
 from .extensions import add_entities
 
 # Articles and particles of other languages that nam_dict also lists as names.
-_NOT_FIRST_NAMES = {"Le", "La", "Les", "Il", "El", "Los", "Las", "De", "Di", "Da", "Du", "Van", "Von", "San", "Santa", "Saint", "St", "Sankt"}
+_NOT_FIRST_NAMES = {
+    "Le",
+    "La",
+    "Les",
+    "Il",
+    "El",
+    "Los",
+    "Las",
+    "De",
+    "Di",
+    "Da",
+    "Du",
+    "Van",
+    "Von",
+    "San",
+    "Santa",
+    "Saint",
+    "St",
+    "Sankt",
+}
 _MIN_FIRST_NAME_FREQUENCY = 3  # gender-guesser's scale 1-13: rarer "names" are mostly words ("Brand", "Burg")
 _PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
@@ -173,7 +192,11 @@ class PersonRecognizer:
         classifiers = set(load_lexicon()["places"]["city_words"]) | set(load_lexicon()["places"]["region_words"])
         if any(t.text in classifiers for t in parts):
             return None  # "Stadt Düren" in a photo credit is no person
-        hyphenated = {t.i for t in parts if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or t.i > 0 and doc[t.i - 1].text == "-"}
+        hyphenated = {
+            t.i
+            for t in parts
+            if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or t.i > 0 and doc[t.i - 1].text == "-"
+        }
         if any(self._is_common(t.text) for t in parts[1:] if t.i not in hyphenated):
             end = parts[0].i + 1
             n_parts = 1

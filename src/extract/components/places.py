@@ -41,9 +41,44 @@ from ..lexicon import load_lexicon
 from ..text import fold_name
 
 _INNER = {
-    "am", "an", "der", "die", "den", "dem", "im", "in", "de", "du", "des", "la", "le", "les",
-    "sur", "sous", "en", "el", "del", "di", "da", "do", "dos", "v.", "d.", "v", "d", "ob",
-    "upon", "on", "-", "'", "’", "St.", "Sankt", "y", "i", "e",
+    "am",
+    "an",
+    "der",
+    "die",
+    "den",
+    "dem",
+    "im",
+    "in",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "sur",
+    "sous",
+    "en",
+    "el",
+    "del",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "v.",
+    "d.",
+    "v",
+    "d",
+    "ob",
+    "upon",
+    "on",
+    "-",
+    "'",
+    "’",
+    "St.",
+    "Sankt",
+    "y",
+    "i",
+    "e",
 }
 _ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle"
 _MAX_TOKENS = 8
@@ -138,7 +173,9 @@ class PlaceRecognizer:
             i = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
         for cand in pending:  # one reading per document
-            if (cand.key or fold_name(doc[cand.start : cand.end].text)) in confirmed and not taken & set(range(cand.start, cand.end)):
+            if (cand.key or fold_name(doc[cand.start : cand.end].text)) in confirmed and not taken & set(
+                range(cand.start, cand.end)
+            ):
                 accepted.append(cand)
         spans = [Span(doc, c.start, c.end, label=c.label) for c in sorted(accepted, key=lambda c: c.start)]
         spans = self._remember_names(doc, spans, blocked)
@@ -243,8 +280,11 @@ class PlaceRecognizer:
         """A lower-case "l" that OCR made of an "I" ("lași" for "Iași")."""
         text = tok.text
         return (
-            len(text) >= 3 and text[0] == "l" and not text.isascii()
-            and self.gazetteer.zipf(text) == 0 and ("I" + text[1:]) in self.gazetteer
+            len(text) >= 3
+            and text[0] == "l"
+            and not text.isascii()
+            and self.gazetteer.zipf(text) == 0
+            and ("I" + text[1:]) in self.gazetteer
         )
 
     def _plausible_end(self, doc: Doc, start: int, end: int) -> bool:
@@ -292,7 +332,9 @@ class PlaceRecognizer:
             # "Im Zentrum", "Am Ende": a sentence-initial article before a common word
             opener = doc[i].lower_
             rest = doc[i + 1 : end].text
-            if (opener in vocab["determiners"] or opener in vocab["prep"]) and self.gazetteer.zipf(rest) >= vocab["zipf"]:
+            if (opener in vocab["determiners"] or opener in vocab["prep"]) and self.gazetteer.zipf(rest) >= vocab[
+                "zipf"
+            ]:
                 return REJECT, False
             return ACCEPT, True
         word = words[0].text if words else doc[i].text
@@ -318,7 +360,8 @@ class PlaceRecognizer:
         # a place whose size outweighs the word's frequency: "Dortmund" (588k, zipf 4.7)
         # but not "Norden" (25k, zipf 4.7) or "Essen" (583k, zipf 5.3)
         famous = any(
-            p.population >= vocab["big"] and (zipf < 5.0 or fold_name(p.name) == fold_name(looked_up))
+            p.population >= vocab["big"]
+            and (zipf < 5.0 or fold_name(p.name) == fold_name(looked_up))
             or p.population >= 10 ** (zipf + 1)
             for p in places
         )
@@ -349,15 +392,19 @@ class PlaceRecognizer:
 
     @staticmethod
     def _alias_in_parentheses(doc: Doc, i: int, end: int, accepted: list[_Candidate]) -> bool:
-        """"Lwiw (Lemberg)": another name of the place just before."""
+        """ "Lwiw (Lemberg)": another name of the place just before."""
         return (
-            i >= 2 and doc[i - 1].text == "(" and end < len(doc) and doc[end].text == ")"
-            and bool(accepted) and accepted[-1].end == i - 1
+            i >= 2
+            and doc[i - 1].text == "("
+            and end < len(doc)
+            and doc[end].text == ")"
+            and bool(accepted)
+            and accepted[-1].end == i - 1
         )
 
     @staticmethod
     def _after_place_conjunction(doc: Doc, i: int, accepted: list[_Candidate]) -> bool:
-        """"Herne und Gelsenkirchen", "Hénin-Liétard, Lens": a name coordinated with a place."""
+        """ "Herne und Gelsenkirchen", "Hénin-Liétard, Lens": a name coordinated with a place."""
         if i < 2 or doc[i - 1].text not in _CONJUNCTIONS:
             return False
         return bool(accepted) and accepted[-1].end == i - 1
@@ -406,7 +453,9 @@ class PlaceRecognizer:
             if places and (not weak or any(p.label == REGION for p in places)):
                 return _Candidate(i, end, REGION, True)
         end = j
-        while end < len(doc) and (_starts_name(doc[end]) or self._ocr_form(doc[end])) and not blocked[end] and end - j < 3:
+        while (
+            end < len(doc) and (_starts_name(doc[end]) or self._ocr_form(doc[end])) and not blocked[end] and end - j < 3
+        ):
             if doc[end].text in vocab["city"] or doc[end].text in vocab["region"]:
                 break
             end += 1

@@ -36,9 +36,7 @@ class LineAwareSentencizer:
                 first = token.text[0]
                 line_start = text.rfind("\n", 0, prev.idx) + 1
                 prev_line_len = prev.idx + len(prev.text) - line_start
-                start = not first.islower() and (
-                    prev_line_len <= _WRAPPED_LINE or "\n\n" in text[prev.idx : token.idx]
-                )
+                start = not first.islower() and (prev_line_len <= _WRAPPED_LINE or "\n\n" in text[prev.idx : token.idx])
                 if first in "-–•*#" or first.isdigit():
                     start = True
             token.is_sent_start = bool(start)

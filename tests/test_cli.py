@@ -1,0 +1,56 @@
+import json
+
+from tests.conftest import GOLD, SEEDS
+
+from extract.cli import main
+
+
+def test_run_writes_all_outputs_and_reports_bad_documents(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("Die Stadt Düren und Valenciennes sind seit 1959 Partnerstädte.", encoding="utf-8")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(inputs), "--out", str(out), "--quiet"])
+    assert status == 1  # one document failed, the rest were written
+    assert json.loads((out / "docs" / "good.json").read_text(encoding="utf-8"))["partnerships"]
+    for name in ("entities.csv", "partnerships.csv", "events.csv", "people.csv"):
+        assert (out / name).exists()
+    errors = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert errors[0] == "path,stage,error" and "empty file" in errors[1]
+    assert "empty.txt: empty file" in capsys.readouterr().err
+
+
+def test_run_with_missing_path_cannot_run(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_run_scores_and_evaluate_reproduces_them(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "--gold", str(GOLD), "--out", str(out), "--quiet"]) == 0
+    run_scores = json.loads((out / "evaluation.json").read_text(encoding="utf-8"))
+    printed = capsys.readouterr().out
+    assert "Partnership pairs" in printed and "micro" in printed
+    assert main(["evaluate", "--gold", str(GOLD), "--pred", str(out / "docs"), "--texts", str(SEEDS)]) == 0
+    again = json.loads((out / "docs" / "evaluation.json").read_text(encoding="utf-8"))
+    assert again == run_scores
+
+
+def test_evaluate_refuses_a_gold_file_with_wrong_hash(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    data = json.loads((GOLD / "004_1dff4b7fa2350568.json").read_text(encoding="utf-8"))
+    data["text_sha256"] = "0" * 64
+    (gold / "004_1dff4b7fa2350568.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(gold), "--texts", str(SEEDS)]) == 2
+    assert "004_1dff4b7fa2350568.json: text_sha256 does not match" in capsys.readouterr().err
+
+
+def test_help_has_examples(capsys):
+    for command in ("run", "evaluate"):
+        try:
+            main([command, "--help"])
+        except SystemExit as exit_:
+            assert exit_.code == 0
+        assert "example:" in capsys.readouterr().out

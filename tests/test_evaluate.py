@@ -1,0 +1,178 @@
+"""Evaluator tests on small hand-made gold/prediction pairs; expected figures computed by hand."""
+
+import hashlib
+import json
+
+import pytest
+
+from extract.evaluate import GoldError, evaluate, load_gold_file, max_matching
+from extract.records import (
+    DocumentRecord,
+    EntityRecord,
+    EventRecord,
+    PartnershipRecord,
+    PersonRecord,
+)
+
+
+def doc(entities=(), partnerships=(), people=()):
+    return DocumentRecord("d", "x", [], list(entities), list(partnerships), list(people))
+
+
+def ent(start, end, label="CITY"):
+    return EntityRecord(start, end, label, "x" * (end - start))
+
+
+def pair(a, b, since=None, kind="partnership", status="active", events=()):
+    return PartnershipRecord(a, b, None, kind, status, since, list(events))
+
+
+def test_entity_exact_precision_two_thirds_recall_one_half():
+    gold = doc([ent(0, 5), ent(10, 15), ent(20, 25), ent(30, 35)])
+    pred = doc([ent(0, 5), ent(10, 15), ent(40, 45)])
+    counts = evaluate({"d": gold}, {"d": pred}).exact["CITY"]
+    assert (counts.tp, counts.fp, counts.fn) == (2, 1, 2)
+    assert counts.precision == pytest.approx(2 / 3) and counts.recall == pytest.approx(1 / 2)
+    assert counts.f1 == pytest.approx(2 * (2 / 3) * (1 / 2) / (2 / 3 + 1 / 2))
+
+
+def test_overlap_mode_matches_each_span_once():
+    # one long predicted span overlaps two gold spans: only one of them is matched
+    gold = doc([ent(0, 5), ent(6, 10)])
+    pred = doc([ent(0, 10)])
+    evaluation = evaluate({"d": gold}, {"d": pred})
+    overlap = evaluation.overlap["CITY"]
+    assert (overlap.tp, overlap.fp, overlap.fn) == (1, 0, 1)
+    assert evaluation.exact["CITY"].tp == 0
+
+
+def test_overlap_needs_same_label():
+    evaluation = evaluate({"d": doc([ent(0, 5, "CITY")])}, {"d": doc([ent(0, 5, "REGION")])})
+    assert evaluation.micro(evaluation.overlap).tp == 0
+
+
+def test_max_matching_finds_the_larger_assignment():
+    # greedy would pair 0-0 and leave 1 unmatched; the maximum matching pairs 0-1, 1-0
+    edges = {(0, 0), (0, 1), (1, 0)}
+    assert len(max_matching([0, 1], [0, 1], lambda a, b: (a, b) in edges)) == 2
+
+
+def test_pairs_unordered_with_alias_matching():
+    gold = doc(
+        partnerships=[
+            pair(["Düren", "Stadt Düren"], ["Hénin-Beaumont", "Hénin-Liétard"], since="1954"),
+            pair(["Düren"], ["Lens"]),
+            pair(["Düren"], ["Stryj"]),
+        ]
+    )
+    pred = doc(
+        partnerships=[
+            pair(["henin lietard"], ["DÜREN"], since="1967"),  # swapped sides, alias, folded
+            pair(["Düren"], ["Lens"]),
+            pair(["Düren"], ["Jinhua"]),
+        ]
+    )
+    evaluation = evaluate({"d": gold}, {"d": pred})
+    assert (evaluation.pairs.tp, evaluation.pairs.fp, evaluation.pairs.fn) == (2, 1, 1)
+    assert evaluation.since.correct == 1 and evaluation.since.total == 2  # 1967 != 1954
+
+
+def test_only_the_predicted_first_name_is_matched():
+    gold = doc(partnerships=[pair(["Landkreis Harz"], ["Kreis Iași"])])
+    pred = doc(partnerships=[pair(["Halberstadt", "Landkreis Harz"], ["Kreis Iași"])])
+    assert evaluate({"d": gold}, {"d": pred}).pairs.tp == 0
+
+
+def test_events_count_unmatched_pairs_as_errors():
+    gold = doc(
+        partnerships=[
+            pair(["A"], ["B"], events=[EventRecord("signed", "1959", ""), EventRecord("decided", None, "")]),
+            pair(["A"], ["C"], events=[EventRecord("signed", "2001", "")]),
+        ]
+    )
+    pred = doc(
+        partnerships=[
+            pair(["A"], ["B"], events=[EventRecord("signed", "1959", ""), EventRecord("initiated", None, "")]),
+            pair(["A"], ["D"], events=[EventRecord("signed", "2001", "")]),
+        ]
+    )
+    events = evaluate({"d": gold}, {"d": pred}).events
+    # matched pair: 1 tp, 1 fp, 1 fn; unmatched pred pair: 1 fp; unmatched gold pair: 1 fn
+    assert (events.tp, events.fp, events.fn) == (1, 2, 2)
+
+
+def test_people_on_name_and_role():
+    gold = doc(
+        people=[
+            PersonRecord("SABINE KIEVEN", "Ansprechpartnerin", "Düren"),
+            PersonRecord("Paul Larue", "Bürgermeister", None),
+        ]
+    )
+    pred = doc(
+        people=[
+            PersonRecord("Sabine Kieven", "Ansprechpartnerin", None),
+            PersonRecord("Paul Larue", "Oberbürgermeister", None),
+        ]
+    )
+    people = evaluate({"d": gold}, {"d": pred}).people
+    assert (people.tp, people.fp, people.fn) == (1, 1, 1)
+
+
+def test_missing_prediction_scores_as_empty():
+    evaluation = evaluate({"d": doc([ent(0, 5)])}, {})
+    assert evaluation.exact["CITY"].fn == 1
+
+
+def write_gold(tmp_path, text, entities, sha=None):
+    path = tmp_path / "d.json"
+    data = {
+        "doc_id": "d",
+        "text_sha256": sha or hashlib.sha256(text.encode()).hexdigest(),
+        "home": [],
+        "entities": entities,
+        "partnerships": [],
+        "people": [],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_gold_with_wrong_hash_is_refused(tmp_path):
+    path = write_gold(tmp_path, "Düren", [], sha="0" * 64)
+    with pytest.raises(GoldError, match="text_sha256") as info:
+        load_gold_file(path, "Düren")
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("entity", "message"),
+    [
+        ({"start": 0, "end": 4, "label": "CITY", "text": "Düre"}, "is not"),
+        ({"start": 3, "end": 9, "label": "CITY", "text": "ren xx"}, "do not fit"),
+        ({"start": 0, "end": 5, "label": "TOWN", "text": "Düren"}, "unknown label"),
+    ],
+)
+def test_gold_with_bad_entities_is_refused(tmp_path, entity, message):
+    text = "Düren"
+    entity = dict(entity)
+    if entity["text"] == "Düre":
+        entity["text"] = "Dxre"
+    path = write_gold(tmp_path, text, [entity])
+    with pytest.raises(GoldError, match=message):
+        load_gold_file(path, text)
+
+
+def test_invalid_json_gold_is_refused(tmp_path):
+    path = tmp_path / "d.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GoldError, match="invalid JSON"):
+        load_gold_file(path)
+
+
+def test_project_gold_files_are_valid(tmp_path):
+    from tests.conftest import GOLD, SEEDS
+
+    for path in sorted(GOLD.glob("*.json")):
+        text = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8")
+        record = load_gold_file(path, text)
+        assert record.doc_id == path.stem

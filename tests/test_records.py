@@ -1,0 +1,25 @@
+import json
+
+from tests.conftest import GOLD
+
+from extract.records import DocumentRecord
+
+
+def test_gold_files_round_trip_through_records():
+    for path in sorted(GOLD.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out = DocumentRecord.from_dict(data).to_dict()
+        assert list(out) == list(data)  # same top-level keys in the same order
+        for gold_p, out_p in zip(data["partnerships"], out["partnerships"], strict=True):
+            assert {k: out_p[k] for k in gold_p if k != "events"} == {k: v for k, v in gold_p.items() if k != "events"}
+        pairs = zip(data["entities"], out["entities"], strict=True)
+        assert [{k: e[k] for k in g} for g, e in pairs] == data["entities"]
+
+
+def test_pipeline_record_entities_index_the_text(extract_text):
+    text = "Die Stadt Düren und Valenciennes (Frankreich) sind seit 1959 Partnerstädte."
+    record = extract_text(text, doc_id="t")
+    for entity in record.entities:
+        assert text[entity.start : entity.end] == entity.text
+    cities = [e for e in record.entities if e.label == "CITY"]
+    assert all(e.geonames_id and e.country and e.lat is not None for e in cities)
