@@ -29,3 +29,12 @@ def add_entities(doc: Doc, group: str, spans: list[Span]) -> None:
             for i in range(span.start, span.end):
                 taken[i] = True
     doc.set_ents(free, default="unmodified")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document (spaCy rebuilds it from the tokens
+    on every access, which made loops over tokens quadratic)."""
+    text = doc.user_data.get("twinning_text")
+    if text is None:
+        text = doc.user_data["twinning_text"] = doc.text
+    return text

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
+from .extensions import doc_text
 
 _PLACE_LABELS = (CITY, REGION)
 _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -308,7 +309,7 @@ class PartnershipExtractor:
             and (
                 text.startswith("#")
                 or "\n" in sent.text.rstrip(" ")[-1:]
-                or "\n" in sent.doc.text[sent.end_char : sent.end_char + 2]
+                or "\n" in doc_text(sent.doc)[sent.end_char : sent.end_char + 2]
                 or sent.end == len(sent.doc)
             )
         )
@@ -317,7 +318,7 @@ class PartnershipExtractor:
         """The partner a section heading names: "Naestved, Dänemark", "## Altmünster".
         The heading must start with the place and stand after a blank line or a
         finished sentence (fact-box values such as "Lage: Oberösterreich" do not)."""
-        text = sent.doc.text
+        text = doc_text(sent.doc)
         if not sent_places or self._key(sent_places[0]) in home_keys:
             return None
         first = sent_places[0]
@@ -540,7 +541,7 @@ class PartnershipExtractor:
         what the sentence dates."""
         if etype != "decided":
             return False
-        before = doc.text[max(0, pos - 25) : pos].lower().split()
+        before = doc_text(doc)[max(0, pos - 25) : pos].lower().split()
         return bool(before) and ("auf" in before[-1:] or "nach" in before[-2:])
 
     # -- output ----------------------------------------------------------------

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import add_entities
+from .extensions import add_entities, doc_text
 
 # Articles and particles of other languages that nam_dict also lists as names.
 _NOT_FIRST_NAMES = {
@@ -227,7 +227,7 @@ class PersonRecognizer:
     def _role_line_ok(doc: Doc, role_token: int, name_start: int) -> bool:
         """Across a line break a role labels the name only when it stands alone on
         its line ("**Bürgermeister:**", "ANSPRECHPARTNERIN"), not in "Fachbereich Landrat"."""
-        text = doc.text
+        text = doc_text(doc)
         role = doc[role_token]
         if "\n" not in text[role.idx : doc[name_start].idx]:
             return True

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
+from .extensions import add_entities, doc_text
 
 _INNER = {
     "am",
@@ -180,7 +181,6 @@ class PlaceRecognizer:
         spans = [Span(doc, c.start, c.end, label=c.label) for c in sorted(accepted, key=lambda c: c.start)]
         spans = self._remember_names(doc, spans, blocked)
         self._resolve(doc, spans)
-        from .extensions import add_entities
 
         add_entities(doc, "places", spans)
         return doc
@@ -216,7 +216,7 @@ class PlaceRecognizer:
     def _list_line_tokens(doc: Doc) -> list[bool]:
         """Tokens on a list-item line ("- X", "* X", "• X")."""
         flags = [False] * len(doc)
-        text = doc.text
+        text = doc_text(doc)
         for tok in doc:
             line_start = text.rfind("\n", 0, tok.idx) + 1
             head = text[line_start : line_start + 3].lstrip()
@@ -575,7 +575,7 @@ class PlaceRecognizer:
             if tok.i in starts or not _starts_name(tok):
                 continue
             for name in names:
-                if doc.text.startswith(name, tok.idx):
+                if doc_text(doc).startswith(name, tok.idx):
                     span = doc.char_span(tok.idx, tok.idx + len(name), label=CITY)
                     if span is not None and not any(blocked[span.start : span.end]):
                         extra.append(span)

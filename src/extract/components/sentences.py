@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 _FINAL = {".", "!", "?", "…"}  # not ":": "1954 ... belohnt : ein Akt wird unterzeichnet"
 _WRAPPED_LINE = 90  # a line longer than this without final punctuation is a soft wrap
 
@@ -20,7 +22,7 @@ class LineAwareSentencizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         prev = None  # previous non-space token
         pending_break = False
         for token in doc:
