@@ -22,7 +22,8 @@ __version__ = "0.1.0"
 
 
 def load(model: str | None = None) -> Language:
-    """The spaCy pipeline: ``spacy.blank("de")`` (or ``model``) plus the twinning components."""
+    """The spaCy pipeline: ``spacy.blank("de")`` plus the twinning components; with
+    ``model`` (an installed German spaCy pipeline), its NER merged in."""
     from .pipeline import load as _load
 
     return _load(model)

@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
     run.add_argument("--gold", type=Path, help="gold folder: also score the run against it")
     run.add_argument("--details", action="store_true", help="with --gold: list each document's errors")
+    run.add_argument(
+        "--model",
+        help="an installed spaCy German pipeline (name or path, e.g. de_core_news_lg) whose "
+        "PER/LOC/ORG entities are merged with the rule-based ones; default: rules only",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ev = sub.add_parser(
@@ -91,7 +96,11 @@ def run_command(args: argparse.Namespace) -> int:
     from .pipeline import load
     from .records import record_from_doc
 
-    nlp = load()
+    try:
+        nlp = load(args.model)
+    except (OSError, ValueError) as exc:
+        print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
 
     errors: list[tuple[str, str, str]] = []
     records: dict[str, DocumentRecord] = {}

@@ -33,10 +33,19 @@ def customise_tokenizer(nlp: Language) -> None:
 
 
 def build(model: str | None = None) -> Language:
-    """A fresh pipeline: ``spacy.blank("de")`` or an installed model, plus our components."""
-    nlp = spacy.load(model) if model else spacy.blank("de")
+    """A fresh pipeline: ``spacy.blank("de")``, or an installed spaCy pipeline
+    (name or path) whose NER is merged with ours, plus our components."""
+    if model is None:
+        nlp = spacy.blank("de")
+    else:
+        nlp = spacy.load(model)
+        if nlp.lang != "de":
+            raise ValueError(f"{model}: a German pipeline is needed, this one is {nlp.lang!r}")
+        nlp.add_pipe("twinning_model_stash")
     customise_tokenizer(nlp)
     for name in COMPONENTS:
+        if model is not None and name == "twinning_partnerships":
+            nlp.add_pipe("twinning_model_merge")
         nlp.add_pipe(name)
     return nlp
 
