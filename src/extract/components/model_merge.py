@@ -71,6 +71,10 @@ class ModelEntityMerge:
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
 
+    @staticmethod
+    def _inside(span: Span, others: list[Span]) -> bool:
+        return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in others)
+
     def _convert(self, doc: Doc, span: Span) -> Span | None:
         if span.label_ in _PERSON_LABELS:
             start = span.start
