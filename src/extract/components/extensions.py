@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import Gazetteer, load_gazetteer
+
 
 def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
@@ -38,3 +40,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["twinning_text"] = doc.text
     return text
+
+
+class UsesGazetteer:
+    """Components that look names up: the gazetteer is loaded on first use, not
+    when the pipeline is built (building it must stay cheap)."""
+
+    _gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer

@@ -20,7 +20,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, Gazetteer, load_gazetteer
+from ..gazetteer import CITY
+from .extensions import UsesGazetteer
 from .people import _role_of, _titles
 
 _PERSON_LABELS = {"PER", "PERSON"}
@@ -41,16 +42,9 @@ class ModelEntityStash:
 
 
 @Language.factory("twinning_model_merge")
-class ModelEntityMerge:
+class ModelEntityMerge(UsesGazetteer):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self._gazetteer: Gazetteer | None = None
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         model = list(doc.spans.get("model", []))

@@ -22,10 +22,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import add_entities, doc_text
+from .extensions import UsesGazetteer, add_entities, doc_text
 
 # Articles and particles of other languages that nam_dict also lists as names.
 _NOT_FIRST_NAMES = {
@@ -133,18 +132,11 @@ class _Found:
 
 
 @Language.factory("twinning_people")
-class PersonRecognizer:
+class PersonRecognizer(UsesGazetteer):
     """Marks PERSON spans and stores the role as written on ``span._.role``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self._gazetteer: Gazetteer | None = None
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[_Found] = []

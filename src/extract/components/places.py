@@ -36,10 +36,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
+from ..gazetteer import CITY, COUNTRY, REGION, Place
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import add_entities, doc_text
+from .extensions import UsesGazetteer, add_entities, doc_text
 
 _INNER = {
     "am",
@@ -133,7 +133,7 @@ def _is_url_like(token: Token) -> bool:
 
 
 @Language.factory("twinning_places", default_config={"min_population": 1})
-class PlaceRecognizer:
+class PlaceRecognizer(UsesGazetteer):
     """Marks CITY/REGION/COUNTRY spans; ``span._.place`` holds the resolved Place.
 
     ``min_population``: a rare single word that the gazetteer knows only as a
@@ -143,13 +143,6 @@ class PlaceRecognizer:
     def __init__(self, nlp: Language, name: str, min_population: int) -> None:
         self.name = name
         self.min_population = min_population
-        self._gazetteer: Gazetteer | None = None
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = self._blocked_tokens(doc)
