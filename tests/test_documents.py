@@ -10,17 +10,20 @@ def test_find_documents_recurses_and_sorts(tmp_path):
     (tmp_path / "b" / "z.txt").write_text("Text", encoding="utf-8")
     (tmp_path / "a.md").write_text("Text", encoding="utf-8")
     (tmp_path / "ignored.json").write_text("{}", encoding="utf-8")
-    assert [p.name for p in find_documents([tmp_path])] == ["a.md", "z.txt"]
+    paths, missing = find_documents([tmp_path])
+    assert [p.name for p in paths] == ["a.md", "z.txt"] and missing == []
 
 
-def test_missing_path_is_an_error(tmp_path):
-    with pytest.raises(DocumentError, match="no such file"):
-        find_documents([tmp_path / "nope"])
+def test_missing_path_is_reported_not_fatal(tmp_path):
+    (tmp_path / "a.txt").write_text("Text", encoding="utf-8")
+    paths, missing = find_documents([tmp_path / "nope", tmp_path / "a.txt"])
+    assert [p.name for p in paths] == ["a.txt"]
+    assert len(missing) == 1 and "nope: no such file" in str(missing[0])
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty file"), (b"  \n", "empty file"), (b"ab\x00cd", "binary"), (b"D\xfcren", "not valid UTF-8")],
+    [(b"", "empty file"), (b"  \n", "empty file"), (b"ab\x00cd", "binary"), (bytes(range(1, 32)) * 40, "binary")],
 )
 def test_bad_documents_name_file_and_problem(tmp_path, content, message):
     path = tmp_path / "bad.txt"
@@ -28,6 +31,23 @@ def test_bad_documents_name_file_and_problem(tmp_path, content, message):
     with pytest.raises(DocumentError, match=message) as info:
         read_document(path)
     assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Stadt Düren".encode(), "utf-8"),
+        ("\ufeffStadt Düren".encode(), "utf-8-sig"),
+        ("Stadt Düren".encode("utf-16"), "utf-16"),
+        ("Stadt Düren – „Partnerstadt“".encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_are_detected_and_recorded(tmp_path, data, encoding):
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    doc = read_document(path)
+    assert doc.text.startswith("Stadt Düren") and doc.encoding == encoding
+    assert doc.source["encoding"] == encoding
 
 
 def test_read_document_keeps_text_and_hash(tmp_path):

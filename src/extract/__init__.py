@@ -31,7 +31,8 @@ def load(model: str | None = None) -> Language:
 
 def extract_text(text: str, doc_id: str = "text", model: str | None = None) -> DocumentRecord:
     """Run the pipeline on one text and return its document record."""
+    from .pipeline import process
     from .records import record_from_doc
 
-    doc = load(model)(text)
+    doc = process(text, load(model))
     return record_from_doc(doc, doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -12,13 +10,13 @@ from pathlib import Path
 from .documents import Document, DocumentError, find_documents, read_document
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
-from .writers import write_atomic, write_document, write_tables
+from .writers import write_atomic, write_document, write_errors, write_tables, write_text
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
 RUN_EXAMPLE = """example:
   extract run seeds/ --gold gold/            # extract, write outputs/, print scores
-  extract run page.txt other/ --out results/ # any .txt/.md files or folders
+  extract run page.html brochure.pdf other/ --out results/
 """
 EVALUATE_EXAMPLE = """example:
   extract evaluate --gold gold/ --pred outputs/docs/ --details
@@ -37,12 +35,13 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="extract from documents and write JSON and CSV",
         description="Extract places, people, dates, partnerships and events; write one JSON per "
-        "document to OUT/docs/ and the tables entities.csv, partnerships.csv, events.csv, "
-        "people.csv and errors.csv to OUT/.",
+        "document to OUT/docs/, the text its offsets index to OUT/texts/, and the tables "
+        "entities.csv, partnerships.csv, events.csv, people.csv and errors.csv to OUT/. "
+        "Exit status: 0 all done, 1 some documents failed, 2 nothing could run.",
         epilog=RUN_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files, or folders to search")
+    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html/.pdf files, or folders to search")
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
     run.add_argument("--gold", type=Path, help="gold folder: also score the run against it")
     run.add_argument("--details", action="store_true", help="with --gold: list each document's errors")
@@ -84,16 +83,16 @@ def _progress(items: list, quiet: bool):
 
 
 def run_command(args: argparse.Namespace) -> int:
-    try:
-        paths = find_documents(args.paths)
-    except DocumentError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+    paths, missing = find_documents(args.paths)
+    errors: list[tuple[str, str, str]] = [(str(e).split(": ", 1)[0], "find", str(e)) for e in missing]
+    for error in missing:
+        print(f"error: {error}", file=sys.stderr)
     if not paths:
-        print("error: no .txt or .md files found in " + ", ".join(args.paths), file=sys.stderr)
+        if not missing:
+            print("error: no .txt, .md, .html or .pdf files in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    from .pipeline import load
+    from .pipeline import load, process
     from .records import record_from_doc
 
     try:
@@ -102,48 +101,43 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    errors: list[tuple[str, str, str]] = []
     records: dict[str, DocumentRecord] = {}
     documents: dict[str, Document] = {}
     for path in _progress(paths, args.quiet):
         try:
             document = read_document(path)
+            if document.doc_id in documents:
+                raise DocumentError(f"{path}: same doc id {document.doc_id!r} as {documents[document.doc_id].path}")
         except DocumentError as exc:
             errors.append((str(path), "read", str(exc)))
             print(f"error: {exc}", file=sys.stderr)
             continue
-        if document.doc_id in documents:
-            message = f"{path}: same doc id {document.doc_id!r} as {documents[document.doc_id].path}"
-            errors.append((str(path), "read", message))
-            print(f"error: {message}", file=sys.stderr)
-            continue
         try:
-            record = record_from_doc(nlp(document.text), document.doc_id, document.text_sha256)
+            doc = process(document.text, nlp)
+            record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
         except Exception as exc:  # one bad document must not cost the others their results
-            errors.append((str(path), "extract", f"{path}: {type(exc).__name__}: {exc}"))
-            print(f"error: {path}: extraction failed: {exc}", file=sys.stderr)
+            message = f"{path}: extraction failed ({type(exc).__name__}: {exc})"
+            errors.append((str(path), "extract", message))
+            print(f"error: {message}", file=sys.stderr)
             continue
         documents[document.doc_id] = document
         records[document.doc_id] = record
+        write_text(document.doc_id, document.text, args.out / "texts")
         write_document(record, args.out / "docs")
 
     write_tables(records.values(), args.out)
-    _write_errors(errors, args.out)
-    print(f"{len(records)} documents written to {args.out}/ ({len(errors)} failed)", file=sys.stderr)
+    write_errors(errors, args.out)
+    print(f"{len(records)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    for _path, stage, message in sorted(errors):
+        print(f"  failed ({stage}): {message}", file=sys.stderr)
 
     if args.gold:
         status = _score_run(args, records, documents)
         if status != EXIT_OK:
             return status
+    if not records:
+        return EXIT_CANNOT_RUN
     return EXIT_SOME_FAILED if errors else EXIT_OK
-
-
-def _write_errors(errors: list[tuple[str, str, str]], out: Path) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["path", "stage", "error"])
-    writer.writerows(errors)
-    write_atomic(out / "errors.csv", buffer.getvalue())
 
 
 def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord], documents: dict[str, Document]) -> int:

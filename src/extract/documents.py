@@ -1,14 +1,34 @@
-"""Reading input documents: finding files, decoding, identifying them."""
+"""Reading input documents: finding files, decoding them, extracting their text.
+
+Formats: ``.txt`` and ``.md`` as they are; ``.html``/``.htm`` reduced to their
+main text by trafilatura (navigation, boilerplate and scripts dropped); ``.pdf``
+through pypdf, pages separated by a blank line and words hyphenated at line
+ends joined again. Encodings: UTF-8 with or without BOM, UTF-16 with BOM, and
+legacy single-byte files (cp1252 when it decodes cleanly, else what
+charset-normalizer detects). The text that entity offsets index is the text
+returned here; ``extract run`` saves it beside the record.
+
+Every problem is a ``DocumentError`` whose message names the file and the problem.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_MIN_MAIN_TEXT_WORDS = 5  # trafilatura falls back to link texts ("Start") on pages without content
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zäöüß])")
 
 
 class DocumentError(Exception):
@@ -20,7 +40,19 @@ class Document:
     doc_id: str
     path: Path
     text: str
-    text_sha256: str
+    text_sha256: str  # of the text as UTF-8: the file's own hash for a plain UTF-8 text
+    source_format: str = "text"
+    encoding: str | None = "utf-8"
+    source_sha256: str = ""
+
+    @property
+    def source(self) -> dict[str, str | None]:
+        return {
+            "path": str(self.path),
+            "format": self.source_format,
+            "encoding": self.encoding,
+            "sha256": self.source_sha256,
+        }
 
 
 def doc_id_for(path: Path) -> str:
@@ -29,9 +61,11 @@ def doc_id_for(path: Path) -> str:
     return stem[:120]
 
 
-def find_documents(paths: Iterable[str | Path]) -> list[Path]:
-    """Supported files given directly or found (recursively) under folders, sorted."""
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
+    """Supported files given directly or found (recursively) under folders,
+    sorted; and an error for each given path that does not exist."""
     found: set[Path] = set()
+    missing: list[DocumentError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -39,8 +73,8 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             found.add(path)
         else:
-            raise DocumentError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: (doc_id_for(p), str(p)))
+            missing.append(DocumentError(f"{path}: no such file or folder"))
+    return sorted(found, key=lambda p: (doc_id_for(p), str(p))), missing
 
 
 def read_document(path: Path) -> Document:
@@ -50,10 +84,92 @@ def read_document(path: Path) -> Document:
         raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not data.strip():
         raise DocumentError(f"{path}: empty file")
-    if b"\x00" in data[:4096]:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        text, encoding, fmt = pdf_text(path, data), None, "pdf"
+    elif suffix in HTML_SUFFIXES:
+        markup, encoding = decode_bytes(path, data)
+        text, fmt = html_text(path, markup), "html"
+    else:
+        text, encoding = decode_bytes(path, data)
+        fmt = "markdown" if suffix == ".md" else "text"
+    if not text.strip():
+        raise DocumentError(f"{path}: no text in the file")
+    return Document(
+        doc_id=doc_id_for(path),
+        path=path,
+        text=text,
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        source_format=fmt,
+        encoding=encoding,
+        source_sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
+    """(text, encoding used). Raises DocumentError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{path}: broken {encoding} text (byte {exc.start})") from exc
+    if b"\x00" in data[:8192]:
         raise DocumentError(f"{path}: binary file, not text")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
-    return Document(doc_id_for(path), path, text, hashlib.sha256(data).hexdigest())
+        return _check_text(path, data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # German legacy exports are nearly always cp1252 (a superset of latin-1's letters)
+    try:
+        return _check_text(path, data.decode("cp1252")), "cp1252"
+    except (UnicodeDecodeError, DocumentError):
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(f"{path}: binary file or unknown encoding")
+    return _check_text(path, str(best)), best.encoding
+
+
+def _check_text(path: Path, text: str) -> str:
+    """Reject decoded data that is mostly control characters: binary, not text."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
+    if sample and controls / len(sample) > 0.01:
+        raise DocumentError(f"{path}: binary file, not text")
+    return text
+
+
+def html_text(path: Path, markup: str) -> str:
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(markup, include_comments=False, include_tables=True)
+    except Exception as exc:  # trafilatura raises lxml's errors on broken markup
+        raise DocumentError(f"{path}: unreadable HTML ({type(exc).__name__})") from exc
+    if not text or len(text.split()) < _MIN_MAIN_TEXT_WORDS:
+        raise DocumentError(f"{path}: HTML with no main text")
+    return text
+
+
+def pdf_text(path: Path, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"{path}: encrypted PDF (needs a password)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise DocumentError(f"{path}: corrupt PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise DocumentError(f"{path}: corrupt PDF ({type(exc).__name__})") from exc
+    if not any(page.strip() for page in pages):
+        raise DocumentError(f"{path}: PDF with no text layer (scanned?)")
+    # a page break is a blank line; a word hyphenated at a line end is joined
+    return "\n\n".join(_LINE_END_HYPHEN.sub("", page.strip("\n")) for page in pages)

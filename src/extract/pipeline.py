@@ -56,6 +56,37 @@ def load(model: str | None = None) -> Language:
     return build(model)
 
 
+RELATION_STEP = "twinning_partnerships"
+
+
 def process(text: str, nlp: Language | None = None) -> Doc:
+    """Run the pipeline on ``text`` of any length.
+
+    A text longer than ``nlp.max_length`` is cut at paragraph, line or sentence
+    ends into pieces that fit, each piece runs through the entity components,
+    the pieces are joined into one ``Doc`` (offsets global again), and the
+    relation step runs on the whole, so partnerships may span pieces.
+    """
     nlp = nlp or load()
-    return nlp(text)
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    with nlp.select_pipes(disable=[RELATION_STEP]):
+        docs = [nlp(chunk) for chunk in split_text(text, nlp.max_length)]
+    for piece in docs:
+        piece.user_data.pop("twinning_text", None)  # each piece cached its own text
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    return nlp.get_pipe(RELATION_STEP)(doc)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters that join back to ``text``."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        end = start + (cut + 1 if cut > limit // 4 else limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces

@@ -7,6 +7,7 @@ gold files do not have; ``from_dict`` reads either.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,9 +151,11 @@ class DocumentRecord:
     entities: list[EntityRecord] = field(default_factory=list)
     partnerships: list[PartnershipRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
+    # where the text came from (path, format, encoding, sha256 of the file); not in gold
+    source: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "doc_id": self.doc_id,
             "text_sha256": self.text_sha256,
             "home": list(self.home),
@@ -160,6 +163,9 @@ class DocumentRecord:
             "partnerships": [p.to_dict() for p in self.partnerships],
             "people": [p.to_dict() for p in self.people],
         }
+        if self.source is not None:
+            out["source"] = dict(self.source)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
@@ -170,10 +176,11 @@ class DocumentRecord:
             entities=[EntityRecord.from_dict(e) for e in data.get("entities", [])],
             partnerships=[PartnershipRecord.from_dict(p) for p in data.get("partnerships", [])],
             people=[PersonRecord.from_dict(p) for p in data.get("people", [])],
+            source=data.get("source"),
         )
 
 
-def record_from_doc(doc: Doc, doc_id: str, text_sha256: str) -> DocumentRecord:
+def record_from_doc(doc: Doc, doc_id: str, text_sha256: str, source: dict[str, Any] | None = None) -> DocumentRecord:
     """The record of a processed ``Doc``: entities, partnerships and people."""
     entities = []
     for ent in sorted(doc.ents, key=lambda e: (e.start_char, e.end_char)):
@@ -188,7 +195,7 @@ def record_from_doc(doc: Doc, doc_id: str, text_sha256: str) -> DocumentRecord:
     partnerships = [_partnership_record(doc, p) for p in doc._.partnerships or []]
     partnerships.sort(key=lambda p: (p.evidence_start if p.evidence_start is not None else -1, p.a, p.b))
     people = [PersonRecord(**p) for p in doc._.people or []]
-    return DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people)
+    return DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people, source)
 
 
 def _partnership_record(doc: Doc, data: dict[str, Any]) -> PartnershipRecord:
@@ -214,3 +221,42 @@ def _partnership_record(doc: Doc, data: dict[str, Any]) -> PartnershipRecord:
         evidence_start=span[0] if span else None,
         evidence_end=span[1] if span else None,
     )
+
+
+_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class RecordError(ValueError):
+    """A document record that does not follow the gold schema."""
+
+
+def validate_record(data: dict[str, Any]) -> None:
+    """Check a record dictionary against the gold schema (gold-format.md); raise RecordError."""
+
+    def need(condition: bool, message: str) -> None:
+        if not condition:
+            raise RecordError(f"{data.get('doc_id', '?')}: {message}")
+
+    need(isinstance(data.get("doc_id"), str) and data["doc_id"] != "", "doc_id must be a non-empty string")
+    need(isinstance(data.get("text_sha256"), str), "text_sha256 must be a string")
+    need(isinstance(data.get("home"), list) and all(isinstance(h, str) for h in data["home"]), "home: list of names")
+    starts = []
+    for e in data.get("entities", []):
+        need(e.get("label") in LABELS, f"unknown label {e.get('label')!r}")
+        need(isinstance(e.get("start"), int) and isinstance(e.get("end"), int) and e["start"] < e["end"], "bad offsets")
+        need(len(e.get("text", "")) == e["end"] - e["start"], f"text length does not fit offsets at {e['start']}")
+        if e["label"] == "DATE":
+            need(e.get("value") is None or bool(_ISO_PREFIX.match(e["value"])), f"DATE value {e.get('value')!r}")
+        starts.append(e["start"])
+    need(starts == sorted(starts), "entities not in order of start")
+    for p in data.get("partnerships", []):
+        need(bool(p.get("a")) and bool(p.get("b")), "a partnership needs names on both sides")
+        need(p.get("kind") in KINDS, f"kind {p.get('kind')!r}")
+        need(p.get("status") in STATUSES, f"status {p.get('status')!r}")
+        need(p.get("since") is None or bool(_ISO_PREFIX.match(p["since"])), f"since {p.get('since')!r}")
+        need(p.get("b_country") is None or (isinstance(p["b_country"], str) and len(p["b_country"]) == 2), "b_country")
+        for ev in p.get("events", []):
+            need(ev.get("type") in EVENT_TYPES, f"event type {ev.get('type')!r}")
+            need(ev.get("date") is None or bool(_ISO_PREFIX.match(ev["date"])), f"event date {ev.get('date')!r}")
+    for person in data.get("people", []):
+        need(isinstance(person.get("name"), str) and person["name"] != "", "person without a name")

@@ -6,6 +6,8 @@ into place, so an interrupted run never leaves a half-written output.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -41,6 +43,9 @@ PARTNERSHIP_COLUMNS = [
 ]
 EVENT_COLUMNS = ["doc_id", "a", "b", "type", "date", "evidence"]
 PEOPLE_COLUMNS = ["doc_id", "name", "role", "place"]
+ERROR_COLUMNS = ["path", "stage", "error"]
+# OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Column dtypes for pandas: integers that may be missing are nullable, dates stay text.
 CSV_DTYPES = {
     "entities.csv": {"start": "int64", "end": "int64", "geonames_id": "Int64", "value": "string"},
@@ -54,7 +59,22 @@ CSV_DTYPES = {
     },
     "events.csv": {"date": "string"},
     "people.csv": {},
+    "errors.csv": {},
 }
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would execute with an apostrophe;
+    ``restore_cell`` takes it off again."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -106,15 +126,46 @@ def tables(records: Iterable[DocumentRecord]) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise_cell, na_action="ignore")
+    return frame
+
+
 def write_tables(records: Iterable[DocumentRecord], folder: Path) -> list[Path]:
     written = []
     for name, frame in tables(records).items():
         path = folder / name
-        write_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+        write_atomic(path, _neutralised(frame).to_csv(index=False, lineterminator="\n"))
         written.append(path)
     return written
 
 
+def write_errors(errors: Iterable[tuple[str, str, str]], folder: Path) -> Path:
+    """``errors.csv``: one row per document that failed, sorted by path."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ERROR_COLUMNS)
+    writer.writerows([neutralise_cell(c) for c in row] for row in sorted(errors))
+    path = folder / "errors.csv"
+    write_atomic(path, buffer.getvalue())
+    return path
+
+
+def write_text(doc_id: str, text: str, folder: Path) -> Path:
+    """The text that a record's offsets index, byte for byte as UTF-8."""
+    path = folder / f"{doc_id}.txt"
+    write_atomic(path, text)
+    return path
+
+
 def read_table(path: Path) -> pd.DataFrame:
-    """Read one of our CSV tables back with its intended dtypes."""
-    return pd.read_csv(path, dtype=CSV_DTYPES.get(path.name, {}), keep_default_na=False, na_values=[""])
+    """Read one of our CSV tables back with its intended dtypes, formula
+    neutralisation undone."""
+    frame = pd.read_csv(path, dtype=CSV_DTYPES.get(path.name, {}), keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(restore_cell, na_action="ignore")
+    return frame
