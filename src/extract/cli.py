@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .documents import Document, DocumentError, find_documents, read_document
+from .documents import Document, find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
 from .writers import write_atomic, write_document, write_errors, write_tables, write_text
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         help="an installed spaCy German pipeline (name or path, e.g. de_core_news_lg) whose "
         "PER/LOC/ORG entities are merged with the rule-based ones; default: rules only",
     )
+    run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes on this machine (default 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ev = sub.add_parser(
@@ -74,12 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     return evaluate_command(args)
 
 
-def _progress(items: list, quiet: bool):
-    if quiet or len(items) < 2:
+def _progress(items, quiet: bool, total: int | None = None):
+    total = len(items) if total is None else total
+    if quiet or total < 2:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="documents", unit="doc", file=sys.stderr)
+    return tqdm(items, desc="documents", unit="doc", total=total, file=sys.stderr)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -92,34 +94,26 @@ def run_command(args: argparse.Namespace) -> int:
             print("error: no .txt, .md, .html or .pdf files in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    from .pipeline import load, process
-    from .records import record_from_doc
+    from .runner import outcomes, prepare
 
     try:
-        nlp = load(args.model)
+        prepare(args.model)  # pipeline and gazetteer loaded before any worker starts
     except (OSError, ValueError) as exc:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 
     records: dict[str, DocumentRecord] = {}
     documents: dict[str, Document] = {}
-    for path in _progress(paths, args.quiet):
-        try:
-            document = read_document(path)
-            if document.doc_id in documents:
-                raise DocumentError(f"{path}: same doc id {document.doc_id!r} as {documents[document.doc_id].path}")
-        except DocumentError as exc:
-            errors.append((str(path), "read", str(exc)))
-            print(f"error: {exc}", file=sys.stderr)
+    for outcome in outcomes(paths, args.workers, _progress if not args.quiet else None):
+        if outcome.error is None and outcome.document.doc_id in documents:
+            first = documents[outcome.document.doc_id].path
+            message = f"{outcome.path}: same doc id {outcome.document.doc_id!r} as {first}"
+            outcome.error = (str(outcome.path), "read", message)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            print(f"error: {outcome.error[2]}", file=sys.stderr)
             continue
-        try:
-            doc = process(document.text, nlp)
-            record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
-        except Exception as exc:  # one bad document must not cost the others their results
-            message = f"{path}: extraction failed ({type(exc).__name__}: {exc})"
-            errors.append((str(path), "extract", message))
-            print(f"error: {message}", file=sys.stderr)
-            continue
+        document, record = outcome.document, outcome.record
         documents[document.doc_id] = document
         records[document.doc_id] = record
         write_text(document.doc_id, document.text, args.out / "texts")

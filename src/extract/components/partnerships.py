@@ -126,6 +126,27 @@ def _keyword_category(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per event type: its trigger words at a word start."""
+    return [
+        (etype, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")"))
+        for etype, words in _lex()["events"].items()
+    ]
+
+
+def _bucket_by_sentence(ents: list[Span], sentences: list[Span]) -> dict[int, list[Span]]:
+    """Entities grouped by the start token of the sentence they begin in."""
+    buckets: dict[int, list[Span]] = {}
+    k = 0
+    for ent in ents:
+        while k + 1 < len(sentences) and sentences[k + 1].start <= ent.start:
+            k += 1
+        if sentences:
+            buckets.setdefault(sentences[k].start, []).append(ent)
+    return buckets
+
+
 @dataclass
 class _Side:
     key: str
@@ -154,14 +175,18 @@ class PartnershipExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        places = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        ents = list(doc.ents)
+        places = [e for e in ents if e.label_ in _PLACE_LABELS]
+        self._countries = [e for e in ents if e.label_ == COUNTRY]
+        sentences = list(doc.sents)
+        self._ents_by_sentence = _bucket_by_sentence(ents, sentences)
+        self._keyword_cache: dict[int, tuple[set[str], bool]] = {}
         self._keys = body_keys(places)
         home = self._home(places)
         home_keys = {home.key} if home else set()
         self._predecessors: set[str] = set()
         self._list_country: str | None = None
         pairs: dict[tuple[str, str], _Pair] = {}
-        sentences = list(doc.sents)
 
         # pass 1: pairs from sentences and list blocks
         block_home: _Side | None = None
@@ -170,7 +195,7 @@ class PartnershipExtractor:
         for sent in sentences:
             line = sent.text.strip()
             kinds, weak = self._keywords(sent)
-            sent_places = [p for p in places if sent.start <= p.start < sent.end]
+            sent_places = self._ents_in(sent, _PLACE_LABELS)
             if self._is_heading(sent):
                 section_place = self._section_place(sent, sent_places, home_keys)
             if block_kind and self._is_list_heading(line) and sent_places:
@@ -211,7 +236,7 @@ class PartnershipExtractor:
         partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
         for sent in sentences:
-            sent_places = [p for p in places if sent.start <= p.start < sent.end]
+            sent_places = self._ents_in(sent, _PLACE_LABELS)
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
             if named and (kinds or weak or self._is_heading(sent)):
@@ -268,9 +293,14 @@ class PartnershipExtractor:
         return side
 
     # -- pass 1 helpers ----------------------------------------------------------
-    @staticmethod
-    def _keywords(sent: Span) -> tuple[set[str], bool]:
+    def _ents_in(self, sent: Span, labels: tuple[str, ...]) -> list[Span]:
+        return [e for e in self._ents_by_sentence.get(sent.start, ()) if e.label_ in labels]
+
+    def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""
+        cached = self._keyword_cache.get(sent.start)
+        if cached is not None:
+            return cached
         kinds: set[str] = set()
         weak = False
         for tok in sent:
@@ -279,6 +309,7 @@ class PartnershipExtractor:
                 weak = True
             elif category:
                 kinds.add(category)
+        self._keyword_cache[sent.start] = (kinds, weak)
         return kinds, weak
 
     @staticmethod
@@ -413,11 +444,10 @@ class PartnershipExtractor:
         # "im Land X", "in der Region X", "in Pas-de-Calais": where something happened
         return span[0].text in words and bool({"im", "in"} & set(before)) or bool(before) and before[-1] in ("in", "im")
 
-    @staticmethod
-    def _country_after(span: Span) -> str | None:
+    def _country_after(self, span: Span) -> str | None:
         doc = span.doc
-        for ent in doc.ents:
-            if ent.label_ == COUNTRY and 0 <= ent.start - span.end <= 3:
+        for ent in self._countries:
+            if 0 <= ent.start - span.end <= 3:
                 gap = doc[span.end : ent.start].text
                 if "\n" not in gap and all(w in ("(", ",", "in", "der", "dem", "im", "") for w in gap.split()):
                     place: Place | None = ent._.place
@@ -435,7 +465,7 @@ class PartnershipExtractor:
     ) -> None:
         if a is None:
             return
-        countries = [e for e in sent.ents if e.label_ == COUNTRY]
+        countries = self._ents_in(sent, (COUNTRY,))
         if countries and not sent_places:
             self._list_country = countries[0]._.place.country if countries[0]._.place else None
             return
@@ -485,15 +515,13 @@ class PartnershipExtractor:
         """(char offset, event type) of every trigger word in the sentence."""
         text = sent.text.lower()
         found = []
-        for etype, words in _lex()["events"].items():
-            for word in words:
-                for m in re.finditer(r"(?<!\w)" + re.escape(word), text):
-                    found.append((sent.start_char + m.start(), etype))
+        for etype, pattern in _trigger_patterns():
+            found.extend((sent.start_char + m.start(), etype) for m in pattern.finditer(text))
         return sorted(found)
 
     def _events(self, sent: Span, triggers: list[tuple[int, str]], strong: bool = False) -> list[dict]:
         doc = sent.doc
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = self._ents_in(sent, ("DATE",))
         if not triggers and strong:
             # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
             since = [d for d in dates if self._seit_partnership(sent, d)]

@@ -70,6 +70,12 @@ def role_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _classifiers() -> frozenset[str]:
+    places = load_lexicon()["places"]
+    return frozenset(places["city_words"]) | frozenset(places["region_words"])
+
+
+@lru_cache(maxsize=1)
 def _titles() -> set[str]:
     return set(load_lexicon()["people"]["titles"])
 
@@ -171,18 +177,14 @@ class PersonRecognizer(UsesGazetteer):
         if not _is_name_token(tok) or _role_of(tok) or tok.text in _titles():
             return None
         end = _name_end(doc, i)
-        n_parts = sum(1 for t in doc[i:end] if _is_name_token(t) and t.i not in self._hyphen_tails(doc, i, end))
         if end == i:
             return None
-        role, role_token, credit, label_line = self._context_before(doc, i)
-        adjacent_role = (
-            role_token is not None
-            and self._only_markup_between(doc, role_token + 1, i)
-            and self._role_line_ok(doc, role_token, i)
-        )
+        tails = self._hyphen_tails(doc, i, end)
+        n_parts = sum(1 for t in doc[i:end] if _is_name_token(t) and t.i not in tails)
+        if n_parts < 2:
+            return None  # cheap checks first: most capitalised words end here
         parts = [t for t in doc[i:end] if _is_name_token(t)]
-        classifiers = set(load_lexicon()["places"]["city_words"]) | set(load_lexicon()["places"]["region_words"])
-        if any(t.text in classifiers for t in parts):
+        if any(t.text in _classifiers() for t in parts):
             return None  # "Stadt Düren" in a photo credit is no person
         hyphenated = {
             t.i
@@ -190,10 +192,13 @@ class PersonRecognizer(UsesGazetteer):
             if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or t.i > 0 and doc[t.i - 1].text == "-"
         }
         if any(self._is_common(t.text) for t in parts[1:] if t.i not in hyphenated):
-            end = parts[0].i + 1
-            n_parts = 1
-        if n_parts < 2:
-            return None
+            return None  # "Paul Stadt": the second word is an ordinary word
+        role, role_token, credit, _ = self._context_before(doc, i)
+        adjacent_role = (
+            role_token is not None
+            and self._only_markup_between(doc, role_token + 1, i)
+            and self._role_line_ok(doc, role_token, i)
+        )
         first = doc[i].text
         first_known = (
             first not in _NOT_FIRST_NAMES

@@ -236,6 +236,9 @@ class PlaceRecognizer(UsesGazetteer):
             item = self._list_item(doc, i, blocked)
             if item is not None:
                 return ACCEPT, item
+        if not self._may_start_place(tok.text):
+            unknown = self._unknown_named_place(doc, i, blocked, list_line)
+            return (ACCEPT, unknown) if unknown else None
         for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
             if any(blocked[i:end]) or not self._plausible_end(doc, i, end):
                 continue
@@ -251,6 +254,16 @@ class PlaceRecognizer(UsesGazetteer):
             return verdict, _Candidate(i, end, label, confirms, fold_name(looked_up))
         unknown = self._unknown_named_place(doc, i, blocked, list_line)
         return (ACCEPT, unknown) if unknown else None
+
+    def _may_start_place(self, word: str) -> bool:
+        """Some gazetteer name starts with this word, its genitive stem or its OCR form."""
+        gazetteer = self.gazetteer
+        forms = [word]
+        if word.endswith("s"):
+            forms += [word[:-1], word[:-2]]
+        if word[:1] in "lL":
+            forms.append("I" + word[1:])
+        return any(gazetteer.may_start_name(form) for form in forms if form)
 
     def _lookup_with_variants(self, text: str) -> tuple[list[Place], str]:
         """Places for ``text``, else for its genitive stem, else for an OCR "l"->"I" form."""

@@ -1,0 +1,160 @@
+"""Throughput, start-up and memory benchmark for twinning-extract.
+
+Builds a corpus of about ``--mb`` megabytes of German municipal text from the
+seeds and deterministic recombinations of their sentences, runs the pipeline,
+and prints (and with ``--json PATH`` writes) its figures:
+
+  docs_per_s, tokens_per_s, chars_per_s     one process, warm pipeline
+  tokenizer_tokens_per_s, ratio_to_tokenizer a bare spacy.blank("de") tokenizer, same corpus
+  cold_start_s_warm_cache / _cold_cache      process start to first document
+  gazetteer_build_s                          first-ever gazetteer build
+  peak_rss_mb                                peak resident memory of the benchmark process
+  workers_speedup                            `extract run --workers 2` over `--workers 1`
+  workers_identical_outputs                  whether both runs wrote the same bytes
+
+Token rates use the bare tokenizer's token count for both, so the ratio
+compares like with like. Figures are printed, never asserted.
+
+    python benchmarks/bench.py                 # about 5 MB, all figures
+    python benchmarks/bench.py --mb 1 --json bench.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXTRACT = [sys.executable, "-m", "extract.cli"]
+
+
+def build_corpus(megabytes: float, seed: int = 0) -> list[str]:
+    """The seeds, then documents of 20-60 seed sentences drawn at random (fixed seed)."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    sentences = [s for text in seeds for s in re.split(r"(?<=[.!?:])\s+|\n{2,}", text) if len(s.split()) >= 3]
+    rng = random.Random(seed)
+    corpus = list(seeds)
+    size = sum(len(t) for t in corpus)
+    while size < megabytes * 1_000_000:
+        paragraphs, chunk = [], []
+        for sentence in rng.sample(sentences, rng.randint(20, 60)):
+            chunk.append(sentence)
+            if rng.random() < 0.25:
+                paragraphs.append(" ".join(chunk))
+                chunk = []
+        text = "\n\n".join(paragraphs + [" ".join(chunk)]) + "\n"
+        corpus.append(text)
+        size += len(text)
+    return corpus
+
+
+def timed_subprocess(code: str, env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stdout.strip()
+
+
+def cold_starts(cache_env: dict[str, str]) -> dict[str, float]:
+    first_doc = "import extract; extract.extract_text('Die Stadt Düren und Valenciennes sind Partnerstädte.')"
+    with tempfile.TemporaryDirectory() as empty_cache:
+        cold_env = {**cache_env, "TWINNING_EXTRACT_CACHE": empty_cache}
+        cold, _ = timed_subprocess(first_doc, cold_env)
+    warm, _ = timed_subprocess(first_doc, cache_env)  # the cache exists now
+    with tempfile.TemporaryDirectory() as empty_cache:
+        build_code = (
+            "import time; from extract.gazetteer import build_gazetteer_data; "
+            "t = time.perf_counter(); build_gazetteer_data(); print(time.perf_counter() - t)"
+        )
+        _, out = timed_subprocess(build_code, {**cache_env, "TWINNING_EXTRACT_CACHE": empty_cache})
+    return {"cold_start_s_warm_cache": warm, "cold_start_s_cold_cache": cold, "gazetteer_build_s": float(out)}
+
+
+def throughput(corpus: list[str]) -> dict[str, float]:
+    import spacy
+
+    from extract import load
+    from extract.pipeline import process
+    from extract.records import record_from_doc
+
+    tokenizer = spacy.blank("de").tokenizer
+    start = time.perf_counter()
+    n_tokens = sum(len(tokenizer(text)) for text in corpus)
+    tokenizer_s = time.perf_counter() - start
+
+    nlp = load()
+    process("Die Stadt Düren.", nlp)  # warm: gazetteer and lexicons loaded
+    start = time.perf_counter()
+    for i, text in enumerate(corpus):
+        record_from_doc(process(text, nlp), f"d{i}", "")
+    pipeline_s = time.perf_counter() - start
+    chars = sum(len(t) for t in corpus)
+    return {
+        "docs": len(corpus),
+        "tokens": n_tokens,
+        "docs_per_s": len(corpus) / pipeline_s,
+        "tokens_per_s": n_tokens / pipeline_s,
+        "chars_per_s": chars / pipeline_s,
+        "tokenizer_tokens_per_s": n_tokens / tokenizer_s,
+        "ratio_to_tokenizer": tokenizer_s / pipeline_s,
+        "pipeline_s": pipeline_s,
+    }
+
+
+def workers(corpus: list[str], cache_env: dict[str, str]) -> dict[str, float | bool]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for i, text in enumerate(corpus):
+            (folder / f"doc_{i:05d}.txt").write_text(text, encoding="utf-8")
+        times = {}
+        for n in (1, 2):
+            start = time.perf_counter()
+            out = Path(tmp) / f"out{n}"
+            cmd = [*EXTRACT, "run", str(folder), "--out", str(out), "--workers", str(n), "--quiet"]
+            subprocess.run(cmd, env=cache_env, check=True, capture_output=True)
+            times[n] = time.perf_counter() - start
+        same = _same_tree(Path(tmp) / "out1", Path(tmp) / "out2")
+    return {"workers_1_s": times[1], "workers_2_s": times[2], "workers_speedup": times[1] / times[2],
+            "workers_identical_outputs": same}
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in megabytes (default 5)")
+    parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
+    parser.add_argument("--skip-workers", action="store_true", help="leave out the --workers comparison")
+    args = parser.parse_args()
+
+    cache_env = dict(os.environ)
+    corpus = build_corpus(args.mb)
+    figures: dict[str, float | int | bool] = {"corpus_mb": sum(len(t.encode("utf-8")) for t in corpus) / 1e6}
+    figures.update(cold_starts(cache_env))
+    figures.update(throughput(corpus))
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if not args.skip_workers:
+        figures.update(workers(corpus, cache_env))
+    for key, value in figures.items():
+        print(f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
