@@ -50,7 +50,15 @@ def _parser() -> argparse.ArgumentParser:
         help="an installed spaCy German pipeline (name or path, e.g. de_core_news_lg) whose "
         "PER/LOC/ORG entities are merged with the rule-based ones; default: rules only",
     )
-    run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes on this machine (default 1)")
+    run.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1; 2 for a local Dask cluster)"
+    )
+    run.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="run here (default) or on a Dask cluster"
+    )
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler, e.g. tcp://host:8786"
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ev = sub.add_parser(
@@ -94,7 +102,7 @@ def run_command(args: argparse.Namespace) -> int:
             print("error: no .txt, .md, .html or .pdf files in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    from .runner import outcomes, prepare
+    from .runner import dask_outcomes, outcomes, prepare
 
     try:
         prepare(args.model)  # pipeline and gazetteer loaded before any worker starts
@@ -104,7 +112,17 @@ def run_command(args: argparse.Namespace) -> int:
 
     records: dict[str, DocumentRecord] = {}
     documents: dict[str, Document] = {}
-    for outcome in outcomes(paths, args.workers, _progress if not args.quiet else None):
+    progress = None if args.quiet else _progress
+    if args.engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            print("error: --engine dask needs dask: pip install 'dask[distributed]'", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        stream = dask_outcomes(paths, args.scheduler, max(args.workers, 2), args.model, progress=progress)
+    else:
+        stream = outcomes(paths, args.workers, progress)
+    for outcome in stream:
         if outcome.error is None and outcome.document.doc_id in documents:
             first = documents[outcome.document.doc_id].path
             message = f"{outcome.path}: same doc id {outcome.document.doc_id!r} as {first}"

@@ -77,11 +77,18 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Docume
     return sorted(found, key=lambda p: (doc_id_for(p), str(p))), missing
 
 
-def read_document(path: Path) -> Document:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def read_document(path: Path, data: bytes | None = None) -> Document:
+    """The document at ``path``; ``data``, when given, are its bytes already read
+    (a worker on another machine gets the bytes, not the file)."""
+    if data is None:
+        data = read_bytes(path)
     if not data.strip():
         raise DocumentError(f"{path}: empty file")
     suffix = path.suffix.lower()

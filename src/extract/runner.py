@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import Document, DocumentError, read_document
+from .documents import Document, DocumentError, read_bytes, read_document
 from .records import DocumentRecord
 
 Progress = Callable[..., Iterable]
@@ -39,17 +39,18 @@ def prepare(model: str | None = None) -> None:
     process("Stadt.", load(model))
 
 
-def extract_one(path: Path) -> Outcome:
-    """Read and extract one document with this process's pipeline."""
+def extract_one(path: Path, data: bytes | None = None, model: str | None = None) -> Outcome:
+    """Read and extract one document with this process's pipeline (loaded once
+    per process; ``model`` defaults to this run's)."""
     from .pipeline import load, process
     from .records import record_from_doc
 
     try:
-        document = read_document(path)
+        document = read_document(path, data)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
     try:
-        doc = process(document.text, load(_MODEL))
+        doc = process(document.text, load(model or _MODEL))
         record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
@@ -71,3 +72,58 @@ def outcomes(paths: list[Path], n_workers: int = 1, progress: Progress | None = 
     with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
         results = pool.map(extract_one, paths, chunksize=chunk)
         yield from (progress(results, False, total=len(paths)) if progress else results)
+
+
+def extract_batch(items: list[tuple[Path, bytes | DocumentError]], model: str | None) -> list[Outcome]:
+    """A partition of documents on a Dask worker: bytes in, outcomes out."""
+    results = []
+    for path, data in items:
+        if isinstance(data, DocumentError):
+            results.append(Outcome(path, error=(str(path), "read", str(data))))
+        else:
+            results.append(extract_one(path, data, model))
+    return results
+
+
+def dask_outcomes(
+    paths: list[Path],
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    model: str | None = None,
+    partition_size: int = 16,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order, computed on a Dask cluster.
+
+    Without ``scheduler`` a local cluster of ``n_workers`` processes is started
+    and stopped. The client reads each file and sends its bytes, so workers need
+    the installed package but not the input files. Each worker process loads the
+    pipeline once, on its first partition.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=max(1, n_workers), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    try:
+        partitions = [paths[i : i + partition_size] for i in range(0, len(paths), partition_size)]
+        futures = [client.submit(extract_batch, _read_all(part), model, pure=False) for part in partitions]
+        results = (outcome for future in futures for outcome in future.result())
+        yield from (progress(results, False, total=len(paths)) if progress else results)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _read_all(paths: list[Path]) -> list[tuple[Path, bytes | DocumentError]]:
+    items: list[tuple[Path, bytes | DocumentError]] = []
+    for path in paths:
+        try:
+            items.append((path, read_bytes(path)))
+        except DocumentError as exc:
+            items.append((path, exc))
+    return items

@@ -31,6 +31,7 @@ class DateMatch:
     precision: str  # "day", "month" or "year"
 
 
+@lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     lex = load_lexicon()["dates"]
     months = "|".join(lex["months"])
@@ -53,9 +54,14 @@ _BARE_YEAR = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _quantity_words() -> frozenset[str]:
+    return frozenset(load_lexicon()["dates"]["quantity_words"])
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """All date mentions in ``text``, longest first where they overlap."""
-    quantity = set(load_lexicon()["dates"]["quantity_words"])
+    quantity = _quantity_words()
     found: list[DateMatch] = []
     taken = [False] * (len(text) + 1)
 

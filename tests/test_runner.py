@@ -1,0 +1,44 @@
+"""Engines: one process, forked workers and a Dask cluster write the same bytes."""
+
+import filecmp
+import shutil
+
+import pytest
+from tests.conftest import SEEDS
+
+from extract.cli import main
+
+
+def same_tree(a, b):
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.txt").write_bytes(b"")  # a failure travels through every engine the same way
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_output(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("local")
+    assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 1
+    return out
+
+
+def test_two_workers_write_the_same_bytes(corpus, local_output, tmp_path):
+    assert main(["run", str(corpus), "--out", str(tmp_path), "--workers", "2", "--quiet"]) == 1
+    assert same_tree(local_output, tmp_path)
+
+
+def test_dask_two_worker_local_cluster_writes_the_same_bytes(corpus, local_output, tmp_path):
+    pytest.importorskip("distributed")
+    assert main(["run", str(corpus), "--out", str(tmp_path), "--engine", "dask", "--workers", "2", "--quiet"]) == 1
+    assert same_tree(local_output, tmp_path)
+    assert "empty.txt: empty file" in (tmp_path / "errors.csv").read_text(encoding="utf-8")
