@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from .documents import Document, find_documents
+from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
-from .writers import write_atomic, write_document, write_errors, write_tables, write_text
+from .writers import write_atomic, write_errors, write_tables
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -102,7 +102,7 @@ def run_command(args: argparse.Namespace) -> int:
             print("error: no .txt, .md, .html or .pdf files in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    from .runner import dask_outcomes, outcomes, prepare
+    from .runner import dask_outcomes, outcomes, prepare, unique_ids, write_outputs
 
     try:
         prepare(args.model)  # pipeline and gazetteer loaded before any worker starts
@@ -110,8 +110,8 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 
+    paths, clashes = unique_ids(paths)
     records: dict[str, DocumentRecord] = {}
-    documents: dict[str, Document] = {}
     progress = None if args.quiet else _progress
     if args.engine == "dask":
         import importlib.util
@@ -121,21 +121,15 @@ def run_command(args: argparse.Namespace) -> int:
             return EXIT_CANNOT_RUN
         stream = dask_outcomes(paths, args.scheduler, max(args.workers, 2), args.model, progress=progress)
     else:
-        stream = outcomes(paths, args.workers, progress)
-    for outcome in stream:
-        if outcome.error is None and outcome.document.doc_id in documents:
-            first = documents[outcome.document.doc_id].path
-            message = f"{outcome.path}: same doc id {outcome.document.doc_id!r} as {first}"
-            outcome.error = (str(outcome.path), "read", message)
+        stream = outcomes(paths, args.workers, progress, out=args.out)
+    for outcome in [*clashes, *stream]:
         if outcome.error is not None:
             errors.append(outcome.error)
             print(f"error: {outcome.error[2]}", file=sys.stderr)
             continue
-        document, record = outcome.document, outcome.record
-        documents[document.doc_id] = document
-        records[document.doc_id] = record
-        write_text(document.doc_id, document.text, args.out / "texts")
-        write_document(record, args.out / "docs")
+        if outcome.text is not None:  # the engine left the document's files to us
+            write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
+        records[outcome.doc_id] = outcome.record
 
     write_tables(records.values(), args.out)
     write_errors(errors, args.out)
@@ -144,7 +138,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
     if args.gold:
-        status = _score_run(args, records, documents)
+        status = _score_run(args, records)
         if status != EXIT_OK:
             return status
     if not records:
@@ -152,14 +146,15 @@ def run_command(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if errors else EXIT_OK
 
 
-def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord], documents: dict[str, Document]) -> int:
+def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord]) -> int:
     gold: dict[str, DocumentRecord] = {}
-    for doc_id, document in documents.items():
+    for doc_id in sorted(records):
         path = args.gold / f"{doc_id}.json"
         if not path.exists():
             continue
+        text = (args.out / "texts" / f"{doc_id}.txt").read_bytes().decode("utf-8")  # no newline translation
         try:
-            gold[doc_id] = load_gold_file(path, document.text)
+            gold[doc_id] = load_gold_file(path, text)
         except GoldError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_CANNOT_RUN

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .documents import Document, DocumentError, read_bytes, read_document
+from .documents import DocumentError, doc_id_for, read_bytes, read_document
 from .records import DocumentRecord
+from .writers import write_document, write_text
 
 Progress = Callable[..., Iterable]
 
 
 @dataclass
 class Outcome:
-    """What became of one input: its document and record, or the error."""
+    """What became of one input: its record, or the error. ``text`` is carried
+    back only when the caller has to write the document's files itself."""
 
     path: Path
-    document: Document | None = None
+    doc_id: str | None = None
     record: DocumentRecord | None = None
     error: tuple[str, str, str] | None = None
+    text: str | None = None
 
 
 _MODEL: str | None = None  # the --model of this run; forked workers inherit it
@@ -39,9 +43,32 @@ def prepare(model: str | None = None) -> None:
     process("Stadt.", load(model))
 
 
-def extract_one(path: Path, data: bytes | None = None, model: str | None = None) -> Outcome:
+def unique_ids(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
+    """Inputs whose doc id is free, in order, and an error outcome for each later
+    input with a doc id already taken (the first in sorted order wins)."""
+    first: dict[str, Path] = {}
+    kept, clashes = [], []
+    for path in paths:
+        doc_id = doc_id_for(path)
+        if doc_id in first:
+            message = f"{path}: same doc id {doc_id!r} as {first[doc_id]}"
+            clashes.append(Outcome(path, doc_id, error=(str(path), "read", message)))
+        else:
+            first[doc_id] = path
+            kept.append(path)
+    return kept, clashes
+
+
+def write_outputs(out: Path, doc_id: str, text: str, record: DocumentRecord) -> None:
+    """A document's own files: its record and the text its offsets index."""
+    write_text(doc_id, text, out / "texts")
+    write_document(record, out / "docs")
+
+
+def extract_one(path: Path, data: bytes | None = None, model: str | None = None, out: Path | None = None) -> Outcome:
     """Read and extract one document with this process's pipeline (loaded once
-    per process; ``model`` defaults to this run's)."""
+    per process; ``model`` defaults to this run's). With ``out`` the document's
+    files are written here, in the worker; without, the text comes back."""
     from .pipeline import load, process
     from .records import record_from_doc
 
@@ -54,14 +81,21 @@ def extract_one(path: Path, data: bytes | None = None, model: str | None = None)
         record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
-    return Outcome(path, document, record)
+    if out is None:
+        return Outcome(path, document.doc_id, record, text=document.text)
+    write_outputs(out, document.doc_id, document.text, record)
+    return Outcome(path, document.doc_id, record)
 
 
-def outcomes(paths: list[Path], n_workers: int = 1, progress: Progress | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order, from this process or a pool of forked workers."""
+def outcomes(
+    paths: list[Path], n_workers: int = 1, progress: Progress | None = None, out: Path | None = None
+) -> Iterator[Outcome]:
+    """Outcomes in input order, from this process or a pool of forked workers
+    that write each document's files themselves."""
+    task = partial(extract_one, out=out)
     if n_workers <= 1 or len(paths) < 2:
         items = progress(paths, False) if progress else paths
-        yield from map(extract_one, items)
+        yield from map(task, items)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -70,7 +104,7 @@ def outcomes(paths: list[Path], n_workers: int = 1, progress: Progress | None = 
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(paths) // (n_workers * 8)))
     with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
-        results = pool.map(extract_one, paths, chunksize=chunk)
+        results = pool.map(task, paths, chunksize=chunk)
         yield from (progress(results, False, total=len(paths)) if progress else results)
 
 
