@@ -2,9 +2,9 @@
 
 >>> import extract
 >>> nlp = extract.load()                      # the spaCy Language
->>> record = extract.extract_text("Düren und Valenciennes sind seit 1959 Partnerstädte.")
+>>> record = extract.extract_text("Die Stadt Lüneburg und Clamart sind seit 1960 Partnerstädte.")
 >>> record.to_dict()["partnerships"][0]["b"]
-['Valenciennes']
+['Clamart']
 """
 
 from __future__ import annotations

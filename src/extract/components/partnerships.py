@@ -98,7 +98,7 @@ def name_key(span: Span) -> str:
 
 def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
     """Key of each place span: its name key, unified across spellings of one
-    GeoNames place ("Hénin-Liétard" and "Hénin-Beaumont") in the document."""
+    GeoNames place ("Pressburg" and "Bratislava") in the document."""
     by_geo: dict[int, str] = {}
     keys = {}
     for span in spans:
@@ -346,7 +346,7 @@ class PartnershipExtractor:
         )
 
     def _section_place(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
-        """The partner a section heading names: "Naestved, Dänemark", "## Altmünster".
+        """The partner a section heading names: "Naestved, Dänemark", "## Clamart".
         The heading must start with the place and stand after a blank line or a
         finished sentence (fact-box values such as "Lage: Oberösterreich" do not)."""
         text = doc_text(sent.doc)

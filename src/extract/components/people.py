@@ -3,13 +3,13 @@
 A name is two or three capitalised tokens (hyphenated surnames and particles
 such as "de" included). It counts as a person when
 
-* a role word or title stands right before it ("Bürgermeister Paul Larue",
+* a role word or title stands right before it ("Bürgermeister Hans Vogt",
   "Amtskollegen Ferhat Mustafić", "Dr. Wolfgang Spithaler"), or a fact-box
   role label ("Bürgermeisterin:" and the name on the next line);
 * it follows a credit word ("Foto: Reinhold Weissenbrunner");
 * its first token is a known first name (also in capitals: "SABINE KIEVEN").
 
-Once a full name is known, its surname alone is a PERSON too ("Hetjes").
+Once a full name is known, its surname alone is a PERSON too ("Vogt").
 Titles are left out of the span; the role as written (nominative, with its
 adjective: "stellvertretender Bürgermeister") goes to ``span._.role``.
 """
@@ -185,7 +185,7 @@ class PersonRecognizer(UsesGazetteer):
             return None  # cheap checks first: most capitalised words end here
         parts = [t for t in doc[i:end] if _is_name_token(t)]
         if any(t.text in _classifiers() for t in parts):
-            return None  # "Stadt Düren" in a photo credit is no person
+            return None  # "Stadt Lüneburg" in a photo credit is no person
         hyphenated = {
             t.i
             for t in parts

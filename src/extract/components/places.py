@@ -410,7 +410,7 @@ class PlaceRecognizer(UsesGazetteer):
 
     @staticmethod
     def _after_place_conjunction(doc: Doc, i: int, accepted: list[_Candidate]) -> bool:
-        """ "Herne und Gelsenkirchen", "Hénin-Liétard, Lens": a name coordinated with a place."""
+        """ "Bochum und Gelsenkirchen", "Lille, Lens": a name coordinated with a place."""
         if i < 2 or doc[i - 1].text not in _CONJUNCTIONS:
             return False
         return bool(accepted) and accepted[-1].end == i - 1
@@ -446,7 +446,7 @@ class PlaceRecognizer(UsesGazetteer):
         vocab = _vocab()
         weak = doc[i].text in vocab["weak_region"]
         j = i + 1
-        # "Powiat (Landkreis) Konecki": a translation in parentheses
+        # "Powiat (Landkreis) Nowotarski": a translation in parentheses
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 1].text in vocab["region"] and doc[j + 2].text == ")":
             j += 3
         if j >= len(doc) or blocked[j] or not (_starts_name(doc[j]) or self._ocr_form(doc[j])):
@@ -515,7 +515,7 @@ class PlaceRecognizer(UsesGazetteer):
         ):
             return None
         end = i + 1
-        # "Stadt Karadeniz Ereğli": an unknown word before a known name
+        # "Stadt Yeni Foça": an unknown word before a known name
         if tok.whitespace_ == " " and end < len(doc) and _starts_name(doc[end]) and not blocked[end]:
             nxt = doc[end].text
             if nxt in self.gazetteer and self.gazetteer.zipf(nxt) < vocab["zipf"]:
