@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -21,7 +20,3 @@ def fold_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub("", stripped.casefold())
-
-
-def sha256_text_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -16,7 +16,6 @@ adjective: "stellvertretender Bürgermeister") goes to ``span._.role``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -316,6 +315,3 @@ class PersonRecognizer(UsesGazetteer):
 
 def _role_of_text(word: str) -> str | None:
     return role_forms().get(fold_name(word))
-
-
-_ROLE_HEADING = re.compile(r"^\W*([A-ZÄÖÜ]+)\W*$")
