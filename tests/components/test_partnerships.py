@@ -84,3 +84,60 @@ def test_section_heading_names_the_partner(extract_text):
 def test_people_records_carry_role_and_place(extract_text):
     record = extract_text("Der Rat der Stadt Dortmund tagte. Bürgermeister der Stadt Dortmund, Ewald Görshop, sprach.")
     assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Dortmund")]
+
+
+def test_definite_partnership_sentence_refers_to_the_partner_just_named(extract_text):
+    record = extract_text(
+        "Weinheim ist seit 1962 mit Cavaillon in der Provence verbunden. Die Jumelage wurde 1962 "
+        "feierlich besiegelt. Seit 2007 besteht außerdem eine Städtefreundschaft mit Ramat Gan (Israel)."
+    )
+    found = {p.b[0]: (p.kind, p.since) for p in record.partnerships}
+    assert found == {"Cavaillon": ("partnership", "1962"), "Ramat Gan": ("friendship", "2007")}
+
+
+def test_no_antecedent_from_a_sentence_without_the_home(extract_text):
+    record = extract_text(
+        "Die Stadt Lüneburg grüßt. Die Schüler besuchten das Collège in Rouen. Die Partnerschaft wurde 1970 gegründet."
+    )
+    assert record.partnerships == []
+
+
+def test_seit_after_the_partnership_word_dates_the_signing(extract_text):
+    record = extract_text("Die Städtepartnerschaft zwischen Lüneburg und Faenza besteht seit 2002.")
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Faenza", "2002")]
+
+
+def test_a_seit_clause_about_something_else_is_no_signing(extract_text):
+    record = extract_text(
+        "Die Stadt Lüneburg pflegt die Städtepartnerschaft mit Clamart. Eine Säule der Partnerschaft mit "
+        "Clamart ist der Austausch der Feuerwehren, der seit 1960 stattfindet."
+    )
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Clamart", None)]
+
+
+def test_decision_to_enter_a_friendship(extract_text):
+    record = extract_text(
+        "Der Rat der Stadt Lüneburg hat im März 2019 beschlossen, "
+        "eine Freundschaft mit der Stadt Bila Zerkwa einzugehen."
+    )
+    (pair,) = record.partnerships
+    assert pair.kind == "friendship" and pair.since is None
+    assert [(e.type, e.date) for e in pair.events] == [("decided", "2019-03")]
+
+
+def test_relations_with_places_given_with_their_country(extract_text):
+    record = extract_text(
+        "Auch mit Barnsley (Großbritannien) und Antibes (Frankreich) pflegt die Stadt Lüneburg enge Beziehungen."
+    )
+    assert {(p.b[0], p.b_country) for p in record.partnerships} == {("Barnsley", "GB"), ("Antibes", "FR")}
+
+
+def test_list_item_dated_by_seit(extract_text):
+    record = extract_text(
+        "# Partnerschaften des Landkreises Göttingen\n\nDer Landkreis Göttingen unterhält Partnerschaften mit:\n\n"
+        "- Powiat Kętrzyński (Polen), seit 1998\n- Département Seine-et-Marne (Frankreich)\n"
+    )
+    assert {(p.b[0], p.b_country, p.since) for p in record.partnerships} == {
+        ("Powiat Kętrzyński", "PL", "1998"),
+        ("Département Seine-et-Marne", "FR", None),
+    }

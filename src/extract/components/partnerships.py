@@ -188,11 +188,13 @@ class PartnershipExtractor:
         self._list_country: str | None = None
         pairs: dict[tuple[str, str], _Pair] = {}
 
+        antecedents = self._antecedents(sentences, home_keys)
+
         # pass 1: pairs from sentences and list blocks
         block_home: _Side | None = None
         block_kind: str | None = None
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
-        for sent in sentences:
+        for index, sent in enumerate(sentences):
             line = sent.text.strip()
             kinds, weak = self._keywords(sent)
             sent_places = self._ents_in(sent, _PLACE_LABELS)
@@ -214,11 +216,21 @@ class PartnershipExtractor:
             if home is None:
                 continue
             triggers = self._triggers(sent)
-            if not kinds and not (weak and triggers and self._names_home(sent_places, home_keys)):
+            # a weak word pairs only next to an event verb and the home, or when every
+            # place is given with its country ("mit X (Frankreich) ... Beziehungen")
+            weak_pairs = weak and (
+                (triggers and self._names_home(sent_places, home_keys))
+                or self._all_country_qualified(sent_places, home_keys)
+            )
+            if not kinds and not weak_pairs:
                 continue
             if self._about_organisation(sent) and not self._names_home(sent_places, home_keys):
                 continue
             partners = self._partners(sent, sent_places, home, home_keys)
+            antecedent = antecedents[index]
+            if not partners and kinds and antecedent is not None:
+                # "Weinheim ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
+                partners = [self._side_of(antecedent)]
             if not partners and kinds and section_place is not None:
                 # a partnership sentence that names no partner, in a section headed by one
                 side = _Side(self._key(section_place), place=section_place._.place)
@@ -235,10 +247,13 @@ class PartnershipExtractor:
         home_keys = {home.key} if home else set()
         partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
-        for sent in sentences:
+        for index, sent in enumerate(sentences):
             sent_places = self._ents_in(sent, _PLACE_LABELS)
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
+            antecedent = antecedents[index]
+            if not named and antecedent is not None and (kinds or weak):
+                named = self._named_pairs([antecedent], pairs)
             if named and (kinds or weak or self._is_heading(sent)):
                 focus = named
             elif self._is_heading(sent) and named:
@@ -345,6 +360,56 @@ class PartnershipExtractor:
             )
         )
 
+    def _candidates(self, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
+        """Places in a sentence that could be a partner: not the home, not a former
+        body of it, not a district or designation, not where something lies."""
+        return [
+            p
+            for p in sent_places
+            if self._key(p) not in home_keys
+            and self._key(p) not in self._predecessors
+            and not self._in_designation(p)
+            and not self._is_locative_region(p)
+        ]
+
+    def _antecedents(self, sentences: list[Span], home_keys: set[str]) -> list[Span | None]:
+        """For a sentence that opens with "Die Jumelage ...", "Diese Partnerschaft ...",
+        the partner of the sentence before it in the same paragraph, when that
+        sentence names the home and exactly one other body ("Weinheim ist mit X
+        verbunden. Die Jumelage wurde 1962 besiegelt.")."""
+        result: list[Span | None] = [None]
+        text = doc_text(sentences[0].doc) if sentences else ""
+        for previous, sent in zip(sentences, sentences[1:], strict=False):
+            result.append(None)
+            if not self._opens_with_definite_keyword(sent):
+                continue
+            if "\n\n" in text[previous.end_char - 1 : sent.start_char + 1]:
+                continue
+            places = self._ents_in(previous, _PLACE_LABELS)
+            candidates = self._candidates(places, home_keys)
+            if len({self._key(p) for p in candidates}) == 1 and self._names_home(places, home_keys):
+                result[-1] = candidates[0]
+        return result
+
+    @staticmethod
+    def _opens_with_definite_keyword(sent: Span) -> bool:
+        words = [t for t in sent if not t.is_space and not t.is_punct][:3]
+        return (
+            len(words) >= 2
+            and words[0].lower_ in ("die", "diese", "der", "dieser", "das", "dieses", "unsere", "ihre")
+            and _keyword_category(words[1].lower_) not in (None, "weak")
+        )
+
+    def _side_of(self, span: Span) -> _Side:
+        side = _Side(self._key(span), place=span._.place)
+        side.add_name(canonical_name(span))
+        side.country = self._country_after(span)
+        return side
+
+    def _all_country_qualified(self, sent_places: list[Span], home_keys: set[str]) -> bool:
+        candidates = self._candidates(sent_places, home_keys)
+        return bool(candidates) and all(self._country_after(p) for p in candidates)
+
     def _section_place(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
         """The partner a section heading names: "Naestved, Dänemark", "## Clamart".
         The heading must start with the place and stand after a blank line or a
@@ -441,8 +506,10 @@ class PartnershipExtractor:
         before = doc[max(0, span.start - 2) : span.start].text.lower().split()
         if span.label_ != REGION:
             return False
-        # "im Land X", "in der Region X", "in Pas-de-Calais": where something happened
-        return span[0].text in words and bool({"im", "in"} & set(before)) or bool(before) and before[-1] in ("in", "im")
+        # "im Land X", "in der Region X", "in Pas-de-Calais", "in der Provence": where something lies
+        if span[0].text in words and bool({"im", "in"} & set(before)):
+            return True
+        return bool(before) and (before[-1] in ("in", "im") or before[-2:] in (["in", "der"], ["in", "dem"]))
 
     def _country_after(self, span: Span) -> str | None:
         doc = span.doc
@@ -489,10 +556,17 @@ class PartnershipExtractor:
             pair.kinds.add(kind)
             pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
             main = pair.b
-        if main is not None and self._triggers(sent):
-            key = (a.key, main.key)
-            for event in self._events(sent, self._triggers(sent), False):
-                pairs[key].events.append(event)
+        if main is not None:
+            triggers = self._triggers(sent)
+            events = self._events(sent, triggers, False) if triggers else []
+            if not triggers:
+                # "- Powiat X (Polen), seit 1998": under a partnership heading, "seit" dates the signing
+                evidence = " ".join(sent.text.split())
+                for date in self._ents_in(sent, ("DATE",)):
+                    before = [t.lower_ for t in sent.doc[max(sent.start, date.start - 2) : date.start]]
+                    if "seit" in before:
+                        events.append({"type": "signed", "date": date._.date_value, "evidence": evidence})
+            pairs[(a.key, main.key)].events.extend(events)
 
     @staticmethod
     def _pair(pairs: dict[tuple[str, str], _Pair], a: _Side, b: _Side) -> _Pair:
@@ -516,7 +590,12 @@ class PartnershipExtractor:
         text = sent.text.lower()
         found = []
         for etype, pattern in _trigger_patterns():
-            found.extend((sent.start_char + m.start(), etype) for m in pattern.finditer(text))
+            for m in pattern.finditer(text):
+                # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
+                if m.group(0) == "beschlossen" and text[m.end() : m.end() + 1] == ",":
+                    found.append((sent.start_char + m.start(), "decided"))
+                else:
+                    found.append((sent.start_char + m.start(), etype))
         return sorted(found)
 
     def _events(self, sent: Span, triggers: list[tuple[int, str]], strong: bool = False) -> list[dict]:
@@ -561,7 +640,15 @@ class PartnershipExtractor:
         if "seit" not in before:
             return False
         after = doc[date.end : min(sent.end, date.end + 8)]
-        return any(_keyword_category(t.lower_) not in (None, "weak") for t in after)
+        if any(_keyword_category(t.lower_) not in (None, "weak") for t in after):
+            return True
+        # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
+        for tok in reversed(doc[max(sent.start, date.start - 10) : date.start]):
+            if tok.text == ",":
+                return False
+            if _keyword_category(tok.lower_) not in (None, "weak"):
+                return True
+        return False
 
     @staticmethod
     def _background_decision(doc: Doc, pos: int, etype: str) -> bool:

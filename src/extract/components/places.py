@@ -80,6 +80,11 @@ _INNER = {
     "y",
     "i",
     "e",
+    "et",
+    "lès",
+    "lez",
+    "aux",
+    "près",
 }
 _ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle"
 _MAX_TOKENS = 8
