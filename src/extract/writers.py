@@ -126,11 +126,12 @@ def tables(records: Iterable[DocumentRecord]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+def _map_text_cells(frame: pd.DataFrame, function) -> pd.DataFrame:
+    """A copy of ``frame`` with ``function`` applied to every cell of its text columns."""
     frame = frame.copy()
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(neutralise_cell, na_action="ignore")
+            frame[column] = frame[column].map(function, na_action="ignore")
     return frame
 
 
@@ -138,7 +139,7 @@ def write_tables(records: Iterable[DocumentRecord], folder: Path) -> list[Path]:
     written = []
     for name, frame in tables(records).items():
         path = folder / name
-        write_atomic(path, _neutralised(frame).to_csv(index=False, lineterminator="\n"))
+        write_atomic(path, _map_text_cells(frame, neutralise_cell).to_csv(index=False, lineterminator="\n"))
         written.append(path)
     return written
 
@@ -165,7 +166,4 @@ def read_table(path: Path) -> pd.DataFrame:
     """Read one of our CSV tables back with its intended dtypes, formula
     neutralisation undone."""
     frame = pd.read_csv(path, dtype=CSV_DTYPES.get(path.name, {}), keep_default_na=False, na_values=[""])
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(restore_cell, na_action="ignore")
-    return frame
+    return _map_text_cells(frame, restore_cell)

@@ -127,6 +127,16 @@ def _keyword_category(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(_lex()["partnerships"]["organisation_words"])
+
+
+@lru_cache(maxsize=1)
+def _partnership_prefixes() -> tuple[str, ...]:
+    return tuple(_lex()["partnerships"]["partnership"])
+
+
+@lru_cache(maxsize=1)
 def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """One pattern per event type: its trigger words at a word start."""
     return [
@@ -330,12 +340,13 @@ class PartnershipExtractor:
     @staticmethod
     def _about_organisation(sent: Span) -> bool:
         """A partnership sentence whose subject is a school, club or company."""
-        org = set(_lex()["partnerships"]["organisation_words"])
+        org = _organisation_words()
+        partnership_words = _partnership_prefixes()
         for tok in sent:
             low = tok.lower_
-            if low in org or any(low.endswith(w) for w in ("schule", "gymnasium", "verein")):
+            if low in org or low.endswith(("schule", "gymnasium", "verein")):
                 return True
-            if low.startswith(tuple(_lex()["partnerships"]["partnership"])):
+            if low.startswith(partnership_words):
                 return False
         return False
 
@@ -495,7 +506,7 @@ class PartnershipExtractor:
         prev = doc[start - 1].lower_
         prev = prev[:-1] if prev.endswith("s") else prev  # "Turnvereins X"
         districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
-        org = _lex()["partnerships"]["organisation_words"]
+        org = _organisation_words()
         return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
 
     @staticmethod

@@ -69,6 +69,11 @@ def role_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _credit_words() -> frozenset[str]:
+    return frozenset(load_lexicon()["people"]["credit_words"])
+
+
+@lru_cache(maxsize=1)
 def _classifiers() -> frozenset[str]:
     places = load_lexicon()["places"]
     return frozenset(places["city_words"]) | frozenset(places["region_words"])
@@ -247,7 +252,7 @@ class PersonRecognizer(UsesGazetteer):
 
     def _context_before(self, doc: Doc, i: int) -> tuple[str | None, int | None, bool, bool]:
         """(role, role token index, after a credit word, after a fact-box label)."""
-        credit_words = set(load_lexicon()["people"]["credit_words"])
+        credit_words = _credit_words()
         j = i - 1
         steps = 0
         saw_comma = False
