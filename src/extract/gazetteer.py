@@ -65,9 +65,15 @@ class Gazetteer:
         self._first_names: dict[str, int] = data["first_names"]
         self._zipf: dict[str, float] = data["zipf"]
         self._first_words: frozenset[str] = data["first_words"]
+        # names recur across a corpus: memoise the lookup per instance
+        self.lookup = lru_cache(maxsize=1 << 17)(self._lookup)  # type: ignore[method-assign]
 
-    def lookup(self, name: str) -> list[Place]:
-        return [Place(*self._places[i]) for i in self._index.get(fold_name(name), ())]
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place called ``name`` (folded comparison)."""
+        return self._lookup(name)
+
+    def _lookup(self, name: str) -> tuple[Place, ...]:
+        return tuple(Place(*self._places[i]) for i in self._index.get(fold_name(name), ()))
 
     def may_start_name(self, word: str) -> bool:
         """Whether some gazetteer name begins with this word (folded): a cheap

@@ -72,8 +72,9 @@ def process(text: str, nlp: Language | None = None) -> Doc:
         return nlp(text)
     with nlp.select_pipes(disable=[RELATION_STEP]):
         docs = [nlp(chunk) for chunk in split_text(text, nlp.max_length)]
-    for piece in docs:
-        piece.user_data.pop("twinning_text", None)  # each piece cached its own text
+    for piece in docs:  # each piece cached its own text and token table
+        piece.user_data.pop("twinning_text", None)
+        piece.user_data.pop("twinning_tokens", None)
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     return nlp.get_pipe(RELATION_STEP)(doc)
 

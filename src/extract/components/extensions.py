@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -20,16 +21,17 @@ def add_entities(doc: Doc, group: str, spans: list[Span]) -> None:
     """Store ``spans`` under ``doc.spans[group]`` and add those that do not
     overlap an existing entity to ``doc.ents``."""
     doc.spans[group] = spans
-    taken = [False] * len(doc)
+    if not spans:
+        return
+    taken: set[int] = set()
     for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            taken[i] = True
+        taken.update(range(ent.start, ent.end))
     free = []
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-        if not any(taken[span.start : span.end]):
+        tokens = range(span.start, span.end)
+        if taken.isdisjoint(tokens):
             free.append(span)
-            for i in range(span.start, span.end):
-                taken[i] = True
+            taken.update(tokens)
     doc.set_ents(free, default="unmodified")
 
 
@@ -53,3 +55,72 @@ class UsesGazetteer:
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
+
+
+class TokenTable:
+    """A Doc's tokens as plain lists, built once per document.
+
+    The rule components index these lists instead of ``doc[i]``: creating a
+    spaCy ``Token`` or ``Span`` object costs more than most rules it feeds, and
+    the rules look at every token several times.
+    """
+
+    __slots__ = ("doc", "text", "words", "starts", "ends", "spaced", "_lower", "_sent_starts", "_by_start", "_by_end")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text = doc_text(doc)
+        arrays = doc.to_array([IDX, LENGTH, SPACY])
+        self.starts: list[int] = arrays[:, 0].tolist()
+        self.ends: list[int] = (arrays[:, 0] + arrays[:, 1]).tolist()
+        self.spaced: list[int] = arrays[:, 2].tolist()  # 1 where a space follows the token
+        self.words: list[str] = [text[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
+        self._lower: list[str] | None = None
+        self._sent_starts: list[bool] | None = None
+        self._by_start: dict[int, int] | None = None
+        self._by_end: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
+    @property
+    def lower(self) -> list[str]:
+        """``token.lower_`` of every token."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
+
+    @property
+    def sent_starts(self) -> list[bool]:
+        """``token.is_sent_start`` of every token (read when first asked for)."""
+        if self._sent_starts is None:
+            self._sent_starts = [v == 1 for v in self.doc.to_array(SENT_START).tolist()]
+        return self._sent_starts
+
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) token indices of each sentence, as ``doc.sents`` gives them."""
+        starts = [i for i, s in enumerate(self.sent_starts) if s or i == 0]
+        return list(zip(starts, starts[1:] + [len(self.words)], strict=True)) if self.words else []
+
+    def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """Token indices of the span covering exactly these characters, if any."""
+        if self._by_start is None:
+            self._by_start = {a: i for i, a in enumerate(self.starts)}
+            self._by_end = {b: i + 1 for i, b in enumerate(self.ends)}
+        start = self._by_start.get(start_char)
+        end = self._by_end.get(end_char) if self._by_end is not None else None
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's ``TokenTable``, built on first use."""
+    table = doc.user_data.get("twinning_tokens")
+    if table is None or table.doc is not doc:
+        table = doc.user_data["twinning_tokens"] = TokenTable(doc)
+    return table

@@ -30,16 +30,18 @@ tried when nothing else is). Around that lookup:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LIKE_EMAIL, LIKE_URL
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, Place
+from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import UsesGazetteer, add_entities, doc_text
+from .extensions import TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
     "am",
@@ -128,13 +130,135 @@ def _vocab() -> dict:
     }
 
 
-def _starts_name(token: Token) -> bool:
-    ch = token.text[:1]
+def _starts_name(word: str) -> bool:
+    ch = word[:1]
     return bool(ch) and (ch.isupper() or "\u4e00" <= ch <= "\u9fff")
 
 
-def _is_url_like(token: Token) -> bool:
-    return token.like_url or token.like_email or "@" in token.text or "www" in token.lower_
+# -- facts about one word: pure functions of the word, memoised across documents --
+_CACHE = 1 << 18
+
+
+@lru_cache(maxsize=_CACHE)
+def _ocr_form(word: str) -> bool:
+    """A lower-case "l" that OCR made of an "I" ("lași" for "Iași")."""
+    if len(word) < 3 or word[0] != "l" or word.isascii():
+        return False
+    gazetteer = load_gazetteer()
+    return gazetteer.zipf(word) == 0 and ("I" + word[1:]) in gazetteer
+
+
+_ADMIN, _NAME = 1, 2
+
+
+@lru_cache(maxsize=_CACHE)
+def _word_kind(word: str) -> int:
+    """Whether a place candidate can start at this word: ``_ADMIN`` for an
+    administrative word, ``_NAME`` for a name-like word (bit flags)."""
+    vocab = _vocab()
+    kind = _ADMIN if word in vocab["region"] or word in vocab["weak_region"] else 0
+    if (_starts_name(word) or _ocr_form(word)) and word not in vocab["city"] and word not in vocab["months"]:
+        kind |= _NAME
+    return kind
+
+
+@lru_cache(maxsize=_CACHE)
+def _name_part(word: str) -> bool:
+    """A word that may stand inside a multi-word name."""
+    return word in _INNER or _starts_name(word) or bool(_ELIDED.match(word))
+
+
+@lru_cache(maxsize=_CACHE)
+def _name_last(word: str) -> bool:
+    """A word that may end a multi-word name."""
+    return word[-1:].isalnum() and (_starts_name(word) or bool(_ELIDED.match(word)))
+
+
+def _single_name(word: str) -> bool:
+    """A word that may be a one-word name."""
+    return word[-1:].isalnum() and len(word) >= 2 and not (word.isupper() and len(word) <= 2)
+
+
+@lru_cache(maxsize=_CACHE)
+def _may_start_place(word: str) -> bool:
+    """Some gazetteer name starts with this word, its genitive stem or its OCR form."""
+    gazetteer = load_gazetteer()
+    forms = [word]
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2]]
+    if word[:1] in "lL":
+        forms.append("I" + word[1:])
+    return any(gazetteer.may_start_name(form) for form in forms if form)
+
+
+@lru_cache(maxsize=_CACHE)
+def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
+    """Places for ``text``, else for its genitive stem, else for an OCR "l"->"I" form."""
+    gazetteer = load_gazetteer()
+    places = gazetteer.lookup(text)
+    if places:
+        return places, text
+    if len(text) >= 5 and text.endswith("s") and not text.endswith("ss"):
+        for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
+            places = gazetteer.lookup(stem)
+            if places:
+                return places, stem
+    if text[:1] in "lL" and gazetteer.zipf(text) == 0:
+        variant = "I" + text[1:]
+        places = gazetteer.lookup(variant)
+        if places:
+            return places, variant
+    return (), text
+
+
+@lru_cache(maxsize=_CACHE)
+def _names_country(text: str) -> bool:
+    return any(p.label == COUNTRY for p in load_gazetteer().lookup(text))
+
+
+@lru_cache(maxsize=_CACHE)
+def _compass_word(word: str) -> bool:
+    """ "Ostpolens": a compass prefix glued to a country's name."""
+    for prefix in _vocab()["compass"]:
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
+            rest = word[len(prefix) :]
+            rest = rest[0].upper() + rest[1:]
+            if any(_names_country(form) for form in (rest, rest[:-1], rest[:-2])):
+                return True
+    return False
+
+
+class _Scan:
+    """One document's working state while places are marked."""
+
+    __slots__ = ("table", "words", "spaced", "n", "blocked", "list_line", "accepted")
+
+    def __init__(self, table: TokenTable, blocked: list[bool], list_line: list[bool]) -> None:
+        self.table = table
+        self.words = table.words
+        self.spaced = table.spaced
+        self.n = len(table)
+        self.blocked = blocked
+        self.list_line = list_line
+        self.accepted: list[_Candidate] = []
+
+    def run(self, start: int) -> int:
+        """How many tokens from ``start`` on could form one name (not blocked, name parts)."""
+        words, blocked = self.words, self.blocked
+        end = start
+        limit = min(self.n, start + _MAX_TOKENS)
+        while end < limit and not blocked[end] and _name_part(words[end]):
+            end += 1
+        return end - start
+
+    def windows(self, start: int) -> list[int]:
+        """Ends of the token windows from ``start`` that could be a whole name, longest first."""
+        words = self.words
+        run = self.run(start)
+        ends = [end for end in range(start + run, start + 1, -1) if _name_last(words[end - 1])]
+        if _single_name(words[start]):
+            ends.append(start + 1)
+        return ends
 
 
 @Language.factory("twinning_places", default_config={"min_population": 1})
@@ -150,14 +274,18 @@ class PlaceRecognizer(UsesGazetteer):
         self.min_population = min_population
 
     def __call__(self, doc: Doc) -> Doc:
-        blocked = self._blocked_tokens(doc)
-        list_line = self._list_line_tokens(doc)
-        accepted: list[_Candidate] = []
+        table = token_table(doc)
+        scan = _Scan(table, self._blocked_tokens(doc, table), _list_line_tokens(table))
+        words, blocked, n = scan.words, scan.blocked, scan.n
+        accepted = scan.accepted
         pending: list[_Candidate] = []
         confirmed: set[str] = set()
         i = 0
-        while i < len(doc):
-            found = None if blocked[i] else self._candidate_at(doc, i, blocked, list_line, accepted)
+        while i < n:
+            if blocked[i] or not _word_kind(words[i]):
+                i += 1
+                continue
+            found = self._candidate_at(scan, i)
             if found is None:
                 i += 1
                 continue
@@ -168,199 +296,145 @@ class PlaceRecognizer(UsesGazetteer):
                 continue
             accepted.append(cand)
             if cand.confirms:
-                confirmed.add(cand.key or fold_name(doc[cand.start : cand.end].text))
+                confirmed.add(cand.key or fold_name(table.span_text(cand.start, cand.end)))
             i = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
         for cand in pending:  # one reading per document
-            if (cand.key or fold_name(doc[cand.start : cand.end].text)) in confirmed and not taken & set(
-                range(cand.start, cand.end)
-            ):
+            key = cand.key or fold_name(table.span_text(cand.start, cand.end))
+            if key in confirmed and taken.isdisjoint(range(cand.start, cand.end)):
                 accepted.append(cand)
-        spans = [Span(doc, c.start, c.end, label=c.label) for c in sorted(accepted, key=lambda c: c.start)]
-        spans = self._remember_names(doc, spans, blocked)
-        self._resolve(doc, spans)
-
+        found_places = sorted(((c.start, c.end, c.label) for c in accepted), key=lambda c: c[0])
+        found_places = self._remember_names(scan, found_places)
+        spans = []
+        for (start, end, label), place in zip(found_places, self._resolve(table, found_places), strict=True):
+            span = Span(doc, start, end, label=label)
+            if place is not None:
+                span._.place = place
+            spans.append(span)
         add_entities(doc, "places", spans)
         return doc
 
     # -- where places cannot be ------------------------------------------------
-    def _blocked_tokens(self, doc: Doc) -> list[bool]:
-        blocked = [False] * len(doc)
+    def _blocked_tokens(self, doc: Doc, table: TokenTable) -> list[bool]:
+        words, spaced, n = table.words, table.spaced, len(table)
+        blocked = [False] * n
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 blocked[k] = True
-        for tok in doc:
-            if _is_url_like(tok):
-                blocked[tok.i] = True
+        # URLs and e-mail addresses
+        if n:
+            for k, (url, email) in enumerate(doc.to_array([LIKE_URL, LIKE_EMAIL]).tolist()):
+                if url or email:
+                    blocked[k] = True
+        for k, word in enumerate(table.lower):
+            if "@" in word or "www" in word:
+                blocked[k] = True
         # hyphen compounds that honour a person: "Leopold-Hoesch-Museum"
-        i = 0
-        while i < len(doc):
-            j = i
-            while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
-                j += 2
-            if j > i:
-                parts = [doc[k] for k in range(i, j + 1, 2)]
-                # a first name, then a common noun at the end: "Heinrich-Heine-Gymnasium"
-                honours = any(self.gazetteer.is_first_name(p.text, 3) for p in parts[:-1]) and (
-                    self.gazetteer.zipf(parts[-1].text) >= _vocab()["zipf"]
-                )
-                if honours and doc[i : j + 1].text not in self.gazetteer:
-                    for k in range(i, j + 1):
-                        blocked[k] = True
-            i = j + 1
+        links = [h for h, w in enumerate(words) if w == "-" and 0 < h < n - 1 and not spaced[h - 1] and not spaced[h]]
+        chains: list[list[int]] = []  # runs of links "A-B-C", scanned left to right
+        for h in links:
+            if chains and h == chains[-1][-1] + 2:
+                chains[-1].append(h)
+            elif not chains or h >= chains[-1][-1] + 3:  # the token before is free
+                chains.append([h])
+        zipf_common = _vocab()["zipf"]
+        for chain in chains:
+            i, j = chain[0] - 1, chain[-1] + 1
+            parts = words[i : j + 1 : 2]
+            # a first name, then a common noun at the end: "Heinrich-Heine-Gymnasium"
+            honours = any(self.gazetteer.is_first_name(p, 3) for p in parts[:-1]) and (
+                self.gazetteer.zipf(parts[-1]) >= zipf_common
+            )
+            if honours and table.span_text(i, j + 1) not in self.gazetteer:
+                for k in range(i, j + 1):
+                    blocked[k] = True
         return blocked
 
-    @staticmethod
-    def _list_line_tokens(doc: Doc) -> list[bool]:
-        """Tokens on a list-item line ("- X", "* X", "• X")."""
-        flags = [False] * len(doc)
-        text = doc_text(doc)
-        for tok in doc:
-            line_start = text.rfind("\n", 0, tok.idx) + 1
-            head = text[line_start : line_start + 3].lstrip()
-            flags[tok.i] = head[:1] in ("-", "•", "–") and head[1:2] == " "
-        return flags
-
     # -- candidates at one token ---------------------------------------------------
-    def _candidate_at(
-        self, doc: Doc, i: int, blocked: list[bool], list_line: list[bool], accepted: list[_Candidate]
-    ) -> tuple[str, _Candidate] | None:
-        tok = doc[i]
-        vocab = _vocab()
-        if tok.text in vocab["region"] or tok.text in vocab["weak_region"]:
-            region = self._admin_region(doc, i, blocked)
+    def _candidate_at(self, scan: _Scan, i: int) -> tuple[str, _Candidate] | None:
+        word = scan.words[i]
+        kind = _word_kind(word)
+        if kind & _ADMIN:
+            region = self._admin_region(scan, i)
             if region:
                 return ACCEPT, region
-        ocr = self._ocr_form(tok)
-        if not (_starts_name(tok) or ocr) or tok.text in vocab["city"] or tok.text in vocab["months"]:
+        if not kind & _NAME:
             return None
-        compass = self._compass_region(doc, i)
+        compass = self._compass_region(scan, i)
         if compass:
             return ACCEPT, compass
-        if list_line[i] and self._list_item_is_place(doc, i):
-            item = self._list_item(doc, i, blocked)
+        if scan.list_line[i] and self._list_item_is_place(scan, i):
+            item = self._list_item(scan, i)
             if item is not None:
                 return ACCEPT, item
-        if not self._may_start_place(tok.text):
-            unknown = self._unknown_named_place(doc, i, blocked, list_line)
+        if not _may_start_place(word):
+            unknown = self._unknown_named_place(scan, i)
             return (ACCEPT, unknown) if unknown else None
-        for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
-            if any(blocked[i:end]) or not self._plausible_end(doc, i, end):
-                continue
-            text = doc[i:end].text
-            places, looked_up = self._lookup_with_variants(text)
+        table = scan.table
+        for end in scan.windows(i):
+            places, looked_up = _lookup_with_variants(table.span_text(i, end))
             if not places:
                 continue
-            label = self._label(doc, i, places)
-            end = self._extend(doc, end, label)
-            verdict, confirms = self._judge(doc, i, end, places, list_line, looked_up, accepted, label)
+            label = self._label(scan, i, places)
+            end = self._extend(scan, end, label)
+            verdict, confirms = self._judge(scan, i, end, places, looked_up, label)
             if verdict == REJECT:
                 return None
             return verdict, _Candidate(i, end, label, confirms, fold_name(looked_up))
-        unknown = self._unknown_named_place(doc, i, blocked, list_line)
+        unknown = self._unknown_named_place(scan, i)
         return (ACCEPT, unknown) if unknown else None
 
-    def _may_start_place(self, word: str) -> bool:
-        """Some gazetteer name starts with this word, its genitive stem or its OCR form."""
-        gazetteer = self.gazetteer
-        forms = [word]
-        if word.endswith("s"):
-            forms += [word[:-1], word[:-2]]
-        if word[:1] in "lL":
-            forms.append("I" + word[1:])
-        return any(gazetteer.may_start_name(form) for form in forms if form)
-
-    def _lookup_with_variants(self, text: str) -> tuple[list[Place], str]:
-        """Places for ``text``, else for its genitive stem, else for an OCR "l"->"I" form."""
-        places = self.gazetteer.lookup(text)
-        if places:
-            return places, text
-        if len(text) >= 5 and text.endswith("s") and not text.endswith("ss"):
-            for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
-                places = self.gazetteer.lookup(stem)
-                if places:
-                    return places, stem
-        if text[:1] in "lL" and self.gazetteer.zipf(text) == 0:
-            variant = "I" + text[1:]
-            places = self.gazetteer.lookup(variant)
-            if places:
-                return places, variant
-        return [], text
-
-    def _ocr_form(self, tok: Token) -> bool:
-        """A lower-case "l" that OCR made of an "I" ("lași" for "Iași")."""
-        text = tok.text
-        return (
-            len(text) >= 3
-            and text[0] == "l"
-            and not text.isascii()
-            and self.gazetteer.zipf(text) == 0
-            and ("I" + text[1:]) in self.gazetteer
-        )
-
-    def _plausible_end(self, doc: Doc, start: int, end: int) -> bool:
-        last = doc[end - 1]
-        if not last.text[-1:].isalnum():
-            return False
-        if end - start == 1:
-            return len(last.text) >= 2 and not (last.is_upper and len(last.text) <= 2)
-        if not (_starts_name(last) or _ELIDED.match(last.text)):
-            return False
-        if "\n" in doc[start:end].text:
-            return False
-        return all(t.text in _INNER or _starts_name(t) or _ELIDED.match(t.text) for t in doc[start:end])
-
-    def _extend(self, doc: Doc, end: int, label: str) -> int:
+    def _extend(self, scan: _Scan, end: int, label: str) -> int:
         """Official name parts after a city: "Huckarde-Nord", "Blankenburg (Harz)"."""
-        if label != CITY or end + 1 >= len(doc):
+        words = scan.words
+        if label != CITY or end + 1 >= scan.n:
             return end
-        if doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].text in _COMPASS_SUFFIXES:
+        if words[end] == "-" and not scan.spaced[end - 1] and words[end + 1] in _COMPASS_SUFFIXES:
             return end + 2
-        if doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text.startswith(")"):
-            inner = doc[end + 1]
+        if words[end] == "(" and end + 2 < scan.n and words[end + 2].startswith(")"):
+            inner = words[end + 1]
             # a qualifier, not a country or another known city: "(Harz)" but not "(Frankreich)", "(Lemberg)"
-            known = any(p.label in (COUNTRY, CITY) for p in self.gazetteer.lookup(inner.text))
-            if _starts_name(inner) and not known and inner.text not in _vocab()["city"] and doc[end + 2].text == ")":
+            known = any(p.label in (COUNTRY, CITY) for p in self.gazetteer.lookup(inner))
+            if _starts_name(inner) and not known and inner not in _vocab()["city"] and words[end + 2] == ")":
                 return end + 3
         return end
 
     def _judge(
         self,
-        doc: Doc,
+        scan: _Scan,
         i: int,
         end: int,
-        places: list[Place],
-        list_line: list[bool],
+        places: tuple[Place, ...],
         looked_up: str,
-        accepted: list[_Candidate],
         label: str,
     ) -> tuple[str, bool]:
         """(verdict, whether the context confirms the name for the whole document)."""
         vocab = _vocab()
-        words = [t for t in doc[i:end] if _starts_name(t)]
-        strong = self._strong_context(doc, i, end, list_line) or self._alias_in_parentheses(doc, i, end, accepted)
-        if len(words) > 1:
+        words, table = scan.words, scan.table
+        names = [w for w in words[i:end] if _starts_name(w)]
+        strong = self._strong_context(scan, i, end) or self._alias_in_parentheses(scan, i, end)
+        if len(names) > 1:
             # "Im Zentrum", "Am Ende": a sentence-initial article before a common word
-            opener = doc[i].lower_
-            rest = doc[i + 1 : end].text
+            opener = words[i].lower()
+            rest = table.span_text(i + 1, end)
             if (opener in vocab["determiners"] or opener in vocab["prep"]) and self.gazetteer.zipf(rest) >= vocab[
                 "zipf"
             ]:
                 return REJECT, False
             return ACCEPT, True
-        word = words[0].text if words else doc[i].text
+        word = names[0] if names else words[i]
         labels = {p.label for p in places}
-        if word.isupper() and not list_line[i]:
+        if word.isupper() and not scan.list_line[i]:
             return REJECT, False  # capitals outside lists are acronyms or shouting
         if COUNTRY in labels:
             return ACCEPT, True
         if strong:
             return ACCEPT, True
-        if end < len(doc) and doc[end].text in vocab["company"] and not list_line[i]:
+        if end < scan.n and words[end] in vocab["company"] and not scan.list_line[i]:
             return REJECT, False
         zipf = max(self.gazetteer.zipf(word), self.gazetteer.zipf(looked_up))
-        prev = doc[i - 1].lower_ if i else ""
-        if doc[i].lower_ in vocab["organisation"]:
+        prev = words[i - 1].lower() if i else ""
+        if words[i].lower() in vocab["organisation"]:
             return REJECT, False  # "Collège", "Lycée": an institution
         if label == REGION:
             if zipf < vocab["very_common"] or prev in vocab["prep"]:
@@ -378,7 +452,7 @@ class PlaceRecognizer(UsesGazetteer):
         )
         if famous:
             return ACCEPT, True
-        weak = prev in vocab["prep"] or self._after_place_conjunction(doc, i, accepted)
+        weak = prev in vocab["prep"] or self._after_place_conjunction(scan, i)
         if zipf < vocab["zipf"]:
             if max(p.population for p in places) >= self.min_population or weak:
                 return ACCEPT, False
@@ -389,42 +463,42 @@ class PlaceRecognizer(UsesGazetteer):
             return ACCEPT, False  # "Herne", "Chur": rare as words, and real towns
         return PENDING, False
 
-    def _strong_context(self, doc: Doc, i: int, end: int, list_line: list[bool]) -> bool:
-        vocab = _vocab()
-        if i > 0 and doc[i - 1].text in vocab["city"]:
+    @staticmethod
+    def _strong_context(scan: _Scan, i: int, end: int) -> bool:
+        words = scan.words
+        if i > 0 and words[i - 1] in _vocab()["city"]:
             return True
-        if list_line[i]:
+        if scan.list_line[i]:
             return True
-        after = doc[end : end + 3]
         # "Cabourg (Frankreich)", "Leeds, England"
-        if len(after) >= 2 and after[0].text in ("(", ","):
-            return any(p.label == COUNTRY for p in self.gazetteer.lookup(after[1].text))
+        if end + 1 < scan.n and words[end] in ("(", ","):
+            return _names_country(words[end + 1])
         return False
 
     @staticmethod
-    def _alias_in_parentheses(doc: Doc, i: int, end: int, accepted: list[_Candidate]) -> bool:
+    def _alias_in_parentheses(scan: _Scan, i: int, end: int) -> bool:
         """ "Lwiw (Lemberg)": another name of the place just before."""
         return (
             i >= 2
-            and doc[i - 1].text == "("
-            and end < len(doc)
-            and doc[end].text == ")"
-            and bool(accepted)
-            and accepted[-1].end == i - 1
+            and scan.words[i - 1] == "("
+            and end < scan.n
+            and scan.words[end] == ")"
+            and bool(scan.accepted)
+            and scan.accepted[-1].end == i - 1
         )
 
     @staticmethod
-    def _after_place_conjunction(doc: Doc, i: int, accepted: list[_Candidate]) -> bool:
+    def _after_place_conjunction(scan: _Scan, i: int) -> bool:
         """ "Bochum und Gelsenkirchen", "Lille, Lens": a name coordinated with a place."""
-        if i < 2 or doc[i - 1].text not in _CONJUNCTIONS:
+        if i < 2 or scan.words[i - 1] not in _CONJUNCTIONS:
             return False
-        return bool(accepted) and accepted[-1].end == i - 1
+        return bool(scan.accepted) and scan.accepted[-1].end == i - 1
 
-    def _label(self, doc: Doc, i: int, places: list[Place]) -> str:
+    def _label(self, scan: _Scan, i: int, places: tuple[Place, ...]) -> str:
         labels = {p.label for p in places}
         if COUNTRY in labels:
             return COUNTRY
-        if self._after_plural_region_word(doc, i):
+        if self._after_plural_region_word(scan, i):
             return REGION
         if REGION in labels:
             biggest_city = max((p.population for p in places if p.label == CITY), default=0)
@@ -433,207 +507,237 @@ class PlaceRecognizer(UsesGazetteer):
         return CITY
 
     @staticmethod
-    def _after_plural_region_word(doc: Doc, i: int) -> bool:
+    def _after_plural_region_word(scan: _Scan, i: int) -> bool:
         """In "Kreisen X und Y" or "Kreise A, B und C": after a plural admin word."""
         plural = _vocab()["plural_region"]
         j = i - 1
         while j >= 0 and i - j <= 12:
-            text = doc[j].text
+            text = scan.words[j]
             if text in plural:
                 return True
-            if not (text in _CONJUNCTIONS or text == "-" or _starts_name(doc[j])):
+            if not (text in _CONJUNCTIONS or text == "-" or _starts_name(text)):
                 return False
             j -= 1
         return False
 
     # -- administrative and compass regions ---------------------------------------
-    def _admin_region(self, doc: Doc, i: int, blocked: list[bool]) -> _Candidate | None:
+    def _admin_region(self, scan: _Scan, i: int) -> _Candidate | None:
         vocab = _vocab()
-        weak = doc[i].text in vocab["weak_region"]
+        words, blocked, n = scan.words, scan.blocked, scan.n
+        weak = words[i] in vocab["weak_region"]
         j = i + 1
         # "Powiat (Landkreis) Nowotarski": a translation in parentheses
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 1].text in vocab["region"] and doc[j + 2].text == ")":
+        if j + 2 < n and words[j] == "(" and words[j + 1] in vocab["region"] and words[j + 2] == ")":
             j += 3
-        if j >= len(doc) or blocked[j] or not (_starts_name(doc[j]) or self._ocr_form(doc[j])):
+        if j >= n or blocked[j] or not (_starts_name(words[j]) or _ocr_form(words[j])):
             return None
         # the longest known name after the word, else capitalised words
-        for end in range(min(len(doc), j + _MAX_TOKENS), j, -1):
-            if any(blocked[j:end]) or not (self._plausible_end(doc, j, end) or end == j + 1):
+        run = scan.run(j)
+        top = min(n, j + _MAX_TOKENS)
+        for end in range(top, j, -1):
+            if end > j + 1 and (end - j > run or not _name_last(words[end - 1])):
                 continue
-            places, _ = self._lookup_with_variants(doc[j:end].text)
+            places, _ = _lookup_with_variants(scan.table.span_text(j, end))
             if places and (not weak or any(p.label == REGION for p in places)):
                 return _Candidate(i, end, REGION, True)
         end = j
-        while (
-            end < len(doc) and (_starts_name(doc[end]) or self._ocr_form(doc[end])) and not blocked[end] and end - j < 3
-        ):
-            if doc[end].text in vocab["city"] or doc[end].text in vocab["region"]:
+        while end < n and (_starts_name(words[end]) or _ocr_form(words[end])) and not blocked[end] and end - j < 3:
+            if words[end] in vocab["city"] or words[end] in vocab["region"]:
                 break
             end += 1
-            if doc[end - 1].whitespace_ != " ":
-                if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
+            if not scan.spaced[end - 1]:
+                if end + 1 < n and words[end] == "-" and not scan.spaced[end]:
                     end += 1
                     continue
                 break
         if end == j:
             return None
-        hyphenated = any(t.text == "-" for t in doc[j:end])
-        if weak and not (doc[i].text == "Region" and hyphenated and self.gazetteer.zipf(doc[j].text) < vocab["zipf"]):
+        hyphenated = "-" in words[j:end]
+        if weak and not (words[i] == "Region" and hyphenated and self.gazetteer.zipf(words[j]) < vocab["zipf"]):
             return None
         # the administrative word is context enough, except for the most common words
-        if self.gazetteer.zipf(doc[j].text) >= 5.0:
+        if self.gazetteer.zipf(words[j]) >= 5.0:
             return None
         return _Candidate(i, end, REGION, True)
 
-    def _compass_region(self, doc: Doc, i: int) -> _Candidate | None:
-        vocab = _vocab()
-        tok = doc[i]
+    @staticmethod
+    def _compass_region(scan: _Scan, i: int) -> _Candidate | None:
+        words = scan.words
+        word = words[i]
         # "West-Ukraine"
-        if tok.text in vocab["compass"] and i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_:
-            rest = doc[i + 2].text
-            if any(p.label == COUNTRY for p in self.gazetteer.lookup(rest)):
+        if word in _vocab()["compass"] and i + 2 < scan.n and words[i + 1] == "-" and not scan.spaced[i]:
+            if _names_country(words[i + 2]):
                 return _Candidate(i, i + 3, REGION, True)
         # "Ostpolens"
-        for prefix in vocab["compass"]:
-            if tok.text.startswith(prefix) and len(tok.text) > len(prefix) + 3:
-                rest = tok.text[len(prefix) :]
-                rest = rest[0].upper() + rest[1:]
-                for form in (rest, rest[:-1], rest[:-2]):
-                    if any(p.label == COUNTRY for p in self.gazetteer.lookup(form)):
-                        return _Candidate(i, i + 1, REGION, True)
+        if _compass_word(word):
+            return _Candidate(i, i + 1, REGION, True)
         return None
 
-    def _unknown_named_place(self, doc: Doc, i: int, blocked: list[bool], list_line: list[bool]) -> _Candidate | None:
+    def _unknown_named_place(self, scan: _Scan, i: int) -> _Candidate | None:
         """A capitalised name the gazetteer lacks, vouched for by a city word
         before it or by a list of places."""
         vocab = _vocab()
-        tok = doc[i]
-        if tok.text in vocab["city"] or tok.text in vocab["region"] or (tok.is_upper and len(tok) < 3):
+        words, n = scan.words, scan.n
+        word = words[i]
+        by_city_word = i > 0 and words[i - 1] in vocab["city"]
+        if not by_city_word and not scan.list_line[i]:
+            return None  # the common case, decided before the checks below
+        if word in vocab["city"] or word in vocab["region"] or (word.isupper() and len(word) < 3):
             return None
-        prev = doc[i - 1] if i > 0 else None
-        by_city_word = prev is not None and prev.text in vocab["city"]
-        by_list = list_line[i] and self._list_item_is_place(doc, i)
+        by_list = scan.list_line[i] and self._list_item_is_place(scan, i)
         if not (by_city_word or by_list):
             return None
-        if self.gazetteer.zipf(tok.text) >= vocab["very_common"] or (
-            self.gazetteer.is_first_name(tok.text, 3) and not by_list
-        ):
+        if self.gazetteer.zipf(word) >= vocab["very_common"] or (self.gazetteer.is_first_name(word, 3) and not by_list):
             return None
         end = i + 1
         # "Stadt Yeni Foça": an unknown word before a known name
-        if tok.whitespace_ == " " and end < len(doc) and _starts_name(doc[end]) and not blocked[end]:
-            nxt = doc[end].text
+        if scan.spaced[i] and end < n and _starts_name(words[end]) and not scan.blocked[end]:
+            nxt = words[end]
             if nxt in self.gazetteer and self.gazetteer.zipf(nxt) < vocab["zipf"]:
                 return _Candidate(i, end + 1, CITY, True)
         # "Oberharz am Brocken", "Neustadt an der Weinstraße"
         for link in (("am",), ("an", "der")):
             k = end + len(link)
-            if k < len(doc) and tuple(t.text for t in doc[end:k]) == link and _starts_name(doc[k]):
+            if k < n and tuple(words[end:k]) == link and _starts_name(words[k]):
                 end = k + 1
                 break
         return _Candidate(i, end, CITY, True)
 
-    def _list_item(self, doc: Doc, i: int, blocked: list[bool]) -> _Candidate | None:
+    def _list_item(self, scan: _Scan, i: int) -> _Candidate | None:
         """A list item's whole name ("Veltheim AG", "Les Grandes Vente"), up to a
         comma, parenthesis, slash, city word or the line end, when it is a short run of names."""
         vocab = _vocab()
+        words = scan.words
         end = i
-        while end < len(doc) and not blocked[end] and end - i < 5:
-            tok = doc[end]
-            if tok.is_space or tok.text in (",", "(", "/", ":", ";") or "\n" in tok.text or tok.text in vocab["city"]:
+        while end < scan.n and not scan.blocked[end] and end - i < 5:
+            word = words[end]
+            if word.isspace() or word in (",", "(", "/", ":", ";") or "\n" in word or word in vocab["city"]:
                 break
-            if not (_starts_name(tok) or tok.text in _INNER):
+            if not (_starts_name(word) or word in _INNER):
                 return None
             end += 1
-            if "\n" in tok.whitespace_:
-                break
-        while end > i and not _starts_name(doc[end - 1]):
+        while end > i and not _starts_name(words[end - 1]):
             end -= 1
-        if end == i or (end - i == 1 and self.gazetteer.zipf(doc[i].text) >= vocab["very_common"]):
+        if end == i or (end - i == 1 and self.gazetteer.zipf(words[i]) >= vocab["very_common"]):
             return None
-        if any(p.label == COUNTRY for p in self.gazetteer.lookup(doc[i:end].text)):
+        text = scan.table.span_text(i, end)
+        if _names_country(text):
             return _Candidate(i, end, COUNTRY, True)
-        if end - i == 1 and doc[i:end].text not in self.gazetteer:
+        if end - i == 1 and text not in self.gazetteer:
             return None  # a single unknown word: left to the unknown-name rule
         return _Candidate(i, end, CITY, True)
 
-    def _list_item_is_place(self, doc: Doc, i: int) -> bool:
+    @staticmethod
+    def _list_item_is_place(scan: _Scan, i: int) -> bool:
         """In a list item, a name right after the dash or after "Country," is a place."""
-        prev = doc[i - 1] if i > 0 else None
-        if prev is None:
+        if i == 0:
             return False
-        if prev.text in ("-", "•", "–") and (i < 2 or "\n" in doc[i - 2].text):
+        prev = scan.words[i - 1]
+        if prev in ("-", "•", "–") and (i < 2 or "\n" in scan.words[i - 2]):
             return True
-        if prev.text == "," and i >= 2:
-            return any(p.label == COUNTRY for p in self.gazetteer.lookup(doc[i - 2].text))
-        if prev.text == "/" and i >= 2:
+        if prev == "," and i >= 2:
+            return _names_country(scan.words[i - 2])
+        if prev == "/" and i >= 2:
             return True
         return False
 
-    def _remember_names(self, doc: Doc, spans: list[Span], blocked: list[bool]) -> list[Span]:
+    def _remember_names(self, scan: _Scan, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """One name, one reading per document: a city name the gazetteer lacks,
         found in a clear context, is marked wherever the same words recur."""
+        table = scan.table
         names = {
-            s.text
-            for s in spans
-            if s.label_ == CITY and s.text not in self.gazetteer and self.gazetteer.zipf(s.text) < _vocab()["zipf"]
+            text
+            for start, end, label in found
+            if label == CITY
+            and (text := table.span_text(start, end)) not in self.gazetteer
+            and self.gazetteer.zipf(text) < _vocab()["zipf"]
         }
         if not names:
-            return spans
-        starts = {s.start for s in spans}
-        extra: list[Span] = []
-        for tok in doc:
-            if tok.i in starts or not _starts_name(tok):
-                continue
-            for name in names:
-                if doc_text(doc).startswith(name, tok.idx):
-                    span = doc.char_span(tok.idx, tok.idx + len(name), label=CITY)
-                    if span is not None and not any(blocked[span.start : span.end]):
-                        extra.append(span)
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+            return found
+        starts = {start for start, _, _ in found}
+        hits: list[tuple[int, int, int, int]] = []  # (token, name order, start, end)
+        for order, name in enumerate(names):
+            pos = table.text.find(name)
+            while pos >= 0:
+                bounds = table.char_span(pos, pos + len(name))
+                if bounds and bounds[0] not in starts and _starts_name(scan.words[bounds[0]]):
+                    if not any(scan.blocked[bounds[0] : bounds[1]]):
+                        hits.append((bounds[0], order, *bounds))
+                pos = table.text.find(name, pos + 1)
+        if not hits:
+            return found
+        extra = [(start, end, CITY) for _, _, start, end in sorted(hits)]
+        kept = [f for f in found if not any(e[0] < f[1] and f[0] < e[1] for e in extra)]
+        return sorted(kept + extra, key=lambda f: f[0])
 
     # -- resolution ------------------------------------------------------------
-    def _resolve(self, doc: Doc, spans: list[Span]) -> None:
-        countries = [(s.start, s.end, self._country_of(s)) for s in spans if s.label_ == COUNTRY]
-        for span in spans:
-            candidates = self._lookup_span(span)
-            wanted = [p for p in candidates if p.label == span.label_] or candidates
+    def _resolve(self, table: TokenTable, found: list[tuple[int, int, str]]) -> list[Place | None]:
+        """The place each span names."""
+        countries = [
+            (start, end, self._country_of(table, start, end, label)) for start, end, label in found if label == COUNTRY
+        ]
+        resolved: list[Place | None] = []
+        for start, end, label in found:
+            candidates = self._lookup_span(table, start, end, label)
+            wanted = [p for p in candidates if p.label == label] or list(candidates)
             if not wanted:
+                resolved.append(None)
                 continue
-            nearby = {code for start, _, code in countries if code and abs(start - span.start) <= _COUNTRY_WINDOW}
+            nearby = {code for c_start, _, code in countries if code and abs(c_start - start) <= _COUNTRY_WINDOW}
             adjacent = {
                 code
-                for start, end, code in countries
-                if code and (0 <= start - span.end <= 2 or 0 <= span.start - end <= 2)
+                for c_start, c_end, code in countries
+                if code and (0 <= c_start - end <= 2 or 0 <= start - c_end <= 2)
             }
             in_context = [p for p in wanted if p.country in nearby]
             pool = in_context or wanted
-            if span.label_ == CITY and adjacent and not any(p.country in adjacent for p in wanted):
+            if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
                 pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
-            if pool:
-                span._.place = max(pool, key=lambda p: (p.population, -(p.geonames_id or 0)))
+            resolved.append(max(pool, key=lambda p: (p.population, -(p.geonames_id or 0))) if pool else None)
+        return resolved
 
-    def _lookup_span(self, span: Span) -> list[Place]:
+    @staticmethod
+    def _lookup_span(table: TokenTable, start: int, end: int, label: str) -> tuple[Place, ...]:
         vocab = _vocab()
-        words = list(span)
+        words = table.words
+        first = start
         # drop administrative words: "Landkreis Harz" -> "Harz"
-        while words and (
-            words[0].text in vocab["region"] or words[0].text in vocab["weak_region"] or words[0].text in "()"
+        while first < end and (
+            words[first] in vocab["region"] or words[first] in vocab["weak_region"] or words[first] in "()"
         ):
-            words = words[1:]
-        if not words:
-            return []
-        text = span.doc[words[0].i : span.end].text
-        found, _ = self._lookup_with_variants(text)
-        if not found and len(words) > 1 and span.label_ == CITY:
-            found, _ = self._lookup_with_variants(words[-1].text)
+            first += 1
+        if first == end:
+            return ()
+        found, _ = _lookup_with_variants(table.span_text(first, end))
+        if not found and end - first > 1 and label == CITY:
+            found, _ = _lookup_with_variants(words[end - 1])
             if not found:
-                found, _ = self._lookup_with_variants(words[0].text)
+                found, _ = _lookup_with_variants(words[first])
         return found
 
-    def _country_of(self, span: Span) -> str | None:
-        places = [p for p in self._lookup_span(span) if p.label == COUNTRY]
+    def _country_of(self, table: TokenTable, start: int, end: int, label: str) -> str | None:
+        places = [p for p in self._lookup_span(table, start, end, label) if p.label == COUNTRY]
         return max(places, key=lambda p: p.population).country if places else None
+
+
+def _list_line_tokens(table: TokenTable) -> list[bool]:
+    """Tokens on a list-item line ("- X", "* X", "• X")."""
+    text = table.text
+    n = len(table)
+    flags = [False] * n
+    line_starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        line_starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    for k, start in enumerate(line_starts):
+        head = text[start : start + 3].lstrip()
+        if not (head[:1] in ("-", "•", "–") and head[1:2] == " "):
+            continue
+        # the tokens whose line (the last line break before their start) is this one
+        stop = line_starts[k + 1] if k + 1 < len(line_starts) else len(text) + 1
+        first = bisect_right(table.starts, start - 1)
+        last = bisect_right(table.starts, stop - 1)
+        for t in range(first, last):
+            flags[t] = True
+    return flags
