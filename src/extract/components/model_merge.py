@@ -72,7 +72,7 @@ class ModelEntityMerge(UsesGazetteer):
     def _convert(self, doc: Doc, span: Span) -> Span | None:
         if span.label_ in _PERSON_LABELS:
             start = span.start
-            while start < span.end and (doc[start].text in _titles() or _role_of(doc[start])):
+            while start < span.end and (doc[start].text in _titles() or _role_of(doc[start].text)):
                 start += 1
             if span.end - start < 1:
                 return None

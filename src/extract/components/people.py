@@ -19,11 +19,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import UsesGazetteer, add_entities, doc_text
+from .extensions import TokenTable, UsesGazetteer, add_entities, token_table
 
 # Articles and particles of other languages that nam_dict also lists as names.
 _NOT_FIRST_NAMES = {
@@ -89,15 +89,17 @@ def _role_adjectives() -> list[str]:
     return load_lexicon()["people"]["role_adjectives"]
 
 
-def _role_of(token: Token) -> str | None:
-    text = token.text.strip("*")
+@lru_cache(maxsize=1 << 18)
+def _role_of(word: str) -> str | None:
+    """The nominative role a word names ("Bürgermeisterin", "**Landrat**"), if any."""
+    text = word.strip("*")
     if not text:
         return None
     return role_forms().get(fold_name(text))
 
 
-def _is_name_token(token: Token) -> bool:
-    text = token.text
+@lru_cache(maxsize=1 << 18)
+def _is_name_token(text: str) -> bool:
     return (
         len(text) >= 2
         and text[0].isupper()
@@ -106,28 +108,31 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
-def _name_end(doc: Doc, i: int, max_tokens: int = 3) -> int:
+@lru_cache(maxsize=1 << 18)
+def _may_start_person(word: str) -> bool:
+    """A word a name can start with: name-like, not a role or a title."""
+    return _is_name_token(word) and not _role_of(word) and word not in _titles()
+
+
+def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
     """End index of a name starting at token i (i itself if none)."""
+    words, spaced, n = table.words, table.spaced, len(table)
     j = i
     parts = 0
-    while j < len(doc) and parts < max_tokens:
-        tok = doc[j]
-        if _is_name_token(tok):
+    while j < n and parts < max_tokens:
+        word = words[j]
+        if _is_name_token(word):
             j += 1
             parts += 1
             # hyphenated surname: "Prinz-Gollek" split by the tokenizer
             while (
-                j + 1 < len(doc)
-                and doc[j].text == "-"
-                and not doc[j - 1].whitespace_
-                and not doc[j].whitespace_
-                and _is_name_token(doc[j + 1])
+                j + 1 < n and words[j] == "-" and not spaced[j - 1] and not spaced[j] and _is_name_token(words[j + 1])
             ):
                 j += 2
-            if doc[j - 1].whitespace_ not in (" ", "") or (j < len(doc) and "\n" in doc[j].text):
+            if j < n and "\n" in words[j]:
                 break
             continue
-        if tok.text in _PARTICLES and parts >= 1 and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
+        if word in _PARTICLES and parts >= 1 and j + 1 < n and _is_name_token(words[j + 1]):
             j += 1
             continue
         break
@@ -149,24 +154,31 @@ class PersonRecognizer(UsesGazetteer):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        table = token_table(doc)
+        words, n = table.words, len(table)
         found: list[_Found] = []
-        self._found_tokens: set[int] = set()
-        taken = [False] * len(doc)
+        people: set[int] = set()  # tokens of the names found so far (and of earlier PERSON entities)
+        taken = [False] * n
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
+                if ent.label_ == "PERSON":
+                    people.add(i)
         i = 0
-        while i < len(doc):
-            hit = None if taken[i] else self._person_at(doc, i)
+        while i < n:
+            if taken[i] or not _may_start_person(words[i]):
+                i += 1
+                continue
+            hit = self._person_at(table, i, people)
             if hit is None:
                 i += 1
                 continue
             found.append(hit)
             for k in range(hit.start, hit.end):
                 taken[k] = True
-                self._found_tokens.add(k)
+                people.add(k)
             i = hit.end
-        found += self._surname_mentions(doc, found, taken)
+        found += self._surname_mentions(table, found, taken, people)
         spans = []
         for hit in found:
             span = Span(doc, hit.start, hit.end, label="PERSON")
@@ -176,108 +188,101 @@ class PersonRecognizer(UsesGazetteer):
         return doc
 
     # -- one name -----------------------------------------------------------
-    def _person_at(self, doc: Doc, i: int) -> _Found | None:
-        tok = doc[i]
-        if not _is_name_token(tok) or _role_of(tok) or tok.text in _titles():
-            return None
-        end = _name_end(doc, i)
+    def _person_at(self, table: TokenTable, i: int, people: set[int]) -> _Found | None:
+        words = table.words
+        end = _name_end(table, i)
         if end == i:
             return None
-        tails = self._hyphen_tails(doc, i, end)
-        n_parts = sum(1 for t in doc[i:end] if _is_name_token(t) and t.i not in tails)
+        tails = {k + 1 for k in range(i, end) if words[k] == "-"}
+        n_parts = sum(1 for k in range(i, end) if _is_name_token(words[k]) and k not in tails)
         if n_parts < 2:
             return None  # cheap checks first: most capitalised words end here
-        parts = [t for t in doc[i:end] if _is_name_token(t)]
-        if any(t.text in _classifiers() for t in parts):
+        parts = [k for k in range(i, end) if _is_name_token(words[k])]
+        if any(words[k] in _classifiers() for k in parts):
             return None  # "Stadt Lüneburg" in a photo credit is no person
-        hyphenated = {
-            t.i
-            for t in parts
-            if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or t.i > 0 and doc[t.i - 1].text == "-"
-        }
-        if any(self._is_common(t.text) for t in parts[1:] if t.i not in hyphenated):
+        hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
+        if any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated):
             return None  # "Paul Stadt": the second word is an ordinary word
-        role, role_token, credit, _ = self._context_before(doc, i)
+        role, role_token, credit, _ = self._context_before(table, i, people)
         adjacent_role = (
             role_token is not None
-            and self._only_markup_between(doc, role_token + 1, i)
-            and self._role_line_ok(doc, role_token, i)
+            and self._only_markup_between(words, role_token + 1, i)
+            and self._role_line_ok(table, role_token, i)
         )
-        first = doc[i].text
+        first = words[i]
         first_known = (
             first not in _NOT_FIRST_NAMES
             and self.gazetteer.is_first_name(first, _MIN_FIRST_NAME_FREQUENCY)
             and self.gazetteer.zipf(first) < 5.0
         )
-        if tok.text.isupper():
+        if first.isupper():
             # capitals: only a contact block name that starts with a first name
             if not first_known:
                 return None
         elif not (adjacent_role or credit or first_known):
             return None
-        if self._is_place_name(doc[i:end]):
+        if self._is_place_name(table.span_text(i, end), first):
             return None
         return _Found(i, end, role, role_token)
 
     @staticmethod
-    def _only_markup_between(doc: Doc, start: int, end: int) -> bool:
+    def _only_markup_between(words: list[str], start: int, end: int) -> bool:
         """Only titles, markup, colons and white space between two tokens."""
-        return all(t.is_space or not t.text.strip("*:#_·") or t.text in _titles() for t in doc[start:end])
+        return all(w.isspace() or not w.strip("*:#_·") or w in _titles() for w in words[start:end])
 
     @staticmethod
-    def _role_line_ok(doc: Doc, role_token: int, name_start: int) -> bool:
+    def _role_line_ok(table: TokenTable, role_token: int, name_start: int) -> bool:
         """Across a line break a role labels the name only when it stands alone on
         its line ("**Bürgermeister:**", "ANSPRECHPARTNERIN"), not in "Fachbereich Landrat"."""
-        text = doc_text(doc)
-        role = doc[role_token]
-        if "\n" not in text[role.idx : doc[name_start].idx]:
+        text = table.text
+        role_idx = table.starts[role_token]
+        if "\n" not in text[role_idx : table.starts[name_start]]:
             return True
-        line_start = text.rfind("\n", 0, role.idx) + 1
-        return not text[line_start : role.idx].strip("*#_ \t")
-
-    @staticmethod
-    def _hyphen_tails(doc: Doc, start: int, end: int) -> set[int]:
-        return {t.i + 1 for t in doc[start:end] if t.text == "-"}
+        line_start = text.rfind("\n", 0, role_idx) + 1
+        return not text[line_start:role_idx].strip("*#_ \t")
 
     def _is_common(self, word: str) -> bool:
-        return self.gazetteer.zipf(word) >= _COMMON_SURNAME_ZIPF or _role_of_text(word) is not None
+        return self.gazetteer.zipf(word) >= _COMMON_SURNAME_ZIPF or _role_of(word) is not None
 
-    def _is_place_name(self, span: Span) -> bool:
-        """A span the gazetteer knows as a place and no first name starts."""
-        places = self.gazetteer.lookup(span.text)
+    def _is_place_name(self, text: str, first: str) -> bool:
+        """A name the gazetteer knows as a place and no first name starts."""
+        places = self.gazetteer.lookup(text)
         if not places:
             return False
-        first_is_name = span[0].text not in _NOT_FIRST_NAMES and self.gazetteer.is_first_name(span[0].text, 5)
+        first_is_name = first not in _NOT_FIRST_NAMES and self.gazetteer.is_first_name(first, 5)
         return not first_is_name or max(p.population for p in places) >= 50000
 
-    def _context_before(self, doc: Doc, i: int) -> tuple[str | None, int | None, bool, bool]:
-        """(role, role token index, after a credit word, after a fact-box label)."""
+    def _context_before(self, table: TokenTable, i: int, people: set[int]) -> tuple[str | None, int | None, bool, bool]:
+        """(role, role token index, after a credit word, after a fact-box label).
+        ``people``: tokens of names already found, whose roles are their own."""
         credit_words = _credit_words()
+        words = table.words
+        sent_starts = table.sent_starts
         j = i - 1
         steps = 0
         saw_comma = False
         while j >= 0 and steps < _ROLE_WINDOW:
-            tok = doc[j]
-            text = tok.text.strip("*")
-            if tok.is_space or not text.strip("_#·"):
-                if tok.text.count("\n") > 2:
+            word = words[j]
+            text = word.strip("*")
+            if word.isspace() or not text.strip("_#·"):
+                if word.count("\n") > 2:
                     break
                 j -= 1
                 continue
-            if tok.is_sent_start and j < i - 1 and not _role_of(tok):
+            if sent_starts[j] and j < i - 1 and not _role_of(word):
                 break
-            if tok.ent_type_ == "PERSON" or j in self._found_tokens:
+            if j in people:
                 break  # another person's role: "Bundeskanzler A und B"
-            role = _role_of(tok)
+            role = _role_of(word)
             if role:
-                label_line = j + 1 < len(doc) and doc[j + 1].text in (":", "*")
+                label_line = j + 1 < len(words) and words[j + 1] in (":", "*")
                 # take the leftmost role of a coordinated phrase ("Direktor und Chirurg")
                 k = j - 1
-                while k >= 0 and (doc[k].text in ("und", "sowie") or _role_of(doc[k])):
-                    if _role_of(doc[k]):
-                        j, role = k, _role_of(doc[k])
+                while k >= 0 and (words[k] in ("und", "sowie") or _role_of(words[k])):
+                    if _role_of(words[k]):
+                        j, role = k, _role_of(words[k])
                     k -= 1
-                return self._with_adjective(doc, j, role), j, False, label_line
+                return self._with_adjective(words, j, role), j, False, label_line
             if text in credit_words:
                 return None, None, True, False
             if text == ",":
@@ -288,10 +293,11 @@ class PersonRecognizer(UsesGazetteer):
             steps += 1
         return None, None, False, False
 
-    def _with_adjective(self, doc: Doc, j: int, role: str) -> str:
+    @staticmethod
+    def _with_adjective(words: list[str], j: int, role: str) -> str:
         if j == 0:
             return role
-        prev = doc[j - 1].text.lower()
+        prev = words[j - 1].lower()
         for adjective in _role_adjectives():
             if prev.startswith(adjective) and len(prev) - len(adjective) <= 3:
                 feminine = role.endswith("in") and not role.endswith("ein")
@@ -299,24 +305,25 @@ class PersonRecognizer(UsesGazetteer):
         return role
 
     # -- surname alone --------------------------------------------------------
-    def _surname_mentions(self, doc: Doc, found: list[_Found], taken: list[bool]) -> list[_Found]:
+    def _surname_mentions(
+        self, table: TokenTable, found: list[_Found], taken: list[bool], people: set[int]
+    ) -> list[_Found]:
+        words = table.words
         surnames: dict[str, str | None] = {}
         for hit in found:
-            last = doc[hit.end - 1].text
+            last = words[hit.end - 1]
             # a surname that is also a place name stays a place when it stands alone
             if len(last) >= 3 and not last.isupper() and not self._is_common(last) and last not in self.gazetteer:
                 surnames[last] = hit.role
+        if not surnames:
+            return []
         extra = []
-        for tok in doc:
-            if tok.text in surnames and not taken[tok.i]:
-                next_is_name = tok.i + 1 < len(doc) and _is_name_token(doc[tok.i + 1])
+        for k, word in enumerate(words):
+            if word in surnames and not taken[k]:
+                next_is_name = k + 1 < len(words) and _is_name_token(words[k + 1])
                 if next_is_name:
                     continue
-                role, role_token, _, _ = self._context_before(doc, tok.i)
-                extra.append(_Found(tok.i, tok.i + 1, role, role_token))
-                taken[tok.i] = True
+                role, role_token, _, _ = self._context_before(table, k, people)
+                extra.append(_Found(k, k + 1, role, role_token))
+                taken[k] = True
         return extra
-
-
-def _role_of_text(word: str) -> str | None:
-    return role_forms().get(fold_name(word))
