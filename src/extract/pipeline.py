@@ -69,14 +69,23 @@ def process(text: str, nlp: Language | None = None) -> Doc:
     """
     nlp = nlp or load()
     if len(text) <= nlp.max_length:
-        return nlp(text)
+        return nlp(_make_doc(nlp, text))
     with nlp.select_pipes(disable=[RELATION_STEP]):
-        docs = [nlp(chunk) for chunk in split_text(text, nlp.max_length)]
+        docs = [nlp(_make_doc(nlp, chunk)) for chunk in split_text(text, nlp.max_length)]
     for piece in docs:  # each piece cached its own text and token table
         piece.user_data.pop("twinning_text", None)
         piece.user_data.pop("twinning_tokens", None)
     doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc.user_data["twinning_text"] = text
     return nlp.get_pipe(RELATION_STEP)(doc)
+
+
+def _make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenised ``text``, which remembers its text: spaCy rebuilds
+    ``doc.text`` from the tokens, which costs as much as tokenising."""
+    doc = nlp.make_doc(text)
+    doc.user_data["twinning_text"] = text
+    return doc
 
 
 def split_text(text: str, limit: int) -> list[str]:

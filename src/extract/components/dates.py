@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
-from .extensions import add_entities
+from .extensions import add_entities, doc_text
 
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
@@ -31,27 +31,41 @@ class DateMatch:
     precision: str  # "day", "month" or "year"
 
 
+# The patterns are written to start with a character class and check the
+# character before the match after that first character ("\d(?<![\d.]\d)"
+# rather than "(?<![\d.])\d"): Python's regex engine then skips ahead to
+# candidate characters instead of trying the assertion at every position,
+# which makes the scan several times faster. The word-boundary check of the
+# month and season patterns is done on each match (``_after_word_char``).
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns() -> list[tuple[re.Pattern[str], str, bool]]:
+    """(pattern, precision, whether the match must start a word)."""
     lex = load_lexicon()["dates"]
     months = "|".join(lex["months"])
     seasons = "|".join(lex["seasons"])
     year = r"(?:1[0-9]{3}|20[0-9]{2})"
     not_after = r"(?![\d.,]?\d)"
+    day_start = r"\d(?<![\d.]\d)\d?"  # one or two digits, no digit or "." before
+    month_number = r"[0-9](?<![\d/.][0-9])(?:(?<=0)[1-9]|(?<=[1-9])|(?<=1)[0-2])"  # 1-12, 01-09
     return [
-        (re.compile(rf"(?<![\d.])\d{{1,2}}\.\s?(?:{months})\s+{year}{not_after}"), "day"),
-        (re.compile(rf"(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{year}{not_after}"), "day"),
-        (re.compile(rf"\b(?:{months})\s+{year}{not_after}"), "month"),
-        (re.compile(rf"(?<![\d/.])(?:0?[1-9]|1[0-2])/{year}{not_after}"), "month"),
-        (re.compile(rf"\b(?:{seasons})\s+{year}{not_after}"), "year"),
-        (re.compile(r"(?<![\d.])\d{3,4}\s?n\.\s?Chr\."), "year"),
+        (re.compile(rf"{day_start}\.\s?(?:{months})\s+{year}{not_after}"), "day", False),
+        (re.compile(rf"{day_start}\.\d{{1,2}}\.{year}{not_after}"), "day", False),
+        (re.compile(rf"(?:{months})\s+{year}{not_after}"), "month", True),
+        (re.compile(rf"{month_number}/{year}{not_after}"), "month", False),
+        (re.compile(rf"(?:{seasons})\s+{year}{not_after}"), "year", True),
+        (re.compile(r"\d(?<![\d.]\d)\d{2,3}\s?n\.\s?Chr\."), "year", False),
     ]
 
 
 _BARE_YEAR = re.compile(
-    r"(?<![\d.,/+\-–])(?:1[0-9]{3}|20[0-9]{2})"
+    r"[12](?<![\d.,/+\-–][12])(?:(?<=1)[0-9]{3}|(?<=2)0[0-9]{2})"
     r"(?![\d]|[.,]\d|\s?-?\s?jährig|er\b|er-|\s\d{3}\b)"
 )
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _after_word_char(text: str, start: int) -> bool:
+    return start > 0 and _WORD_CHAR.match(text, start - 1) is not None
 
 
 @lru_cache(maxsize=1)
@@ -63,17 +77,16 @@ def find_dates(text: str) -> list[DateMatch]:
     """All date mentions in ``text``, longest first where they overlap."""
     quantity = _quantity_words()
     found: list[DateMatch] = []
-    taken = [False] * (len(text) + 1)
 
     def claim(start: int, end: int, core: str, precision: str) -> None:
-        if any(taken[start:end]):
-            return
-        for i in range(start, end):
-            taken[i] = True
+        if any(d.start < end and start < d.end for d in found):
+            return  # overlaps a longer mention found before
         found.append(DateMatch(start, end, core, precision))
 
-    for pattern, precision in _patterns():
+    for pattern, precision, word_start in _patterns():
         for m in pattern.finditer(text):
+            if word_start and _after_word_char(text, m.start()):
+                continue  # a month or season name inside another word
             core = m.group(0)
             if precision == "year":
                 core = re.search(r"\d{3,4}", core).group(0)
@@ -121,7 +134,7 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for match in find_dates(doc.text):
+        for match in find_dates(doc_text(doc)):
             span = doc.char_span(match.start, match.end, label="DATE", alignment_mode="strict")
             value = normalise_date(match.core, match.precision)
             if span is None or value is None:
