@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -65,7 +65,19 @@ class TokenTable:
     the rules look at every token several times.
     """
 
-    __slots__ = ("doc", "text", "words", "starts", "ends", "spaced", "_lower", "_sent_starts", "_by_start", "_by_end")
+    __slots__ = (
+        "doc",
+        "text",
+        "words",
+        "starts",
+        "ends",
+        "spaced",
+        "_lower",
+        "_punct",
+        "_sent_starts",
+        "_by_start",
+        "_by_end",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -76,6 +88,7 @@ class TokenTable:
         self.spaced: list[int] = arrays[:, 2].tolist()  # 1 where a space follows the token
         self.words: list[str] = [text[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
         self._lower: list[str] | None = None
+        self._punct: list[int] | None = None
         self._sent_starts: list[bool] | None = None
         self._by_start: dict[int, int] | None = None
         self._by_end: dict[int, int] | None = None
@@ -93,6 +106,13 @@ class TokenTable:
         if self._lower is None:
             self._lower = [w.lower() for w in self.words]
         return self._lower
+
+    @property
+    def is_punct(self) -> list[int]:
+        """``token.is_punct`` of every token (1 or 0)."""
+        if self._punct is None:
+            self._punct = self.doc.to_array(IS_PUNCT).tolist() if self.words else []
+        return self._punct
 
     @property
     def sent_starts(self) -> list[bool]:

@@ -22,6 +22,7 @@ Reads the entities the earlier components set and writes plain dictionaries to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import doc_text
+from .extensions import TokenTable, doc_text, token_table
 
 _PLACE_LABELS = (CITY, REGION)
 _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -117,7 +118,7 @@ def _keyword_prefixes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 18)
 def _keyword_category(word: str) -> str | None:
     """The category of the longest keyword prefix of a lower-cased word."""
     for prefix, category in _keyword_prefixes():
@@ -143,6 +144,51 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (etype, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")"))
         for etype, words in _lex()["events"].items()
     ]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
+    """(char offset, event type) of every trigger word in one sentence's text."""
+    lowered = text.lower()
+    found = []
+    for etype, pattern in _trigger_patterns():
+        for m in pattern.finditer(lowered):
+            # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
+            if m.group(0) == "beschlossen" and lowered[m.end() : m.end() + 1] == ",":
+                found.append((offset + m.start(), "decided"))
+            else:
+                found.append((offset + m.start(), etype))
+    return sorted(found)
+
+
+def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[int, str]]]:
+    """``_triggers_in`` for every sentence (character bounds), found with one scan
+    of the whole text per event type rather than one per sentence. Where the
+    whole-text scan could differ from the sentence's own (a match across a
+    sentence end, a sentence glued to the word before it, lower-casing that
+    changes lengths) the sentence's own scan is used."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [_triggers_in(text[a:b], a) for a, b in bounds]
+    starts = [a for a, _ in bounds]
+    result: list[list[tuple[int, str]]] = [[] for _ in bounds]
+    redo: set[int] = {k for k, a in enumerate(starts) if a > 0 and _WORD_CHAR.match(text, a - 1)}
+    for etype, pattern in _trigger_patterns():
+        for m in pattern.finditer(lowered):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.end() > bounds[k][1]:
+                redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
+                continue
+            end = bounds[k][1]
+            if m.group(0) == "beschlossen" and m.end() < end and lowered[m.end()] == ",":
+                result[k].append((m.start(), "decided"))
+            else:
+                result[k].append((m.start(), etype))
+    for k in redo:
+        result[k] = _triggers_in(text[bounds[k][0] : bounds[k][1]], bounds[k][0])
+    return [sorted(found) for found in result]
 
 
 def _bucket_by_sentence(ents: list[Span], sentences: list[Span]) -> dict[int, list[Span]]:
@@ -185,12 +231,21 @@ class PartnershipExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        table = token_table(doc)
+        self._table = table
         ents = list(doc.ents)
         places = [e for e in ents if e.label_ in _PLACE_LABELS]
         self._countries = [e for e in ents if e.label_ == COUNTRY]
-        sentences = list(doc.sents)
+        bounds = table.sentence_bounds()
+        sentences = [doc[start:end] for start, end in bounds]
         self._ents_by_sentence = _bucket_by_sentence(ents, sentences)
-        self._keyword_cache: dict[int, tuple[set[str], bool]] = {}
+        self._keyword_cache = self._sentence_keywords(table, bounds)
+        self._heading_cache: dict[int, bool] = {}
+        char_bounds = [(table.starts[start], table.ends[end - 1]) for start, end in bounds]
+        self._trigger_cache = {
+            start: found
+            for (start, _), found in zip(bounds, triggers_by_sentence(table.text, char_bounds), strict=True)
+        }
         self._keys = body_keys(places)
         home = self._home(places)
         home_keys = {home.key} if home else set()
@@ -286,6 +341,8 @@ class PartnershipExtractor:
         doc._.home = home.names if home else []
         doc._.partnerships = [self._to_dict(p) for p in pairs.values()]
         doc._.people = self._people(doc, home)
+        doc.user_data.pop("twinning_tokens", None)  # the last step: the table is not needed any more
+        self._table = None
         return doc
 
     def _key(self, span: Span) -> str:
@@ -321,29 +378,33 @@ class PartnershipExtractor:
     def _ents_in(self, sent: Span, labels: tuple[str, ...]) -> list[Span]:
         return [e for e in self._ents_by_sentence.get(sent.start, ()) if e.label_ in labels]
 
+    @staticmethod
+    def _sentence_keywords(table: TokenTable, bounds: list[tuple[int, int]]) -> dict[int, tuple[set[str], bool]]:
+        """For each sentence (by start token): the partnership kinds named in it,
+        and whether a weak word is there."""
+        result: dict[int, tuple[set[str], bool]] = {start: (set(), False) for start, _ in bounds}
+        starts = [start for start, _ in bounds]
+        for k, word in enumerate(table.lower):
+            category = _keyword_category(word)
+            if category is None:
+                continue
+            start = starts[bisect_right(starts, k) - 1]
+            kinds, weak = result[start]
+            if category == "weak":
+                result[start] = (kinds, True)
+            else:
+                kinds.add(category)
+        return result
+
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""
-        cached = self._keyword_cache.get(sent.start)
-        if cached is not None:
-            return cached
-        kinds: set[str] = set()
-        weak = False
-        for tok in sent:
-            category = _keyword_category(tok.lower_)
-            if category == "weak":
-                weak = True
-            elif category:
-                kinds.add(category)
-        self._keyword_cache[sent.start] = (kinds, weak)
-        return kinds, weak
+        return self._keyword_cache[sent.start]
 
-    @staticmethod
-    def _about_organisation(sent: Span) -> bool:
+    def _about_organisation(self, sent: Span) -> bool:
         """A partnership sentence whose subject is a school, club or company."""
         org = _organisation_words()
         partnership_words = _partnership_prefixes()
-        for tok in sent:
-            low = tok.lower_
+        for low in self._table.lower[sent.start : sent.end]:
             if low in org or low.endswith(("schule", "gymnasium", "verein")):
                 return True
             if low.startswith(partnership_words):
@@ -357,18 +418,31 @@ class PartnershipExtractor:
     def _is_list_heading(line: str) -> bool:
         return line.endswith(":") and len(line.split()) <= 6
 
+    def _is_heading(self, sent: Span) -> bool:
+        cached = self._heading_cache.get(sent.start)
+        if cached is None:
+            cached = self._heading_cache[sent.start] = self._heading(self._table, sent.start, sent.end)
+        return cached
+
     @staticmethod
-    def _is_heading(sent: Span) -> bool:
-        text = sent.text.strip()
-        return (
-            0 < len([t for t in sent if not t.is_space]) <= _HEADING_MAX_TOKENS
-            and text[-1:] not in ".!?:;,"
-            and (
-                text.startswith("#")
-                or "\n" in sent.text.rstrip(" ")[-1:]
-                or "\n" in doc_text(sent.doc)[sent.end_char : sent.end_char + 2]
-                or sent.end == len(sent.doc)
-            )
+    def _heading(table: TokenTable, start: int, end: int) -> bool:
+        """A short line of its own: a heading, a list item, a fact-box line."""
+        words = 0
+        for word in table.words[start:end]:
+            if not word.isspace():
+                words += 1
+                if words > _HEADING_MAX_TOKENS:
+                    return False
+        if not words:
+            return False
+        start_char, end_char = table.starts[start], table.ends[end - 1]
+        raw = table.text[start_char:end_char]
+        text = raw.strip()
+        return text[-1:] not in ".!?:;," and (
+            text.startswith("#")
+            or "\n" in raw.rstrip(" ")[-1:]
+            or "\n" in table.text[end_char : end_char + 2]
+            or end == len(table)
         )
 
     def _candidates(self, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
@@ -402,13 +476,18 @@ class PartnershipExtractor:
                 result[-1] = candidates[0]
         return result
 
-    @staticmethod
-    def _opens_with_definite_keyword(sent: Span) -> bool:
-        words = [t for t in sent if not t.is_space and not t.is_punct][:3]
+    def _opens_with_definite_keyword(self, sent: Span) -> bool:
+        table = self._table
+        words: list[str] = []
+        for k in range(sent.start, sent.end):
+            if not table.words[k].isspace() and not table.is_punct[k]:
+                words.append(table.lower[k])
+                if len(words) == 2:
+                    break
         return (
             len(words) >= 2
-            and words[0].lower_ in ("die", "diese", "der", "dieser", "das", "dieses", "unsere", "ihre")
-            and _keyword_category(words[1].lower_) not in (None, "weak")
+            and words[0] in ("die", "diese", "der", "dieser", "das", "dieses", "unsere", "ihre")
+            and _keyword_category(words[1]) not in (None, "weak")
         )
 
     def _side_of(self, span: Span) -> _Side:
@@ -595,19 +674,12 @@ class PartnershipExtractor:
         return [k for k in pairs if k[1] in keys]
 
     # -- events ----------------------------------------------------------------
-    @staticmethod
-    def _triggers(sent: Span) -> list[tuple[int, str]]:
+    def _triggers(self, sent: Span) -> list[tuple[int, str]]:
         """(char offset, event type) of every trigger word in the sentence."""
-        text = sent.text.lower()
-        found = []
-        for etype, pattern in _trigger_patterns():
-            for m in pattern.finditer(text):
-                # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
-                if m.group(0) == "beschlossen" and text[m.end() : m.end() + 1] == ",":
-                    found.append((sent.start_char + m.start(), "decided"))
-                else:
-                    found.append((sent.start_char + m.start(), etype))
-        return sorted(found)
+        found = self._trigger_cache.get(sent.start)
+        if found is None:  # not one of the document's sentences
+            found = _triggers_in(sent.text, sent.start_char)
+        return list(found)
 
     def _events(self, sent: Span, triggers: list[tuple[int, str]], strong: bool = False) -> list[dict]:
         doc = sent.doc
