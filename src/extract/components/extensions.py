@@ -44,6 +44,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (spaCy joins it from the tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 class UsesGazetteer:
     """Components that look names up: the gazetteer is loaded on first use, not
     when the pipeline is built (building it must stay cheap)."""

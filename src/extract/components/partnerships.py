@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import TokenTable, doc_text, token_table
+from .extensions import TokenTable, doc_text, span_text, token_table
 
 _PLACE_LABELS = (CITY, REGION)
 _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -65,7 +65,7 @@ def canonical_name(span: Span) -> str:
     """The span's name with admin-word and genitive inflection undone:
     "Landkreises Harz" -> "Landkreis Harz", "Dortmunds" -> "Dortmund"."""
     bases = _region_word_bases()
-    words = span.text.split(" ")
+    words = span_text(span).split(" ")
     has_admin_word = len(words) > 1 and words[0] in bases
     if has_admin_word:
         words[0] = bases[words[0]]
@@ -233,11 +233,12 @@ class PartnershipExtractor:
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
         self._table = table
-        ents = list(doc.ents)
+        ents = self._ents = list(doc.ents)
         places = [e for e in ents if e.label_ in _PLACE_LABELS]
         self._countries = [e for e in ents if e.label_ == COUNTRY]
         bounds = table.sentence_bounds()
         sentences = [doc[start:end] for start, end in bounds]
+        self._sentence_starts = [start for start, _ in bounds]
         self._ents_by_sentence = _bucket_by_sentence(ents, sentences)
         self._keyword_cache = self._sentence_keywords(table, bounds)
         self._heading_cache: dict[int, bool] = {}
@@ -260,7 +261,7 @@ class PartnershipExtractor:
         block_kind: str | None = None
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for index, sent in enumerate(sentences):
-            line = sent.text.strip()
+            line = span_text(sent).strip()
             kinds, weak = self._keywords(sent)
             sent_places = self._ents_in(sent, _PLACE_LABELS)
             if self._is_heading(sent):
@@ -358,11 +359,12 @@ class PartnershipExtractor:
         for span in places:
             key = self._key(span)
             weight = 1.0
-            prev = span.doc[span.start - 1].text if span.start else ""
-            if prev in ("Stadt", "Gemeinde", "Landkreis", "Kreis") or span.text.split(" ")[0] in _region_word_bases():
+            prev = self._table.words[span.start - 1] if span.start else ""
+            first_word = span_text(span).split(" ")[0]
+            if prev in ("Stadt", "Gemeinde", "Landkreis", "Kreis") or first_word in _region_word_bases():
                 weight += 1.0
             place: Place | None = span._.place
-            german_admin = span.text.split(" ")[0] in ("Landkreis", "Landkreises", "Kreis", "Kreises")
+            german_admin = first_word in ("Landkreis", "Landkreises", "Kreis", "Kreises")
             if place is not None and place.country == "DE" or place is None and german_admin:
                 weight *= 2
             scores[key] += weight
@@ -651,7 +653,7 @@ class PartnershipExtractor:
             events = self._events(sent, triggers, False) if triggers else []
             if not triggers:
                 # "- Powiat X (Polen), seit 1998": under a partnership heading, "seit" dates the signing
-                evidence = " ".join(sent.text.split())
+                evidence = " ".join(span_text(sent).split())
                 for date in self._ents_in(sent, ("DATE",)):
                     before = [t.lower_ for t in sent.doc[max(sent.start, date.start - 2) : date.start]]
                     if "seit" in before:
@@ -688,7 +690,7 @@ class PartnershipExtractor:
             # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
             since = [d for d in dates if self._seit_partnership(sent, d)]
             if since:
-                evidence = " ".join(sent.text.split())
+                evidence = " ".join(span_text(sent).split())
                 return [{"type": "signed", "date": since[0]._.date_value, "evidence": evidence}]
         by_trigger: dict[int, list[Span]] = {i: [] for i in range(len(triggers))}
         for date in dates:
@@ -699,7 +701,7 @@ class PartnershipExtractor:
             ]
             if usable:
                 by_trigger[min(usable)[2]].append(date)
-        evidence = " ".join(sent.text.split())
+        evidence = " ".join(span_text(sent).split())
         events = []
         seen = set()
         for i, (_, etype) in enumerate(triggers):
@@ -771,20 +773,25 @@ class PartnershipExtractor:
     def _people(self, doc: Doc, home: _Side | None) -> list[dict]:
         people: list[dict] = []
         seen: set[str] = set()
-        for span in doc.ents:
+        for span in self._ents:
             if span.label_ != "PERSON" or not span._.role:
                 continue
-            key = fold_name(span.text)
-            if key in seen or len(span) < 2 and not span.text.isupper():
+            name = span_text(span)
+            key = fold_name(name)
+            if key in seen or len(span) < 2 and not name.isupper():
                 continue
             seen.add(key)
-            people.append({"name": span.text, "role": span._.role, "place": self._role_place(doc, span, home)})
+            people.append({"name": name, "role": span._.role, "place": self._role_place(span, home)})
         return people
 
-    @staticmethod
-    def _role_place(doc: Doc, span: Span, home: _Side | None) -> str | None:
-        sent = span.sent
-        places = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+    def _role_place(self, span: Span, home: _Side | None) -> str | None:
+        # the sentence the name starts in, as ``span.sent`` and ``sent.ents`` give them
+        starts = self._sentence_starts
+        k = bisect_right(starts, span.start) - 1
+        sent_start, sent_end = starts[k], starts[k + 1] if k + 1 < len(starts) else len(self._table)
+        places = [
+            e for e in self._ents_by_sentence.get(sent_start, ()) if e.end <= sent_end and e.label_ in _PLACE_LABELS
+        ]
         # "Bürgermeister der Stadt X, Name" / "Bürgermeister von X"
         before = [p for p in places if p.end <= span.start and span.start - p.end <= 6]
         if before:
