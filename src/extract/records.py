@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .components.extensions import doc_text
 from .gazetteer import Place
 
 PLACE_LABELS = ("CITY", "REGION", "COUNTRY")
@@ -182,9 +183,10 @@ class DocumentRecord:
 
 def record_from_doc(doc: Doc, doc_id: str, text_sha256: str, source: dict[str, Any] | None = None) -> DocumentRecord:
     """The record of a processed ``Doc``: entities, partnerships and people."""
+    text = doc_text(doc)
     entities = []
     for ent in sorted(doc.ents, key=lambda e: (e.start_char, e.end_char)):
-        record = EntityRecord(ent.start_char, ent.end_char, ent.label_, ent.text)
+        record = EntityRecord(ent.start_char, ent.end_char, ent.label_, text[ent.start_char : ent.end_char])
         if ent.label_ == "DATE":
             record.value = ent._.date_value
         place: Place | None = ent._.place if ent.label_ in PLACE_LABELS else None
@@ -192,13 +194,13 @@ def record_from_doc(doc: Doc, doc_id: str, text_sha256: str, source: dict[str, A
             record.geonames_id, record.country = place.geonames_id, place.country
             record.lat, record.lon = place.lat, place.lon
         entities.append(record)
-    partnerships = [_partnership_record(doc, p) for p in doc._.partnerships or []]
+    partnerships = [_partnership_record(text, p) for p in doc._.partnerships or []]
     partnerships.sort(key=lambda p: (p.evidence_start if p.evidence_start is not None else -1, p.a, p.b))
     people = [PersonRecord(**p) for p in doc._.people or []]
     return DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people, source)
 
 
-def _partnership_record(doc: Doc, data: dict[str, Any]) -> PartnershipRecord:
+def _partnership_record(text: str, data: dict[str, Any]) -> PartnershipRecord:
     a_place: Place | None = data.get("a_place")
     b_place: Place | None = data.get("b_place")
     span = data.get("evidence_span")
@@ -217,7 +219,7 @@ def _partnership_record(doc: Doc, data: dict[str, Any]) -> PartnershipRecord:
         a_lon=a_place.lon if a_place else None,
         b_lat=b_place.lat if b_place else None,
         b_lon=b_place.lon if b_place else None,
-        evidence=" ".join(doc.text[span[0] : span[1]].split()) if span else None,
+        evidence=" ".join(text[span[0] : span[1]].split()) if span else None,
         evidence_start=span[0] if span else None,
         evidence_end=span[1] if span else None,
     )
