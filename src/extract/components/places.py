@@ -34,6 +34,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import LIKE_EMAIL, LIKE_URL
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -88,6 +89,7 @@ _INNER = {
     "aux",
     "près",
 }
+_URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
 _ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle"
 _MAX_TOKENS = 8
 _COUNTRY_WINDOW = 14  # tokens either side in which a named country steers resolution
@@ -323,12 +325,12 @@ class PlaceRecognizer(UsesGazetteer):
                 blocked[k] = True
         # URLs and e-mail addresses
         if n:
-            for k, (url, email) in enumerate(doc.to_array([LIKE_URL, LIKE_EMAIL]).tolist()):
-                if url or email:
-                    blocked[k] = True
-        for k, word in enumerate(table.lower):
-            if "@" in word or "www" in word:
+            for k in numpy.flatnonzero(doc.to_array([LIKE_URL, LIKE_EMAIL]).any(axis=1)).tolist():
                 blocked[k] = True
+        for m in _URL_MARK.finditer(table.text):
+            k = bisect_right(table.starts, m.start()) - 1
+            if k >= 0 and m.start() + len(m.group(1)) <= table.ends[k]:
+                blocked[k] = True  # a token with "@" or "www" in it
         # hyphen compounds that honour a person: "Leopold-Hoesch-Museum"
         links = [h for h, w in enumerate(words) if w == "-" and 0 < h < n - 1 and not spaced[h - 1] and not spaced[h]]
         chains: list[list[int]] = []  # runs of links "A-B-C", scanned left to right
