@@ -10,48 +10,57 @@ assigning ``token.is_sent_start`` token by token was the pipeline's slowest step
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text
+from .extensions import TokenTable, token_table
 
-_FINAL = {".", "!", "?", "…"}  # not ":": "1954 ... belohnt : ein Akt wird unterzeichnet"
+_FINAL = (".", "!", "?", "…")  # not ":": "1954 ... belohnt : ein Akt wird unterzeichnet"
+_ELLIPSIS = re.compile(r"(?=\.\.\.)")  # a token ending in "..." ends a sentence too
 _WRAPPED_LINE = 90  # a line longer than this without final punctuation is a soft wrap
 _LINE_OPENERS = "-–•*#"
 
 
-def sentence_starts(text: str, idx: list[int], length: list[int], is_space: list[bool]) -> list[bool]:
-    """Whether each token starts a sentence, from token offsets, lengths and spaces."""
-    n = len(idx)
-    starts = [False] * n
-    prev = -1  # previous non-space token
-    pending_break = False
-    for i in range(n):
-        token_text = text[idx[i] : idx[i] + length[i]]
-        if is_space[i]:
-            starts[i] = i == 0
-            if "\n" in token_text:
-                pending_break = True
+def sentence_starts(table: TokenTable, is_space: numpy.ndarray, is_final: numpy.ndarray) -> numpy.ndarray:
+    """Whether each token starts a sentence.
+
+    A token starts one when it is the first that is not white space, when the
+    token before it (white space skipped) ends a sentence, or when a line break
+    lies between them and the line rules say so. Only the few tokens after a
+    line break reach Python code; the rest is array arithmetic.
+    """
+    n = len(table)
+    starts = numpy.zeros(n, dtype=bool)
+    starts[0] = True
+    words = numpy.flatnonzero(~is_space)  # tokens that are not white space
+    if not len(words):
+        return starts
+    starts[words[0]] = True
+    after_final = words[1:][is_final[words[:-1]]]
+    starts[after_final] = True
+    text = table.text
+    for k in numpy.flatnonzero(is_space).tolist():
+        if "\n" not in table.words[k]:
             continue
-        if prev < 0:
-            starts[i] = True
-        else:
-            prev_text = text[idx[prev] : idx[prev] + length[prev]]
-            start = prev_text in _FINAL or prev_text.endswith("...")
-            if not start and pending_break:
-                first = token_text[0]
-                prev_end = idx[prev] + length[prev]
-                line_start = text.rfind("\n", 0, idx[prev]) + 1
-                start = not first.islower() and (
-                    prev_end - line_start <= _WRAPPED_LINE or "\n\n" in text[idx[prev] : idx[i]]
-                )
-                if first in _LINE_OPENERS or first.isdigit():
-                    start = True
-            starts[i] = start
-        prev = i
-        pending_break = False
+        j = int(numpy.searchsorted(words, k))  # the first word after the break
+        if j == 0 or j == len(words):
+            continue
+        prev, i = int(words[j - 1]), int(words[j])
+        if is_final[prev] or starts[i]:
+            continue
+        first = table.words[i][0]
+        line_start = text.rfind("\n", 0, table.starts[prev]) + 1
+        start = not first.islower() and (
+            table.ends[prev] - line_start <= _WRAPPED_LINE or "\n\n" in text[table.starts[prev] : table.starts[i]]
+        )
+        if first in _LINE_OPENERS or first.isdigit():
+            start = True
+        starts[i] = start
     return starts
 
 
@@ -63,11 +72,16 @@ class LineAwareSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        arrays = doc.to_array([IDX, LENGTH, IS_SPACE])
-        starts = sentence_starts(
-            doc_text(doc), arrays[:, 0].tolist(), arrays[:, 1].tolist(), [bool(v) for v in arrays[:, 2]]
-        )
+        table = token_table(doc)
+        arrays = doc.to_array([IS_SPACE, ORTH])
+        final_hashes = [doc.vocab.strings[mark] for mark in _FINAL]
+        is_final = numpy.isin(arrays[:, 1], final_hashes)
+        for m in _ELLIPSIS.finditer(table.text):
+            k = bisect_right(table.starts, m.start()) - 1
+            if k >= 0 and table.ends[k] == m.start() + 3:
+                is_final[k] = True
+        starts = sentence_starts(table, arrays[:, 0].astype(bool), is_final)
         # -1 ("not a start") wraps around in the uint64 array spaCy expects
-        values = numpy.array([[1 if s else -1] for s in starts], dtype="int64").astype("uint64")
+        values = numpy.where(starts, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], values)
         return doc
