@@ -86,6 +86,7 @@ def throughput(corpus: list[str]) -> dict[str, float]:
     from extract import load
     from extract.pipeline import process
     from extract.records import record_from_doc
+    from extract.runner import WARM_UP_TEXT
 
     tokenizer = spacy.blank("de").tokenizer
     start = time.perf_counter()
@@ -93,7 +94,7 @@ def throughput(corpus: list[str]) -> dict[str, float]:
     tokenizer_s = time.perf_counter() - start
 
     nlp = load()
-    process("Die Stadt Düren.", nlp)  # warm: gazetteer and lexicons loaded
+    process(WARM_UP_TEXT, nlp)  # warm: gazetteer, lexicons and dateparser loaded
     start = time.perf_counter()
     for i, text in enumerate(corpus):
         record_from_doc(process(text, nlp), f"d{i}", "")

@@ -31,6 +31,10 @@ class Outcome:
     text: str | None = None
 
 
+# loads the gazetteer, the lexicons and dateparser's German data before any
+# worker is forked, so that the workers share them
+WARM_UP_TEXT = "Am 3. Mai 1990 unterzeichneten die Stadt Bonn und Oxford (England) die Partnerschaft."
+
 _MODEL: str | None = None  # the --model of this run; forked workers inherit it
 
 
@@ -40,7 +44,7 @@ def prepare(model: str | None = None) -> None:
     from .pipeline import load, process
 
     _MODEL = model
-    process("Stadt.", load(model))
+    process(WARM_UP_TEXT, load(model))
 
 
 def unique_ids(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
