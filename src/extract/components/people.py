@@ -166,7 +166,13 @@ class PersonRecognizer(UsesGazetteer):
                     people.add(i)
         i = 0
         while i < n:
-            if taken[i] or not _may_start_person(words[i]):
+            # a name has two parts at least: the next token is a name, a hyphen or a particle
+            if (
+                taken[i]
+                or not _may_start_person(words[i])
+                or i + 1 == n
+                or not (_is_name_token(words[i + 1]) or words[i + 1] == "-" or words[i + 1] in _PARTICLES)
+            ):
                 i += 1
                 continue
             hit = self._person_at(table, i, people)
