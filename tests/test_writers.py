@@ -23,3 +23,40 @@ def test_rows_are_in_document_order(tmp_path, extract_text):
     records = [extract_text("Stadt Düren.", doc_id="z"), extract_text("Stadt Herne.", doc_id="a")]
     write_tables(records, tmp_path)
     assert read_table(tmp_path / "entities.csv")["doc_id"].tolist() == ["a", "z"]
+
+
+def test_csv_files_are_what_pandas_writes_for_the_tables(tmp_path):
+    """The CSVs are written with the csv module; they must be byte for byte the
+    ``tables()`` DataFrames as ``to_csv`` writes them (formula cells neutralised)."""
+    from extract.records import DocumentRecord, EntityRecord, EventRecord, PartnershipRecord, PersonRecord
+    from extract.writers import _map_text_cells, neutralise_cell, tables
+
+    record = DocumentRecord(
+        "d1",
+        "0" * 64,
+        ["Ort"],
+        [
+            EntityRecord(0, 3, "CITY", "Ort", geonames_id=123, country="DE", lat=50.7766, lon=6.0834),
+            EntityRecord(5, 9, "DATE", "1990", value="1990"),
+            EntityRecord(10, 20, "PERSON", '=Name "quoted",\nline'),
+        ],
+        [
+            PartnershipRecord(
+                a=["Ort"],
+                b=["-Andere", "@alias"],
+                b_country=None,
+                kind="partnership",
+                status="active",
+                since=None,
+                events=[EventRecord("signed", None, "+evidence, with comma")],
+                evidence_start=0,
+                evidence_end=9,
+                a_lat=1e-05,
+            )
+        ],
+        [PersonRecord("Name", "Bürgermeister", None)],
+    )
+    write_tables([record], tmp_path)
+    for name, frame in tables([record]).items():
+        expected = _map_text_cells(frame, neutralise_cell).to_csv(index=False, lineterminator="\n")
+        assert (tmp_path / name).read_text(encoding="utf-8") == expected, name

@@ -10,7 +10,7 @@ from pathlib import Path
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
-from .writers import write_atomic, write_errors, write_tables
+from .writers import TableRows, write_atomic, write_errors, write_table_rows
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -111,7 +111,8 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
 
     paths, clashes = unique_ids(paths)
-    records: dict[str, DocumentRecord] = {}
+    records: dict[str, DocumentRecord] = {}  # kept for scoring only
+    rows: dict[str, TableRows] = {}
     progress = None if args.quiet else _progress
     if args.engine == "dask":
         import importlib.util
@@ -121,7 +122,7 @@ def run_command(args: argparse.Namespace) -> int:
             return EXIT_CANNOT_RUN
         stream = dask_outcomes(paths, args.scheduler, max(args.workers, 2), args.model, progress=progress)
     else:
-        stream = outcomes(paths, args.workers, progress, out=args.out)
+        stream = outcomes(paths, args.workers, progress, out=args.out, keep_records=args.gold is not None)
     for outcome in [*clashes, *stream]:
         if outcome.error is not None:
             errors.append(outcome.error)
@@ -129,11 +130,13 @@ def run_command(args: argparse.Namespace) -> int:
             continue
         if outcome.text is not None:  # the engine left the document's files to us
             write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
-        records[outcome.doc_id] = outcome.record
+        if outcome.record is not None:
+            records[outcome.doc_id] = outcome.record
+        rows[outcome.doc_id] = outcome.rows
 
-    write_tables(records.values(), args.out)
+    write_table_rows(rows, args.out)
     write_errors(errors, args.out)
-    print(f"{len(records)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    print(f"{len(rows)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
@@ -141,7 +144,7 @@ def run_command(args: argparse.Namespace) -> int:
         status = _score_run(args, records)
         if status != EXIT_OK:
             return status
-    if not records:
+    if not rows:
         return EXIT_CANNOT_RUN
     return EXIT_SOME_FAILED if errors else EXIT_OK
 

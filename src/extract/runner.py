@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .documents import DocumentError, doc_id_for, read_bytes, read_document
 from .records import DocumentRecord
-from .writers import write_document, write_text
+from .writers import TableRows, table_rows, write_document, write_text
 
 Progress = Callable[..., Iterable]
 
@@ -29,6 +29,7 @@ class Outcome:
     record: DocumentRecord | None = None
     error: tuple[str, str, str] | None = None
     text: str | None = None
+    rows: TableRows | None = None  # the document's CSV rows
 
 
 # loads the gazetteer, the lexicons and dateparser's German data before any
@@ -69,10 +70,18 @@ def write_outputs(out: Path, doc_id: str, text: str, record: DocumentRecord) -> 
     write_document(record, out / "docs")
 
 
-def extract_one(path: Path, data: bytes | None = None, model: str | None = None, out: Path | None = None) -> Outcome:
+def extract_one(
+    path: Path,
+    data: bytes | None = None,
+    model: str | None = None,
+    out: Path | None = None,
+    keep_record: bool = True,
+) -> Outcome:
     """Read and extract one document with this process's pipeline (loaded once
     per process; ``model`` defaults to this run's). With ``out`` the document's
-    files are written here, in the worker; without, the text comes back."""
+    files are written here, in the worker; without, the text comes back. The
+    CSV rows always come back; the record only with ``keep_record`` (sending
+    it back to the parent process costs time)."""
     from .pipeline import load, process
     from .records import record_from_doc
 
@@ -85,18 +94,23 @@ def extract_one(path: Path, data: bytes | None = None, model: str | None = None,
         record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
+    rows = table_rows(record)
     if out is None:
-        return Outcome(path, document.doc_id, record, text=document.text)
+        return Outcome(path, document.doc_id, record, text=document.text, rows=rows)
     write_outputs(out, document.doc_id, document.text, record)
-    return Outcome(path, document.doc_id, record)
+    return Outcome(path, document.doc_id, record if keep_record else None, rows=rows)
 
 
 def outcomes(
-    paths: list[Path], n_workers: int = 1, progress: Progress | None = None, out: Path | None = None
+    paths: list[Path],
+    n_workers: int = 1,
+    progress: Progress | None = None,
+    out: Path | None = None,
+    keep_records: bool = True,
 ) -> Iterator[Outcome]:
     """Outcomes in input order, from this process or a pool of forked workers
     that write each document's files themselves."""
-    task = partial(extract_one, out=out)
+    task = partial(extract_one, out=out, keep_record=keep_records)
     if n_workers <= 1 or len(paths) < 2:
         items = progress(paths, False) if progress else paths
         yield from map(task, items)
@@ -106,7 +120,7 @@ def outcomes(
 
     # fork after prepare(): workers share the pipeline and gazetteer pages copy-on-write
     context = multiprocessing.get_context("fork")
-    chunk = max(1, min(16, len(paths) // (n_workers * 8)))
+    chunk = max(1, min(4, len(paths) // (n_workers * 8)))  # small chunks: the workers finish together
     with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
         results = pool.map(task, paths, chunksize=chunk)
         yield from (progress(results, False, total=len(paths)) if progress else results)
