@@ -9,6 +9,7 @@ and prints (and with ``--json PATH`` writes) its figures:
   cold_start_s_warm_cache / _cold_cache      process start to first document
   gazetteer_build_s                          first-ever gazetteer build
   peak_rss_mb                                peak resident memory of the benchmark process
+  step_s_<step>_per_0.5mb                    seconds per pipeline step on the first 0.5 MB
   workers_speedup                            `extract run --workers 2` over `--workers 1`
   workers_identical_outputs                  whether both runs wrote the same bytes
 
@@ -101,6 +102,7 @@ def throughput(corpus: list[str]) -> dict[str, float]:
     pipeline_s = time.perf_counter() - start
     chars = sum(len(t) for t in corpus)
     return {
+        **component_times(corpus, nlp),
         "docs": len(corpus),
         "tokens": n_tokens,
         "docs_per_s": len(corpus) / pipeline_s,
@@ -110,6 +112,33 @@ def throughput(corpus: list[str]) -> dict[str, float]:
         "ratio_to_tokenizer": tokenizer_s / pipeline_s,
         "pipeline_s": pipeline_s,
     }
+
+
+def component_times(corpus: list[str], nlp, megabytes: float = 0.5) -> dict[str, float]:
+    """Seconds each step takes on the first ``megabytes`` of the corpus (warm
+    pipeline): where the time goes, for whoever makes it faster next."""
+    from extract.pipeline import _make_doc
+    from extract.records import record_from_doc
+
+    sample, size = [], 0
+    for text in corpus:
+        if size >= megabytes * 1_000_000:
+            break
+        sample.append(text)
+        size += len(text)
+    times = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "records": 0.0}
+    for text in sample:
+        start = time.perf_counter()
+        doc = _make_doc(nlp, text)
+        times["tokenizer"] += time.perf_counter() - start
+        for name, component in nlp.pipeline:
+            start = time.perf_counter()
+            doc = component(doc)
+            times[name] += time.perf_counter() - start
+        start = time.perf_counter()
+        record_from_doc(doc, "d", "")
+        times["records"] += time.perf_counter() - start
+    return {f"step_s_{name.removeprefix('twinning_')}_per_{megabytes:g}mb": t for name, t in times.items()}
 
 
 def workers(corpus: list[str], cache_env: dict[str, str]) -> dict[str, float | bool]:
@@ -126,8 +155,12 @@ def workers(corpus: list[str], cache_env: dict[str, str]) -> dict[str, float | b
             subprocess.run(cmd, env=cache_env, check=True, capture_output=True)
             times[n] = time.perf_counter() - start
         same = _same_tree(Path(tmp) / "out1", Path(tmp) / "out2")
-    return {"workers_1_s": times[1], "workers_2_s": times[2], "workers_speedup": times[1] / times[2],
-            "workers_identical_outputs": same}
+    return {
+        "workers_1_s": times[1],
+        "workers_2_s": times[2],
+        "workers_speedup": times[1] / times[2],
+        "workers_identical_outputs": same,
+    }
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -152,7 +185,7 @@ def main() -> None:
     if not args.skip_workers:
         figures.update(workers(corpus, cache_env))
     for key, value in figures.items():
-        print(f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}")
+        print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
