@@ -10,7 +10,7 @@ from pathlib import Path
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
-from .writers import TableRows, write_atomic, write_errors, write_table_rows
+from .writers import write_atomic, write_errors, write_table_chunks
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -112,7 +112,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     paths, clashes = unique_ids(paths)
     records: dict[str, DocumentRecord] = {}  # kept for scoring only
-    rows: dict[str, TableRows] = {}
+    csv_lines: dict[str, dict[str, str]] = {}  # doc id -> its lines of each CSV
     progress = None if args.quiet else _progress
     if args.engine == "dask":
         import importlib.util
@@ -132,11 +132,11 @@ def run_command(args: argparse.Namespace) -> int:
             write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
         if outcome.record is not None:
             records[outcome.doc_id] = outcome.record
-        rows[outcome.doc_id] = outcome.rows
+        csv_lines[outcome.doc_id] = outcome.csv
 
-    write_table_rows(rows, args.out)
+    write_table_chunks(csv_lines, args.out)
     write_errors(errors, args.out)
-    print(f"{len(rows)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    print(f"{len(csv_lines)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
@@ -144,7 +144,7 @@ def run_command(args: argparse.Namespace) -> int:
         status = _score_run(args, records)
         if status != EXIT_OK:
             return status
-    if not rows:
+    if not csv_lines:
         return EXIT_CANNOT_RUN
     return EXIT_SOME_FAILED if errors else EXIT_OK
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .documents import DocumentError, doc_id_for, read_bytes, read_document
 from .records import DocumentRecord
-from .writers import TableRows, table_rows, write_document, write_text
+from .writers import csv_chunks, write_document, write_text
 
 Progress = Callable[..., Iterable]
 
@@ -29,7 +29,7 @@ class Outcome:
     record: DocumentRecord | None = None
     error: tuple[str, str, str] | None = None
     text: str | None = None
-    rows: TableRows | None = None  # the document's CSV rows
+    csv: dict[str, str] | None = None  # the document's lines of each CSV
 
 
 # loads the gazetteer, the lexicons and dateparser's German data before any
@@ -80,7 +80,7 @@ def extract_one(
     """Read and extract one document with this process's pipeline (loaded once
     per process; ``model`` defaults to this run's). With ``out`` the document's
     files are written here, in the worker; without, the text comes back. The
-    CSV rows always come back; the record only with ``keep_record`` (sending
+    CSV lines always come back; the record only with ``keep_record`` (sending
     it back to the parent process costs time)."""
     from .pipeline import load, process
     from .records import record_from_doc
@@ -94,11 +94,11 @@ def extract_one(
         record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
-    rows = table_rows(record)
+    lines = csv_chunks(record)
     if out is None:
-        return Outcome(path, document.doc_id, record, text=document.text, rows=rows)
+        return Outcome(path, document.doc_id, record, text=document.text, csv=lines)
     write_outputs(out, document.doc_id, document.text, record)
-    return Outcome(path, document.doc_id, record if keep_record else None, rows=rows)
+    return Outcome(path, document.doc_id, record if keep_record else None, csv=lines)
 
 
 def outcomes(

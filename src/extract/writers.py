@@ -13,10 +13,12 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .records import DocumentRecord
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is made: `extract run` does not need it
+    import pandas as pd
 
 ENTITY_COLUMNS = ["doc_id", "start", "end", "label", "text", "value", "geonames_id", "country", "lat", "lon"]
 PARTNERSHIP_COLUMNS = [
@@ -132,6 +134,8 @@ def tables(records: Iterable[DocumentRecord]) -> dict[str, pd.DataFrame]:
 
 def frames_from_rows(rows_by_doc: dict[str, TableRows]) -> dict[str, pd.DataFrame]:
     """The four tables from each document's rows, documents in doc id order."""
+    import pandas as pd
+
     frames = {}
     for name, names in TABLE_COLUMNS.items():
         rows = [row for doc_id in sorted(rows_by_doc) for row in rows_by_doc[doc_id][name]]
@@ -144,6 +148,8 @@ def frames_from_rows(rows_by_doc: dict[str, TableRows]) -> dict[str, pd.DataFram
 
 def _map_text_cells(frame: pd.DataFrame, function) -> pd.DataFrame:
     """A copy of ``frame`` with ``function`` applied to every cell of its text columns."""
+    import pandas as pd
+
     frame = frame.copy()
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]):
@@ -152,26 +158,33 @@ def _map_text_cells(frame: pd.DataFrame, function) -> pd.DataFrame:
 
 
 def write_tables(records: Iterable[DocumentRecord], folder: Path) -> list[Path]:
-    return write_table_rows({rec.doc_id: table_rows(rec) for rec in records}, folder)
+    return write_table_chunks({rec.doc_id: csv_chunks(rec) for rec in records}, folder)
 
 
-def write_table_rows(rows_by_doc: dict[str, TableRows], folder: Path) -> list[Path]:
-    """The four CSVs from each document's rows (made where the document was
-    extracted, so that a pool of workers shares that work)."""
-    written = []
-    for name, columns in TABLE_COLUMNS.items():
-        # written with the csv module as pandas' to_csv writes the DataFrame of
-        # ``tables()`` (tested byte for byte), at a fraction of the cost
+def csv_chunks(rec: DocumentRecord) -> dict[str, str]:
+    """One document's lines of each CSV (no header), made where the document
+    was extracted so that a pool of workers shares the work. Written with the
+    csv module as pandas' ``to_csv`` writes the DataFrames of ``tables()``
+    (tested byte for byte), at a fraction of the cost."""
+    chunks = {}
+    for name, rows in table_rows(rec).items():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(
-            [_csv_cell(row.get(column)) for column in columns]
-            for doc_id in sorted(rows_by_doc)
-            for row in rows_by_doc[doc_id][name]
-        )
+        columns = TABLE_COLUMNS[name]
+        writer.writerows([_csv_cell(row.get(column)) for column in columns] for row in rows)
+        chunks[name] = buffer.getvalue()
+    return chunks
+
+
+def write_table_chunks(chunks_by_doc: dict[str, dict[str, str]], folder: Path) -> list[Path]:
+    """The four CSVs: a header, then each document's lines in doc id order."""
+    written = []
+    order = sorted(chunks_by_doc)
+    for name, columns in TABLE_COLUMNS.items():
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(columns)
         path = folder / name
-        write_atomic(path, buffer.getvalue())
+        write_atomic(path, header.getvalue() + "".join(chunks_by_doc[doc_id][name] for doc_id in order))
         written.append(path)
     return written
 
@@ -206,5 +219,7 @@ def write_text(doc_id: str, text: str, folder: Path) -> Path:
 def read_table(path: Path) -> pd.DataFrame:
     """Read one of our CSV tables back with its intended dtypes, formula
     neutralisation undone."""
+    import pandas as pd
+
     frame = pd.read_csv(path, dtype=CSV_DTYPES.get(path.name, {}), keep_default_na=False, na_values=[""])
     return _map_text_cells(frame, restore_cell)
