@@ -74,3 +74,12 @@ def test_random_bytes_as_pdf_or_html_give_a_clean_error(tmp_path_factory, data):
             read_document(path)
         except DocumentError as exc:
             assert str(path) in str(exc)
+
+
+def test_a_lone_surrogate_does_not_stop_the_pipeline(extract_text):
+    text = "Die Stadt Bonn \ud800 und Oxford sind Partnerstädte."
+    record = extract_text(text, doc_id="s")
+    assert [(e.text, text[e.start : e.end]) for e in record.entities if e.label == "CITY"] == [
+        ("Bonn", "Bonn"),
+        ("Oxford", "Oxford"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -68,6 +69,10 @@ def process(text: str, nlp: Language | None = None) -> Doc:
     relation step runs on the whole, so partnerships may span pieces.
     """
     nlp = nlp or load()
+    if _LONE_SURROGATE.search(text):
+        # spaCy cannot hash a lone surrogate (no file decodes to one, but a caller's
+        # string may hold one); U+FFFD keeps every offset where it was
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     if len(text) <= nlp.max_length:
         return nlp(_make_doc(nlp, text))
     with nlp.select_pipes(disable=[RELATION_STEP]):
@@ -78,6 +83,9 @@ def process(text: str, nlp: Language | None = None) -> Doc:
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     doc.user_data["twinning_text"] = text
     return nlp.get_pipe(RELATION_STEP)(doc)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _make_doc(nlp: Language, text: str) -> Doc:
