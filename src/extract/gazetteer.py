@@ -66,7 +66,7 @@ class Gazetteer:
         self._zipf: dict[str, float] = data["zipf"]
         self._first_words: frozenset[str] = data["first_words"]
         # names recur across a corpus: memoise the lookup per instance
-        self.lookup = lru_cache(maxsize=1 << 17)(self._lookup)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)  # type: ignore[method-assign]
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place called ``name`` (folded comparison)."""

@@ -7,6 +7,11 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, load_gazetteer
 
+# Entries in each memo of facts about a word (places, people, keywords). Word
+# frequencies follow Zipf's law, so the most recent 65k words cover nearly all
+# tokens, and the memos stay within some tens of MB on any corpus.
+WORD_CACHE_SIZE = 1 << 16
+
 
 def register_extensions() -> None:
     for name in ("date_value", "place", "role"):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import TokenTable, doc_text, span_text, token_table
+from .extensions import WORD_CACHE_SIZE, TokenTable, doc_text, span_text, token_table
 
 _PLACE_LABELS = (CITY, REGION)
 _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -118,7 +118,7 @@ def _keyword_prefixes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _keyword_category(word: str) -> str | None:
     """The category of the longest keyword prefix of a lower-cased word."""
     for prefix, category in _keyword_prefixes():

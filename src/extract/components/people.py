@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import TokenTable, UsesGazetteer, add_entities, token_table
+from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 # Articles and particles of other languages that nam_dict also lists as names.
 _NOT_FIRST_NAMES = {
@@ -89,7 +89,7 @@ def _role_adjectives() -> list[str]:
     return load_lexicon()["people"]["role_adjectives"]
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _role_of(word: str) -> str | None:
     """The nominative role a word names ("Bürgermeisterin", "**Landrat**"), if any."""
     text = word.strip("*")
@@ -98,7 +98,7 @@ def _role_of(word: str) -> str | None:
     return role_forms().get(fold_name(text))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _is_name_token(text: str) -> bool:
     return (
         len(text) >= 2
@@ -108,7 +108,7 @@ def _is_name_token(text: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _may_start_person(word: str) -> bool:
     """A word a name can start with: name-like, not a role or a title."""
     return _is_name_token(word) and not _role_of(word) and word not in _titles()

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .extensions import TokenTable, UsesGazetteer, add_entities, token_table
+from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
     "am",
@@ -138,10 +138,9 @@ def _starts_name(word: str) -> bool:
 
 
 # -- facts about one word: pure functions of the word, memoised across documents --
-_CACHE = 1 << 18
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _ocr_form(word: str) -> bool:
     """A lower-case "l" that OCR made of an "I" ("lași" for "Iași")."""
     if len(word) < 3 or word[0] != "l" or word.isascii():
@@ -153,7 +152,7 @@ def _ocr_form(word: str) -> bool:
 _ADMIN, _NAME = 1, 2
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_kind(word: str) -> int:
     """Whether a place candidate can start at this word: ``_ADMIN`` for an
     administrative word, ``_NAME`` for a name-like word (bit flags)."""
@@ -164,13 +163,13 @@ def _word_kind(word: str) -> int:
     return kind
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _name_part(word: str) -> bool:
     """A word that may stand inside a multi-word name."""
     return word in _INNER or _starts_name(word) or bool(_ELIDED.match(word))
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _name_last(word: str) -> bool:
     """A word that may end a multi-word name."""
     return word[-1:].isalnum() and (_starts_name(word) or bool(_ELIDED.match(word)))
@@ -181,7 +180,7 @@ def _single_name(word: str) -> bool:
     return word[-1:].isalnum() and len(word) >= 2 and not (word.isupper() and len(word) <= 2)
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _may_start_place(word: str) -> bool:
     """Some gazetteer name starts with this word, its genitive stem or its OCR form."""
     gazetteer = load_gazetteer()
@@ -193,7 +192,7 @@ def _may_start_place(word: str) -> bool:
     return any(gazetteer.may_start_name(form) for form in forms if form)
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
     """Places for ``text``, else for its genitive stem, else for an OCR "l"->"I" form."""
     gazetteer = load_gazetteer()
@@ -213,12 +212,12 @@ def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
     return (), text
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _names_country(text: str) -> bool:
     return any(p.label == COUNTRY for p in load_gazetteer().lookup(text))
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _compass_word(word: str) -> bool:
     """ "Ostpolens": a compass prefix glued to a country's name."""
     for prefix in _vocab()["compass"]:
