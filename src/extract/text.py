@@ -20,3 +20,12 @@ def fold_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub("", stripped.casefold())
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def after_word_char(text: str, pos: int) -> bool:
+    """Whether the character before ``pos`` is a word character (``pos`` is not
+    at a word start, as ``\b`` or ``(?<!\\w)`` would test)."""
+    return pos > 0 and _WORD_CHAR.match(text, pos - 1) is not None

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
+from ..text import after_word_char
 from .extensions import add_entities, doc_text
 
 _PRECISION = {"day": 10, "month": 7, "year": 4}
@@ -36,7 +37,7 @@ class DateMatch:
 # rather than "(?<![\d.])\d"): Python's regex engine then skips ahead to
 # candidate characters instead of trying the assertion at every position,
 # which makes the scan several times faster. The word-boundary check of the
-# month and season patterns is done on each match (``_after_word_char``).
+# month and season patterns is done on each match (``after_word_char``).
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern[str], str, bool]]:
     """(pattern, precision, whether the match must start a word)."""
@@ -61,11 +62,6 @@ _BARE_YEAR = re.compile(
     r"[12](?<![\d.,/+\-–][12])(?:(?<=1)[0-9]{3}|(?<=2)0[0-9]{2})"
     r"(?![\d]|[.,]\d|\s?-?\s?jährig|er\b|er-|\s\d{3}\b)"
 )
-_WORD_CHAR = re.compile(r"\w")
-
-
-def _after_word_char(text: str, start: int) -> bool:
-    return start > 0 and _WORD_CHAR.match(text, start - 1) is not None
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +81,7 @@ def find_dates(text: str) -> list[DateMatch]:
 
     for pattern, precision, word_start in _patterns():
         for m in pattern.finditer(text):
-            if word_start and _after_word_char(text, m.start()):
+            if word_start and after_word_char(text, m.start()):
                 continue  # a month or season name inside another word
             core = m.group(0)
             if precision == "year":

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
-from ..text import fold_name
+from ..text import after_word_char, fold_name
 from .extensions import WORD_CACHE_SIZE, TokenTable, doc_text, span_text, token_table
 
 _PLACE_LABELS = (CITY, REGION)
@@ -153,9 +153,6 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-_WORD_CHAR = re.compile(r"\w")
-
-
 def _triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
@@ -181,7 +178,7 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
         return [_triggers_in(text[a:b], a) for a, b in bounds]
     starts = [a for a, _ in bounds]
     result: list[list[tuple[int, str]]] = [[] for _ in bounds]
-    redo: set[int] = {k for k, a in enumerate(starts) if a > 0 and _WORD_CHAR.match(text, a - 1)}
+    redo: set[int] = {k for k, a in enumerate(starts) if after_word_char(text, a)}
     for etype, pattern in _trigger_patterns():
         for m in pattern.finditer(lowered):
             k = bisect_right(starts, m.start()) - 1
@@ -247,7 +244,7 @@ class PartnershipExtractor:
         sentences = [doc[start:end] for start, end in bounds]
         self._sentence_starts = [start for start, _ in bounds]
         self._ents_by_sentence = _bucket_by_sentence(ents, sentences)
-        self._keyword_cache = self._sentence_keywords(table, bounds)
+        self._sentence_kinds = self._sentence_keywords(table, bounds)
         self._heading_cache: dict[int, bool] = {}
         char_bounds = [(table.starts[start], table.ends[end - 1]) for start, end in bounds]
         self._trigger_cache = {
@@ -348,7 +345,7 @@ class PartnershipExtractor:
 
         doc._.home = home.names if home else []
         doc._.partnerships = [self._to_dict(p) for p in pairs.values()]
-        doc._.people = self._people(doc, home)
+        doc._.people = self._people(home)
         doc.user_data.pop("twinning_tokens", None)  # the last step: the table is not needed any more
         self._table = None
         return doc
@@ -407,7 +404,7 @@ class PartnershipExtractor:
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""
-        return self._keyword_cache[sent.start]
+        return self._sentence_kinds[sent.start]
 
     def _about_organisation(self, sent: Span) -> bool:
         """A partnership sentence whose subject is a school, club or company."""
@@ -777,7 +774,7 @@ class PartnershipExtractor:
         }
 
     # -- people ----------------------------------------------------------------
-    def _people(self, doc: Doc, home: _Side | None) -> list[dict]:
+    def _people(self, home: _Side | None) -> list[dict]:
         people: list[dict] = []
         seen: set[str] = set()
         for span in self._ents:
