@@ -9,6 +9,9 @@ and prints (and with ``--json PATH`` writes) its figures:
   cold_start_s_warm_cache / _cold_cache      process start to first document
   gazetteer_build_s                          first-ever gazetteer build
   peak_rss_mb                                peak resident memory of the benchmark process
+  many_words_rss_mb_before / _after          a fresh process before and after --many-words
+                                             random words (nearly all distinct: the memory a
+                                             long run over real pages adds)
   step_s_<step>_per_0.5mb                    seconds per pipeline step on the first 0.5 MB
   workers_speedup                            `extract run --workers 2` over `--workers 1`
                                              (best of --repeat alternated runs each)
@@ -143,6 +146,38 @@ def component_times(corpus: list[str], nlp, megabytes: float = 0.5) -> dict[str,
     return {f"step_s_{name.removeprefix('twinning_')}_per_{megabytes:g}mb": t for name, t in times.items()}
 
 
+def many_words(n_words: int, cache_env: dict[str, str]) -> dict[str, float]:
+    """Peak RSS of a fresh process before and after ``n_words`` random words, run
+    as a caller over many documents would (``load()`` per document)."""
+    here = str(Path(__file__).parent)
+    code = f"import sys; sys.path.insert(0, {here!r}); import bench; bench.run_many_words({n_words})"
+    seconds, out = timed_subprocess(code, cache_env)
+    before, after = map(float, out.split())
+    return {
+        "many_words": n_words,
+        "many_words_rss_mb_before": before,
+        "many_words_rss_mb_after": after,
+        "many_words_per_s": n_words / seconds,
+    }
+
+
+def run_many_words(n_words: int, words_per_doc: int = 1500) -> None:
+    from extract import load
+    from extract.pipeline import process
+    from extract.records import record_from_doc
+    from extract.runner import WARM_UP_TEXT
+
+    process(WARM_UP_TEXT, load())
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
+    for d in range(max(1, n_words // words_per_doc)):
+        words = ("".join(rng.choice(letters) for _ in range(rng.randint(3, 12))) for _ in range(words_per_doc))
+        text = " ".join(w.capitalize() if rng.random() < 0.4 else w for w in words) + "."
+        record_from_doc(process(text, load()), f"d{d}", "")
+    print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def workers(corpus: list[str], cache_env: dict[str, str], repeat: int = 3) -> dict[str, float | bool | list[float]]:
     """`extract run --workers 1` and `--workers 2`, alternated ``repeat`` times; the
     best time of each counts (as timeit does: other load on the machine only
@@ -185,6 +220,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
     parser.add_argument("--skip-workers", action="store_true", help="leave out the --workers comparison")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each --workers setting (best counts)")
+    parser.add_argument(
+        "--many-words", type=int, default=1_200_000, help="random words for the memory-growth figure (0: skip)"
+    )
     args = parser.parse_args()
 
     cache_env = dict(os.environ)
@@ -195,6 +233,8 @@ def main() -> None:
     figures.update(cold_starts(cache_env))
     figures.update(throughput(corpus))
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if args.many_words:
+        figures.update(many_words(args.many_words, cache_env))
     if not args.skip_workers:
         figures.update(workers(corpus, cache_env, args.repeat))
     for key, value in figures.items():

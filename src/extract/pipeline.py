@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -51,10 +50,26 @@ def build(model: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
+# spaCy's vocabulary keeps every word type it has seen, about 0.5 KB each, for as
+# long as the pipeline lives: over hundreds of thousands of pages that is GBs.
+# Past this many strings, load() builds a fresh pipeline (0.1 s for the blank
+# one); the rules keep no state across documents, so outputs stay the same.
+VOCAB_LIMIT = 300_000
+
+_PIPELINES: dict[str | None, Language] = {}
+
+
 def load(model: str | None = None) -> Language:
-    """The shared pipeline (built once per process)."""
-    return build(model)
+    """The shared pipeline: built once per process, and again whenever its
+    vocabulary has grown past ``VOCAB_LIMIT`` strings (call it per document, do
+    not keep the result, so that memory stays bounded on any number of pages)."""
+    nlp = _PIPELINES.get(model)
+    if nlp is not None and len(nlp.vocab.strings) <= VOCAB_LIMIT:
+        return nlp
+    nlp = None
+    _PIPELINES.pop(model, None)  # the old vocabulary goes before a new one is built
+    nlp = _PIPELINES[model] = build(model)
+    return nlp
 
 
 RELATION_STEP = "twinning_partnerships"
