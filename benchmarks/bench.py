@@ -16,6 +16,7 @@ and prints (and with ``--json PATH`` writes) its figures:
   workers_speedup                            `extract run --workers 2` over `--workers 1`
                                              (best of --repeat alternated runs each)
   workers_identical_outputs                  whether both runs wrote the same bytes
+  workers_2_parent_peak_rss_mb               peak RSS of the main process of `--workers 2`
 
 Token rates use the bare tokenizer's token count for both, so the ratio
 compares like with like. Figures are printed, never asserted.
@@ -42,7 +43,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-EXTRACT = [sys.executable, "-m", "extract.cli"]
+# `extract` that reports its own peak RSS (not its workers') on its last line
+EXTRACT = [
+    sys.executable,
+    "-c",
+    "import sys; from extract.cli import main; status = main(sys.argv[1:]); "
+    "print([line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')][0]); "
+    "sys.exit(status)",
+]
 
 
 def build_corpus(megabytes: float, seed: int = 0) -> list[str]:
@@ -188,14 +196,16 @@ def workers(corpus: list[str], cache_env: dict[str, str], repeat: int = 3) -> di
         for i, text in enumerate(corpus):
             (folder / f"doc_{i:05d}.txt").write_text(text, encoding="utf-8")
         times: dict[int, list[float]] = {1: [], 2: []}
+        parent_kb: dict[int, list[int]] = {1: [], 2: []}
         for _ in range(repeat):
             for n in (1, 2):
                 out = Path(tmp) / f"out{n}"
                 shutil.rmtree(out, ignore_errors=True)
                 cmd = [*EXTRACT, "run", str(folder), "--out", str(out), "--workers", str(n), "--quiet"]
                 start = time.perf_counter()
-                subprocess.run(cmd, env=cache_env, check=True, capture_output=True)
+                done = subprocess.run(cmd, env=cache_env, check=True, capture_output=True, text=True)
                 times[n].append(time.perf_counter() - start)
+                parent_kb[n].append(int(done.stdout.split()[-1]))
         same = _same_tree(Path(tmp) / "out1", Path(tmp) / "out2")
     best = {n: min(runs) for n, runs in times.items()}
     return {
@@ -205,6 +215,8 @@ def workers(corpus: list[str], cache_env: dict[str, str], repeat: int = 3) -> di
         "workers_runs_1_s": [round(t, 2) for t in times[1]],
         "workers_runs_2_s": [round(t, 2) for t in times[2]],
         "workers_identical_outputs": same,
+        # the main process of `--workers 2`: pipeline, gazetteer and the run's bookkeeping
+        "workers_2_parent_peak_rss_mb": max(parent_kb[2]) / 1024,
     }
 
 

@@ -42,3 +42,26 @@ def test_dask_two_worker_local_cluster_writes_the_same_bytes(corpus, local_outpu
     assert main(["run", str(corpus), "--out", str(tmp_path), "--engine", "dask", "--workers", "2", "--quiet"]) == 1
     assert same_tree(local_output, tmp_path)
     assert "empty.txt: empty file" in (tmp_path / "errors.csv").read_text(encoding="utf-8")
+
+
+def test_batches_are_submitted_only_as_the_window_allows_and_come_back_in_order():
+    from extract.runner import submitted_in_order
+
+    submitted, taken = [], []
+
+    class Done:
+        def __init__(self, batch):
+            self.batch = batch
+
+        def result(self):
+            return self.batch
+
+    def submit(batch):
+        submitted.append(batch)
+        assert len(submitted) - len(taken) <= 3  # never more than the window waiting
+        return Done(batch)
+
+    for future in submitted_in_order(submit, ([k] for k in range(10)), window=3):
+        taken.append(future.result())
+    assert taken == [[k] for k in range(10)]
+    assert submitted == taken

@@ -60,3 +60,17 @@ def test_csv_files_are_what_pandas_writes_for_the_tables(tmp_path):
     for name, frame in tables([record]).items():
         expected = _map_text_cells(frame, neutralise_cell).to_csv(index=False, lineterminator="\n")
         assert (tmp_path / name).read_text(encoding="utf-8") == expected, name
+
+
+def test_table_spool_writes_documents_in_doc_id_order_and_leaves_no_temporary_file(tmp_path):
+    from extract.writers import TABLE_COLUMNS, TableSpool
+
+    with TableSpool(tmp_path) as spool:
+        for doc_id in ("c", "a", "b"):
+            spool.add(doc_id, {name: f"{doc_id},{name}\n" for name in TABLE_COLUMNS})
+        spool.write()
+        assert len(spool) == 3
+    for name in TABLE_COLUMNS:
+        lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+        assert lines[1:] == [f"a,{name}", f"b,{name}", f"c,{name}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TABLE_COLUMNS)

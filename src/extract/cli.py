@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .records import DocumentRecord
-from .writers import write_atomic, write_errors, write_table_chunks
+from .writers import TableSpool, write_atomic, write_errors
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -112,7 +113,6 @@ def run_command(args: argparse.Namespace) -> int:
 
     paths, clashes = unique_ids(paths)
     records: dict[str, DocumentRecord] = {}  # kept for scoring only
-    csv_lines: dict[str, dict[str, str]] = {}  # doc id -> its lines of each CSV
     progress = None if args.quiet else _progress
     if args.engine == "dask":
         import importlib.util
@@ -123,20 +123,21 @@ def run_command(args: argparse.Namespace) -> int:
         stream = dask_outcomes(paths, args.scheduler, max(args.workers, 2), args.model, progress=progress)
     else:
         stream = outcomes(paths, args.workers, progress, out=args.out, keep_records=args.gold is not None)
-    for outcome in [*clashes, *stream]:
-        if outcome.error is not None:
-            errors.append(outcome.error)
-            print(f"error: {outcome.error[2]}", file=sys.stderr)
-            continue
-        if outcome.text is not None:  # the engine left the document's files to us
-            write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
-        if outcome.record is not None:
-            records[outcome.doc_id] = outcome.record
-        csv_lines[outcome.doc_id] = outcome.csv
-
-    write_table_chunks(csv_lines, args.out)
+    with TableSpool(args.out) as tables:  # each document's CSV lines wait on disk, not in memory
+        for outcome in itertools.chain(clashes, stream):
+            if outcome.error is not None:
+                errors.append(outcome.error)
+                print(f"error: {outcome.error[2]}", file=sys.stderr)
+                continue
+            if outcome.text is not None:  # the engine left the document's files to us
+                write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
+            if outcome.record is not None:
+                records[outcome.doc_id] = outcome.record
+            tables.add(outcome.doc_id, outcome.csv)
+        tables.write()
+        n_written = len(tables)
     write_errors(errors, args.out)
-    print(f"{len(csv_lines)} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    print(f"{n_written} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
@@ -144,7 +145,7 @@ def run_command(args: argparse.Namespace) -> int:
         status = _score_run(args, records)
         if status != EXIT_OK:
             return status
-    if not csv_lines:
+    if not n_written:
         return EXIT_CANNOT_RUN
     return EXIT_SOME_FAILED if errors else EXIT_OK
 

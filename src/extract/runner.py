@@ -7,10 +7,12 @@ runs them, the caller writes the same outputs.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from .documents import DocumentError, doc_id_for, read_bytes, read_document
 from .records import DocumentRecord
@@ -122,8 +124,38 @@ def outcomes(
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(4, len(paths) // (n_workers * 8)))  # small chunks: the workers finish together
     with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
-        results = pool.map(task, paths, chunksize=chunk)
+        batches = (paths[i : i + chunk] for i in range(0, len(paths), chunk))
+        futures = submitted_in_order(lambda batch: pool.submit(extract_all, task, batch), batches, 32 * n_workers)
+        results = (outcome for future in futures for outcome in future.result())
         yield from (progress(results, False, total=len(paths)) if progress else results)
+
+
+def extract_all(task: Callable[[Path], Outcome], paths: list[Path]) -> list[Outcome]:
+    """One batch of documents in a worker process."""
+    return [task(path) for path in paths]
+
+
+T = TypeVar("T")
+
+
+class Future(Protocol):
+    """A batch's outcomes to come (from a process pool or a Dask cluster)."""
+
+    def result(self) -> list[Outcome]: ...
+
+
+def submitted_in_order(submit: Callable[[T], Future], batches: Iterable[T], window: int) -> Iterator[Future]:
+    """The futures of ``batches`` in order, each submitted only when fewer than
+    ``window`` are waiting to be taken: however many documents a run has, only
+    a window of them is in memory (a pool's own ``map`` submits them all at once,
+    and its results wait until taken)."""
+    waiting: deque[Future] = deque()
+    for batch in batches:
+        waiting.append(submit(batch))
+        if len(waiting) >= window:
+            yield waiting.popleft()
+    while waiting:
+        yield waiting.popleft()
 
 
 def extract_batch(items: list[tuple[Path, bytes | DocumentError]], model: str | None) -> list[Outcome]:
@@ -161,8 +193,13 @@ def dask_outcomes(
         )
     client = Client(scheduler or cluster)
     try:
-        partitions = [paths[i : i + partition_size] for i in range(0, len(paths), partition_size)]
-        futures = [client.submit(extract_batch, _read_all(part), model, pure=False) for part in partitions]
+        partitions = (paths[i : i + partition_size] for i in range(0, len(paths), partition_size))
+        window = 4 * max(1, sum(client.nthreads().values()))  # partitions in flight, files read lazily
+
+        def submit(part: list[Path]) -> Future:
+            return client.submit(extract_batch, _read_all(part), model, pure=False)
+
+        futures = submitted_in_order(submit, partitions, window)
         results = (outcome for future in futures for outcome in future.result())
         yield from (progress(results, False, total=len(paths)) if progress else results)
     finally:

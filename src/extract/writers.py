@@ -11,7 +11,8 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,11 +87,19 @@ def restore_cell(value: object) -> object:
 
 
 def write_atomic(path: Path, content: str) -> None:
+    """``content`` as UTF-8, line ends as they are, whole or not at all."""
+    write_atomic_chunks(path, [content.encode("utf-8")])
+
+
+def write_atomic_chunks(path: Path, *parts: Iterable[bytes]) -> None:
+    """``path`` made of the byte strings of ``parts`` in order, written to a
+    temporary file and renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            for part in parts:
+                fh.writelines(part)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -158,7 +167,10 @@ def _map_text_cells(frame: pd.DataFrame, function) -> pd.DataFrame:
 
 
 def write_tables(records: Iterable[DocumentRecord], folder: Path) -> list[Path]:
-    return write_table_chunks({rec.doc_id: csv_chunks(rec) for rec in records}, folder)
+    with TableSpool(folder) as spool:
+        for rec in records:
+            spool.add(rec.doc_id, csv_chunks(rec))
+        return spool.write()
 
 
 def csv_chunks(rec: DocumentRecord) -> dict[str, str]:
@@ -176,17 +188,65 @@ def csv_chunks(rec: DocumentRecord) -> dict[str, str]:
     return chunks
 
 
-def write_table_chunks(chunks_by_doc: dict[str, dict[str, str]], folder: Path) -> list[Path]:
-    """The four CSVs: a header, then each document's lines in doc id order."""
-    written = []
-    order = sorted(chunks_by_doc)
-    for name, columns in TABLE_COLUMNS.items():
-        header = io.StringIO()
-        csv.writer(header, lineterminator="\n").writerow(columns)
-        path = folder / name
-        write_atomic(path, header.getvalue() + "".join(chunks_by_doc[doc_id][name] for doc_id in order))
-        written.append(path)
-    return written
+class TableSpool:
+    """The four CSVs, from each document's lines (``csv_chunks``) as they come,
+    written in doc id order at the end.
+
+    The lines wait in unnamed temporary files in the output folder, not in
+    memory: a run over a million pages makes GBs of them. Memory per document
+    is its doc id and eight offsets.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._files = {name: tempfile.TemporaryFile(dir=folder) for name in TABLE_COLUMNS}
+        self._sizes = dict.fromkeys(TABLE_COLUMNS, 0)
+        self._doc_ids: list[str] = []
+        self._spans = {name: array("q") for name in TABLE_COLUMNS}  # offset, length per document
+
+    def __len__(self) -> int:
+        return len(self._doc_ids)
+
+    def __enter__(self) -> TableSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, doc_id: str, chunks: dict[str, str]) -> None:
+        """One document's lines of each CSV (doc ids are unique in a run)."""
+        self._doc_ids.append(doc_id)
+        for name, fh in self._files.items():
+            data = chunks[name].encode("utf-8")
+            self._spans[name].extend((self._sizes[name], len(data)))
+            self._sizes[name] += len(data)
+            fh.write(data)
+
+    def write(self) -> list[Path]:
+        """The four CSVs: a header, then each document's lines in doc id order,
+        each file written whole or not at all."""
+        order = sorted(range(len(self._doc_ids)), key=self._doc_ids.__getitem__)
+        written = []
+        for name, columns in TABLE_COLUMNS.items():
+            header = io.StringIO()
+            csv.writer(header, lineterminator="\n").writerow(columns)
+            source, spans = self._files[name], self._spans[name]
+            source.flush()
+
+            def lines(source=source, spans=spans) -> Iterator[bytes]:
+                for k in order:
+                    source.seek(spans[2 * k])
+                    yield source.read(spans[2 * k + 1])
+
+            path = self.folder / name
+            write_atomic_chunks(path, [header.getvalue().encode("utf-8")], lines())
+            written.append(path)
+        return written
+
+    def close(self) -> None:
+        for fh in self._files.values():
+            fh.close()
 
 
 def _csv_cell(value: object) -> object:
