@@ -66,8 +66,8 @@ def load(model: str | None = None) -> Language:
     nlp = _PIPELINES.get(model)
     if nlp is not None and len(nlp.vocab.strings) <= VOCAB_LIMIT:
         return nlp
-    nlp = None
-    _PIPELINES.pop(model, None)  # the old vocabulary goes before a new one is built
+    nlp = None  # with the cache's reference popped next, the old vocabulary is freed
+    _PIPELINES.pop(model, None)  # before a new one is built
     nlp = _PIPELINES[model] = build(model)
     return nlp
 

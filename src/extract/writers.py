@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import tempfile
@@ -91,15 +92,14 @@ def write_atomic(path: Path, content: str) -> None:
     write_atomic_chunks(path, [content.encode("utf-8")])
 
 
-def write_atomic_chunks(path: Path, *parts: Iterable[bytes]) -> None:
-    """``path`` made of the byte strings of ``parts`` in order, written to a
-    temporary file and renamed into place."""
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """``path`` made of ``chunks`` in order, written to a temporary file and
+    renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            for part in parts:
-                fh.writelines(part)
+            fh.writelines(chunks)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -231,18 +231,18 @@ class TableSpool:
         for name, columns in TABLE_COLUMNS.items():
             header = io.StringIO()
             csv.writer(header, lineterminator="\n").writerow(columns)
-            source, spans = self._files[name], self._spans[name]
-            source.flush()
-
-            def lines(source=source, spans=spans) -> Iterator[bytes]:
-                for k in order:
-                    source.seek(spans[2 * k])
-                    yield source.read(spans[2 * k + 1])
-
             path = self.folder / name
-            write_atomic_chunks(path, [header.getvalue().encode("utf-8")], lines())
+            write_atomic_chunks(path, itertools.chain([header.getvalue().encode("utf-8")], self._lines(name, order)))
             written.append(path)
         return written
+
+    def _lines(self, name: str, order: list[int]) -> Iterator[bytes]:
+        """The documents' lines of one CSV, documents in ``order``."""
+        source, spans = self._files[name], self._spans[name]
+        source.flush()
+        for k in order:
+            source.seek(spans[2 * k])
+            yield source.read(spans[2 * k + 1])
 
     def close(self) -> None:
         for fh in self._files.values():
