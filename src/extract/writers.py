@@ -201,7 +201,6 @@ class TableSpool:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._files = {name: tempfile.TemporaryFile(dir=folder) for name in TABLE_COLUMNS}
-        self._sizes = dict.fromkeys(TABLE_COLUMNS, 0)
         self._doc_ids: list[str] = []
         self._spans = {name: array("q") for name in TABLE_COLUMNS}  # offset, length per document
 
@@ -219,8 +218,9 @@ class TableSpool:
         self._doc_ids.append(doc_id)
         for name, fh in self._files.items():
             data = chunks[name].encode("utf-8")
-            self._spans[name].extend((self._sizes[name], len(data)))
-            self._sizes[name] += len(data)
+            spans = self._spans[name]
+            offset = spans[-2] + spans[-1] if spans else 0  # the previous document's end
+            spans.extend((offset, len(data)))
             fh.write(data)
 
     def write(self) -> list[Path]:
