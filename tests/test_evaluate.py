@@ -101,6 +101,25 @@ def test_events_count_unmatched_pairs_as_errors():
     assert (events.tp, events.fp, events.fn) == (1, 2, 2)
 
 
+def test_alias_precision_counts_names_of_matched_sides_in_either_order():
+    # the prediction's sides are swapped; "Nowhere" is not an alias of the gold side it sits on
+    gold = doc(partnerships=[pair(["Springfield", "Old Springfield"], ["Shelbyville"])])
+    pred = doc(partnerships=[pair(["Shelbyville", "Nowhere"], ["Springfield", "Old Springfield"])])
+    aliases = evaluate({"d": gold}, {"d": pred}).aliases
+    assert (aliases.correct, aliases.total) == (3, 4)
+
+
+def test_home_accuracy_counts_only_documents_whose_gold_names_a_home():
+    def home_doc(home):
+        return DocumentRecord("d", "x", home, [], [], [])
+
+    gold = {"a": home_doc(["Springfield", "Stadt Springfield"]), "b": home_doc(["Shelbyville"]), "c": home_doc([])}
+    pred = {"a": home_doc(["Stadt Springfield"]), "b": home_doc(["Springfield"]), "c": home_doc(["Ogdenville"])}
+    evaluation = evaluate(gold, pred)
+    assert (evaluation.home.correct, evaluation.home.total) == (1, 2)
+    assert evaluation.details["c"]["home"] == ["predicted ['Ogdenville'], gold has none"]
+
+
 def test_people_on_name_and_role():
     gold = doc(
         people=[

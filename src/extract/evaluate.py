@@ -86,6 +86,8 @@ class Evaluation:
     kind: Accuracy = field(default_factory=Accuracy)
     status: Accuracy = field(default_factory=Accuracy)
     b_country: Accuracy = field(default_factory=Accuracy)
+    aliases: Accuracy = field(default_factory=Accuracy)
+    home: Accuracy = field(default_factory=Accuracy)
     events: Counts = field(default_factory=Counts)
     people: Counts = field(default_factory=Counts)
     details: dict[str, dict[str, list]] = field(default_factory=dict)
@@ -111,7 +113,9 @@ class Evaluation:
                 "kind": self.kind.to_dict(),
                 "status": self.status.to_dict(),
                 "b_country": self.b_country.to_dict(),
+                "alias_precision": self.aliases.to_dict(),
             },
+            "home": self.home.to_dict(),
             "events": self.events.to_dict(),
             "people": self.people.to_dict(),
         }
@@ -233,6 +237,9 @@ def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: E
         ):
             acc.total += 1
             acc.correct += int(ok)
+        correct, total = alias_hits(p, g)
+        evaluation.aliases.correct += correct
+        evaluation.aliases.total += total
         event_counts.add(
             _multiset_counts(Counter((e.type, e.date) for e in g.events), Counter((e.type, e.date) for e in p.events))
         )
@@ -262,6 +269,28 @@ def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: E
     return details
 
 
+def alias_hits(pred: PartnershipRecord, gold: PartnershipRecord) -> tuple[int, int]:
+    """How many of the names a matched prediction lists on its two sides are
+    aliases of the gold side each side matched, and how many it lists."""
+    straight = side_matches(pred.a, gold.a) and side_matches(pred.b, gold.b)
+    gold_a, gold_b = (gold.a, gold.b) if straight else (gold.b, gold.a)
+    hits = 0
+    for names, gold_names in ((pred.a, gold_a), (pred.b, gold_b)):
+        folded = {fold_name(n) for n in gold_names}
+        hits += sum(fold_name(n) in folded for n in names)
+    return hits, len(pred.a) + len(pred.b)
+
+
+def score_home(gold: DocumentRecord, pred: DocumentRecord, evaluation: Evaluation) -> dict[str, list]:
+    """Home accuracy over documents whose gold names a home."""
+    if not gold.home:
+        return {"home": [] if not pred.home else [f"predicted {pred.home[:1]}, gold has none"]}
+    ok = side_matches(pred.home, gold.home)
+    evaluation.home.total += 1
+    evaluation.home.correct += int(ok)
+    return {"home": [] if ok else [f"predicted {pred.home[:1]}, gold {gold.home[:1]}"]}
+
+
 def _country_of_side(pred: PartnershipRecord, gold: PartnershipRecord) -> str | None:
     # b_country belongs to gold's side b; a prediction may have the sides swapped
     return pred.b_country if side_matches(pred.b, gold.b) else pred.a_country
@@ -287,6 +316,7 @@ def evaluate(gold: dict[str, DocumentRecord], pred: dict[str, DocumentRecord]) -
         details.update(score_entities(g, p, evaluation))
         details.update(score_partnerships(g, p, evaluation))
         details.update(score_people(g, p, evaluation))
+        details.update(score_home(g, p, evaluation))
         evaluation.details[doc_id] = details
     return evaluation
 
@@ -306,7 +336,10 @@ def format_report(evaluation: Evaluation, details: bool = False) -> str:
         f"Partnership pairs   P {pairs.precision:.3f}  R {pairs.recall:.3f}  F1 {pairs.f1:.3f}"
         f"   (tp {pairs.tp}, fp {pairs.fp}, fn {pairs.fn})",
         f"  on matched pairs: since {evaluation.since.value:.3f}  kind {evaluation.kind.value:.3f}"
-        f"  status {evaluation.status.value:.3f}  b_country {evaluation.b_country.value:.3f}",
+        f"  status {evaluation.status.value:.3f}  b_country {evaluation.b_country.value:.3f}"
+        f"  alias precision {evaluation.aliases.value:.3f}",
+        f"Home                {evaluation.home.correct} of {evaluation.home.total} documents"
+        f"  ({evaluation.home.value:.3f})",
         f"Events              P {evaluation.events.precision:.3f}  R {evaluation.events.recall:.3f}"
         f"  F1 {evaluation.events.f1:.3f}",
         f"People              P {evaluation.people.precision:.3f}  R {evaluation.people.recall:.3f}"
