@@ -16,6 +16,9 @@ COMPONENTS = (
     "twinning_dates",
     "twinning_people",
     "twinning_places",
+    "twinning_structure",
+    "twinning_partner_lines",
+    "twinning_home",
     "twinning_partnerships",
 )
 
@@ -72,7 +75,8 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
-RELATION_STEP = "twinning_partnerships"
+# steps that read the whole document: on a long text they run once on the joined pieces
+RELATION_STEPS = ("twinning_structure", "twinning_partner_lines", "twinning_home", "twinning_partnerships")
 
 
 def process(text: str, nlp: Language | None = None) -> Doc:
@@ -90,14 +94,16 @@ def process(text: str, nlp: Language | None = None) -> Doc:
         text = _LONE_SURROGATE.sub("\ufffd", text)
     if len(text) <= nlp.max_length:
         return nlp(_make_doc(nlp, text))
-    with nlp.select_pipes(disable=[RELATION_STEP]):
+    with nlp.select_pipes(disable=list(RELATION_STEPS)):
         docs = [nlp(_make_doc(nlp, chunk)) for chunk in split_text(text, nlp.max_length)]
     for piece in docs:  # each piece cached its own text and token table
         piece.user_data.pop("twinning_text", None)
         piece.user_data.pop("twinning_tokens", None)
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     doc.user_data["twinning_text"] = text
-    return nlp.get_pipe(RELATION_STEP)(doc)
+    for step in RELATION_STEPS:
+        doc = nlp.get_pipe(step)(doc)
+    return doc
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

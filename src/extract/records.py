@@ -91,6 +91,8 @@ class PartnershipRecord:
     evidence: str | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
+    # which scope and rule made the pair ("list item", "sentence", ...), so an error can be read off
+    why: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +113,7 @@ class PartnershipRecord:
             "evidence": self.evidence,
             "evidence_start": self.evidence_start,
             "evidence_end": self.evidence_end,
+            "why": self.why,
         }
 
     @classmethod
@@ -212,6 +215,7 @@ def _partnership_record(text: str, data: dict[str, Any]) -> PartnershipRecord:
         status=data["status"],
         since=data["since"],
         events=[EventRecord(e["type"], e["date"], e["evidence"]) for e in data["events"]],
+        why=data.get("why") or None,
         a_country=a_place.country if a_place else None,
         a_geonames_id=a_place.geonames_id if a_place else None,
         b_geonames_id=b_place.geonames_id if b_place else None,

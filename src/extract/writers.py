@@ -36,6 +36,7 @@ PARTNERSHIP_COLUMNS = [
     "evidence",
     "evidence_start",
     "evidence_end",
+    "why",
     "a_aliases",
     "b_aliases",
     "a_geonames_id",

@@ -7,6 +7,9 @@ configured by keyword arguments, and storing its results on the ``Doc``:
 * ``twinning_dates``: DATE spans with ``span._.date_value`` (ISO prefix);
 * ``twinning_people``: PERSON spans with ``span._.role``;
 * ``twinning_places``: CITY/REGION/COUNTRY spans with ``span._.place``;
+* ``twinning_structure``: ``doc._.blocks``, the lines as headings, lead-ins, items, paragraphs;
+* ``twinning_partner_lines``: ``doc._.partner_lines``, partners named by list lines and sub-headings;
+* ``twinning_home``: ``doc._.home_spans``, the publishing body's mentions, and ``doc._.home_why``;
 * ``twinning_partnerships``: ``doc._.home``, ``doc._.partnerships``, ``doc._.people``.
 
 With ``--model``, ``twinning_model_stash`` and ``twinning_model_merge`` merge a
@@ -16,7 +19,7 @@ Spans of every component are kept in ``doc.spans[<group>]`` and merged into
 ``doc.ents`` without overwriting what an earlier component set.
 """
 
-from . import dates, model_merge, partnerships, people, places, sentences  # noqa: F401
+from . import dates, home, model_merge, partner_lines, partnerships, people, places, sentences, structure  # noqa: F401
 from .extensions import register_extensions
 
 register_extensions()

@@ -17,7 +17,7 @@ def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("home", "partnerships", "people"):
+    for name in ("blocks", "partner_lines", "home_spans", "home_why", "home", "partnerships", "people"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -30,10 +30,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
-from ..lexicon import load_lexicon
+from ..gazetteer import CITY, COUNTRY, REGION, Place
 from ..text import after_word_char, fold_name
-from .extensions import WORD_CACHE_SIZE, TokenTable, doc_text, span_text, token_table
+from .bodies import body_keys, canonical_name, keyword_category, lex, name_key
+from .extensions import TokenTable, doc_text, span_text, token_table
+from .partner_lines import ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
 _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -43,98 +44,13 @@ _HEADING_MAX_TOKENS = 10
 
 
 @lru_cache(maxsize=1)
-def _lex() -> dict:
-    return load_lexicon()
-
-
-@lru_cache(maxsize=1)
-def _region_word_bases() -> dict[str, str]:
-    words = _lex()["places"]["region_words"] + _lex()["places"]["weak_region_words"]
-    bases = {}
-    for word in words:
-        for ending in ("es", "en", "s", ""):
-            if word.endswith(ending) and ending and word[: -len(ending)] in words:
-                bases[word] = word[: -len(ending)]
-                break
-        else:
-            bases[word] = word
-    return bases
-
-
-def canonical_name(span: Span) -> str:
-    """The span's name with admin-word and genitive inflection undone:
-    "Landkreises Harz" -> "Landkreis Harz", "Dortmunds" -> "Dortmund"."""
-    bases = _region_word_bases()
-    words = span_text(span).split(" ")
-    has_admin_word = len(words) > 1 and words[0] in bases
-    if has_admin_word:
-        words[0] = bases[words[0]]
-    text = " ".join(words)
-    if span.label_ == COUNTRY or not text.endswith("s") or text.endswith("ss"):
-        return text
-    gazetteer = load_gazetteer()
-    name = " ".join(words[1:]) if has_admin_word else text
-    if name in gazetteer:
-        return text
-    for cut in (2, 1) if text.endswith("es") else (1,):
-        if name[:-cut] in gazetteer:
-            return text[:-cut]
-    return text
-
-
-def name_key(span: Span) -> str:
-    """Identity of the body a place span names by its name: folded, without
-    administrative word; regions and cities apart ("Landkreis X" is not "Stadt X")."""
-    words = canonical_name(span).split(" ")
-    is_region = len(words) > 1 and words[0] in _region_word_bases().values()
-    if is_region:
-        words = words[1:]
-    if span.label_ == REGION:
-        place: Place | None = span._.place
-        if place is not None:  # one identity across spellings, OCR slips included
-            return "region:" + fold_name(place.name)
-        return "region:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
-    return "name:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
-
-
-def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
-    """Key of each place span: its name key, unified across spellings of one
-    GeoNames place ("Pressburg" and "Bratislava") in the document."""
-    by_geo: dict[int, str] = {}
-    keys = {}
-    for span in spans:
-        key = name_key(span)
-        place: Place | None = span._.place
-        if place is not None and place.geonames_id and span.label_ == CITY:
-            key = by_geo.setdefault(place.geonames_id, key)
-        keys[(span.start, span.end)] = key
-    return keys
-
-
-@lru_cache(maxsize=1)
-def _keyword_prefixes() -> list[tuple[str, str]]:
-    lex = _lex()["partnerships"]
-    pairs = [(w, kind) for kind in ("project", "partnership", "cooperation", "friendship", "weak") for w in lex[kind]]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def _keyword_category(word: str) -> str | None:
-    """The category of the longest keyword prefix of a lower-cased word."""
-    for prefix, category in _keyword_prefixes():
-        if word.startswith(prefix):
-            return category
-    return None
-
-
-@lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
-    return frozenset(_lex()["partnerships"]["organisation_words"])
+    return frozenset(lex()["partnerships"]["organisation_words"])
 
 
 @lru_cache(maxsize=1)
 def _partnership_prefixes() -> tuple[str, ...]:
-    return tuple(_lex()["partnerships"]["partnership"])
+    return tuple(lex()["partnerships"]["partnership"])
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +65,7 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
     return [
         (etype, re.compile("(?:" + "|".join(map(at_word_start, words)) + ")"))
-        for etype, words in _lex()["events"].items()
+        for etype, words in lex()["events"].items()
     ]
 
 
@@ -227,6 +143,7 @@ class _Pair:
     kinds: set[str] = field(default_factory=set)
     events: list[dict] = field(default_factory=list)
     evidence: tuple[int, int] | None = None
+    why: str = ""
 
 
 @Language.factory("twinning_partnerships")
@@ -252,17 +169,17 @@ class PartnershipExtractor:
             for (start, _), found in zip(bounds, triggers_by_sentence(table.text, char_bounds), strict=True)
         }
         self._keys = body_keys(places)
-        home = self._home(places)
+        home = self._home(doc._.home_spans or [])
         home_keys = {home.key} if home else set()
         self._predecessors: set[str] = set()
-        self._list_country: str | None = None
         pairs: dict[tuple[str, str], _Pair] = {}
 
         antecedents = self._antecedents(sentences, home_keys)
 
+        # pass 0: partners named by the page's structure (list lines, sub-headings)
+        line_spans = self._pairs_from_partner_lines(doc, home, pairs)
+
         # pass 1: pairs from sentences and list blocks
-        block_home: _Side | None = None
-        block_kind: str | None = None
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for index, sent in enumerate(sentences):
             line = span_text(sent).strip()
@@ -270,19 +187,10 @@ class PartnershipExtractor:
             sent_places = self._ents_in(sent, _PLACE_LABELS)
             if self._is_heading(sent):
                 section_place = self._section_place(sent, sent_places, home_keys)
-            if block_kind and self._is_list_heading(line) and sent_places:
-                block_home = _Side(self._key(sent_places[0]))
-                block_home.add_name(canonical_name(sent_places[0]))
-                block_home.place = sent_places[0]._.place
-                continue
+            if any(a <= sent.start_char and sent.end_char <= b for a, b in line_spans):
+                continue  # a partner line, read above
             if line.endswith(":") and kinds:
-                block_kind, block_home = sorted(kinds, key=_KIND_ORDER.index)[0], None
-                continue
-            if block_kind and line[:1] in "-•–":
-                self._pairs_from_list_item(sent, sent_places, block_home or home, block_kind, pairs, home_keys)
-                continue
-            if block_kind and not (line[:1] in "-•–" or self._is_list_heading(line)):
-                block_kind, block_home = None, None
+                continue  # "X hat folgende Partnerstädte:": the lines after it name the partners
             if home is None:
                 continue
             triggers = self._triggers(sent)
@@ -297,19 +205,23 @@ class PartnershipExtractor:
             if self._about_organisation(sent) and not self._names_home(sent_places, home_keys):
                 continue
             partners = self._partners(sent, sent_places, home, home_keys)
+            why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             antecedent = antecedents[index]
             if not partners and kinds and antecedent is not None:
-                # "Weinheim ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
+                # "Springfield ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
                 partners = [self._side_of(antecedent)]
+                why = "partnership sentence naming the previous sentence's partner"
             if not partners and kinds and section_place is not None:
                 # a partnership sentence that names no partner, in a section headed by one
                 side = _Side(self._key(section_place), place=section_place._.place)
                 side.add_name(canonical_name(section_place))
                 side.country = self._country_after(section_place)
                 partners = [side]
+                why = "partnership sentence under the partner's heading"
             for partner in partners:
                 pair = self._pair(pairs, home, partner)
                 pair.kinds |= kinds or {"partnership"}
+                pair.why = pair.why or why
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
 
@@ -350,33 +262,59 @@ class PartnershipExtractor:
         self._table = None
         return doc
 
+    def _pairs_from_partner_lines(
+        self, doc: Doc, home: _Side | None, pairs: dict[tuple[str, str], _Pair]
+    ) -> list[tuple[int, int]]:
+        """Pairs from list lines and sub-headings; returns the lines' character bounds."""
+        blocks = doc._.blocks or []
+        inside = ents_by_block(doc, blocks)
+        used = []
+        for line in doc._.partner_lines or []:
+            if line.holder is not None:
+                holder = self._side_of(line.holder)
+                if home is not None and holder.key == home.key:
+                    holder = home
+            elif home is not None:
+                holder = home
+            else:
+                continue
+            partner = self._side_of(line.partner)
+            if partner.key == holder.key:
+                continue
+            for alias in line.aliases:
+                partner.add_name(canonical_name(alias))
+            countries = [e for e in inside[line.block] if e.label_ == COUNTRY and e._.place is not None]
+            if line.country is not None and line.country._.place is not None:
+                countries.append(line.country)  # "- Frankreich" on a line of its own before "- X"
+            partner.country = partner.country or (countries[0]._.place.country if countries else None)
+            pair = self._pair(pairs, holder, partner)
+            pair.kinds.add(line.kind or "partnership")
+            block = blocks[line.block]
+            pair.evidence = pair.evidence or (block.start, block.end)
+            pair.why = pair.why or line.rule
+            if line.since is not None:
+                evidence = " ".join(doc_text(doc)[block.start : block.end].split())
+                event = {"type": "signed", "date": line.since._.date_value, "evidence": evidence}
+                if event not in pair.events:
+                    pair.events.append(event)
+            if line.renamed is not None and line.aliases:
+                evidence = " ".join(doc_text(doc)[block.start : block.end].split())
+                pair.events.append({"type": "transferred", "date": line.renamed._.date_value, "evidence": evidence})
+            used.append((block.start, block.end))
+        return used
+
     def _key(self, span: Span) -> str:
         return self._keys.get((span.start, span.end)) or name_key(span)
 
     # -- home -----------------------------------------------------------------
-    def _home(self, places: list[Span]) -> _Side | None:
-        if not places:
+    def _home(self, spans: list[Span]) -> _Side | None:
+        """The home side from the mentions the home component chose, its most
+        used name first."""
+        if not spans:
             return None
-        scores: Counter[str] = Counter()
-        names: dict[str, Counter[str]] = {}
-        first_place: dict[str, Place | None] = {}
-        for span in places:
-            key = self._key(span)
-            weight = 1.0
-            prev = self._table.words[span.start - 1] if span.start else ""
-            first_word = span_text(span).split(" ")[0]
-            if prev in ("Stadt", "Gemeinde", "Landkreis", "Kreis") or first_word in _region_word_bases():
-                weight += 1.0
-            place: Place | None = span._.place
-            german_admin = first_word in ("Landkreis", "Landkreises", "Kreis", "Kreises")
-            if place is not None and place.country == "DE" or place is None and german_admin:
-                weight *= 2
-            scores[key] += weight
-            names.setdefault(key, Counter())[canonical_name(span)] += 1
-            first_place.setdefault(key, place)
-        key, _ = scores.most_common(1)[0]
-        side = _Side(key, place=first_place[key])
-        for name, _ in names[key].most_common():
+        names = Counter(canonical_name(span) for span in spans)
+        side = _Side(self._key(spans[0]), place=spans[0]._.place)
+        for name, _ in names.most_common():
             side.add_name(name)
         return side
 
@@ -391,7 +329,7 @@ class PartnershipExtractor:
         result: dict[int, tuple[set[str], bool]] = {start: (set(), False) for start, _ in bounds}
         starts = [start for start, _ in bounds]
         for k, word in enumerate(table.lower):
-            category = _keyword_category(word)
+            category = keyword_category(word)
             if category is None:
                 continue
             start = starts[bisect_right(starts, k) - 1]
@@ -419,10 +357,6 @@ class PartnershipExtractor:
 
     def _names_home(self, sent_places: list[Span], home_keys: set[str]) -> bool:
         return any(self._key(p) in home_keys for p in sent_places)
-
-    @staticmethod
-    def _is_list_heading(line: str) -> bool:
-        return line.endswith(":") and len(line.split()) <= 6
 
     def _is_heading(self, sent: Span) -> bool:
         cached = self._heading_cache.get(sent.start)
@@ -493,7 +427,7 @@ class PartnershipExtractor:
         return (
             len(words) >= 2
             and words[0] in ("die", "diese", "der", "dieser", "das", "dieses", "unsere", "ihre")
-            and _keyword_category(words[1]) not in (None, "weak")
+            and keyword_category(words[1]) not in (None, "weak")
         )
 
     def _side_of(self, span: Span) -> _Side:
@@ -524,7 +458,7 @@ class PartnershipExtractor:
 
     def _partners(self, sent: Span, sent_places: list[Span], home: _Side, home_keys: set[str]) -> list[_Side]:
         """Other bodies named in a partnership sentence, with their aliases."""
-        markers = tuple(_lex()["partnerships"]["predecessor_markers"])
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
         sides: dict[str, _Side] = {}
         alias_of: dict[int, int] = {}  # index of a place located in another
         for idx, span in enumerate(sent_places):
@@ -597,7 +531,7 @@ class PartnershipExtractor:
     @staticmethod
     def _is_locative_region(span: Span) -> bool:
         """A region named as where something lies: "im Land X", "in der Region X"."""
-        words = _lex()["places"]["weak_region_words"]
+        words = lex()["places"]["weak_region_words"]
         doc = span.doc
         before = doc[max(0, span.start - 2) : span.start].text.lower().split()
         if span.label_ != REGION:
@@ -616,53 +550,6 @@ class PartnershipExtractor:
                     place: Place | None = ent._.place
                     return place.country if place else None
         return None
-
-    def _pairs_from_list_item(
-        self,
-        sent: Span,
-        sent_places: list[Span],
-        a: _Side | None,
-        kind: str,
-        pairs: dict[tuple[str, str], _Pair],
-        home_keys: set[str],
-    ) -> None:
-        if a is None:
-            return
-        countries = self._ents_in(sent, (COUNTRY,))
-        if countries and not sent_places:
-            self._list_country = countries[0]._.place.country if countries[0]._.place else None
-            return
-        country = countries[0]._.place.country if countries and countries[0]._.place else self._list_country
-        main: _Side | None = None
-        paren_depth = 0
-        last_end = sent.start
-        for span in sent_places:
-            paren_depth += sum(1 for t in sent.doc[last_end : span.start] if t.text == "(")
-            paren_depth -= sum(1 for t in sent.doc[last_end : span.start] if t.text == ")")
-            last_end = span.end
-            joined = main is not None and sent.doc[span.start - 1].text == "/"
-            if main is not None and (paren_depth > 0 or joined):
-                main.add_name(canonical_name(span))
-                continue
-            if self._key(span) in home_keys and a.key in home_keys:
-                continue
-            main = _Side(self._key(span), place=span._.place, country=country)
-            main.add_name(canonical_name(span))
-            pair = self._pair(pairs, a, main)
-            pair.kinds.add(kind)
-            pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-            main = pair.b
-        if main is not None:
-            triggers = self._triggers(sent)
-            events = self._events(sent, triggers, False) if triggers else []
-            if not triggers:
-                # "- Powiat X (Polen), seit 1998": under a partnership heading, "seit" dates the signing
-                evidence = " ".join(span_text(sent).split())
-                for date in self._ents_in(sent, ("DATE",)):
-                    before = [t.lower_ for t in sent.doc[max(sent.start, date.start - 2) : date.start]]
-                    if "seit" in before:
-                        events.append({"type": "signed", "date": date._.date_value, "evidence": evidence})
-            pairs[(a.key, main.key)].events.extend(events)
 
     @staticmethod
     def _pair(pairs: dict[tuple[str, str], _Pair], a: _Side, b: _Side) -> _Pair:
@@ -729,13 +616,13 @@ class PartnershipExtractor:
         if "seit" not in before:
             return False
         after = doc[date.end : min(sent.end, date.end + 8)]
-        if any(_keyword_category(t.lower_) not in (None, "weak") for t in after):
+        if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
             return True
         # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
         for tok in reversed(doc[max(sent.start, date.start - 10) : date.start]):
             if tok.text == ",":
                 return False
-            if _keyword_category(tok.lower_) not in (None, "weak"):
+            if keyword_category(tok.lower_) not in (None, "weak"):
                 return True
         return False
 
@@ -771,6 +658,7 @@ class PartnershipExtractor:
             "since": since,
             "events": sorted(pair.events, key=lambda e: (e["date"] or "9999", _EVENT_PRIORITY.index(e["type"]))),
             "evidence_span": pair.evidence,
+            "why": pair.why,
         }
 
     # -- people ----------------------------------------------------------------

@@ -1,0 +1,111 @@
+"""Names of bodies and the partnership words: shared by the home, structure and
+partnership components.
+
+* ``canonical_name``: a place span's name with inflection undone;
+* ``name_key`` / ``body_keys``: one identity per body across spellings;
+* ``keyword_category`` / ``strong_kind``: the partnership kind a word names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
+from ..lexicon import load_lexicon
+from ..text import fold_name
+from .extensions import WORD_CACHE_SIZE, span_text
+
+
+@lru_cache(maxsize=1)
+def lex() -> dict:
+    return load_lexicon()
+
+
+@lru_cache(maxsize=1)
+def region_word_bases() -> dict[str, str]:
+    words = lex()["places"]["region_words"] + lex()["places"]["weak_region_words"]
+    bases = {}
+    for word in words:
+        for ending in ("es", "en", "s", ""):
+            if word.endswith(ending) and ending and word[: -len(ending)] in words:
+                bases[word] = word[: -len(ending)]
+                break
+        else:
+            bases[word] = word
+    return bases
+
+
+def canonical_name(span: Span) -> str:
+    """The span's name with admin-word and genitive inflection undone:
+    "Landkreises Harz" -> "Landkreis Harz", "Dortmunds" -> "Dortmund"."""
+    bases = region_word_bases()
+    words = span_text(span).split(" ")
+    has_admin_word = len(words) > 1 and words[0] in bases
+    if has_admin_word:
+        words[0] = bases[words[0]]
+    text = " ".join(words)
+    if span.label_ == COUNTRY or not text.endswith("s") or text.endswith("ss"):
+        return text
+    gazetteer = load_gazetteer()
+    name = " ".join(words[1:]) if has_admin_word else text
+    if name in gazetteer:
+        return text
+    for cut in (2, 1) if text.endswith("es") else (1,):
+        if name[:-cut] in gazetteer:
+            return text[:-cut]
+    return text
+
+
+def name_key(span: Span) -> str:
+    """Identity of the body a place span names by its name: folded, without
+    administrative word; regions and cities apart ("Landkreis X" is not "Stadt X")."""
+    words = canonical_name(span).split(" ")
+    is_region = len(words) > 1 and words[0] in region_word_bases().values()
+    if is_region:
+        words = words[1:]
+    if span.label_ == REGION:
+        place: Place | None = span._.place
+        if place is not None:  # one identity across spellings, OCR slips included
+            return "region:" + fold_name(place.name)
+        return "region:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+    return "name:" + fold_name(" ".join(w for w in words if w not in ("(", ")")))
+
+
+def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
+    """Key of each place span: its name key, unified across spellings of one
+    GeoNames place ("Pressburg" and "Bratislava") in the document."""
+    by_geo: dict[int, str] = {}
+    keys = {}
+    for span in spans:
+        key = name_key(span)
+        place: Place | None = span._.place
+        if place is not None and place.geonames_id and span.label_ == CITY:
+            key = by_geo.setdefault(place.geonames_id, key)
+        keys[(span.start, span.end)] = key
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _keyword_prefixes() -> list[tuple[str, str]]:
+    words = lex()["partnerships"]
+    pairs = [(w, kind) for kind in ("project", "partnership", "cooperation", "friendship", "weak") for w in words[kind]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def keyword_category(word: str) -> str | None:
+    """The category of the longest keyword prefix of a lower-cased word."""
+    for prefix, category in _keyword_prefixes():
+        if word.startswith(prefix):
+            return category
+    return None
+
+
+def strong_kind(word: str) -> str | None:
+    """The partnership kind a lower-cased word names; None for weak and other words."""
+    category = keyword_category(word)
+    return None if category == "weak" else category
+
+

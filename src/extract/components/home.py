@@ -1,0 +1,224 @@
+"""The publishing body (home): the municipality or district a text is by.
+
+Each place mention votes for its body, and the vote depends on how the text
+names it:
+
+* a publisher's phrase counts most: "Magistrat der Stadt X", "Stadtverwaltung
+  X", a postcode before the name (an address block), the owner of a partner
+  list ("X hat folgende Partnerstädte:");
+* a body word before the name ("Stadt X", "Marktgemeinde X") or a district's
+  own word in the name ("Landkreis X", "Verbandsgemeinde X") counts more than
+  a bare mention;
+* the body that two or more "zwischen A und B" statements share is the hub
+  of the page's partnerships;
+* a mention that reads as someone else's does not vote: a partner named by a
+  list line or sub-heading, a name qualified for the reader ("X (Frankreich)",
+  "X/Ungarn"), a foreign adjective before it ("die polnische Stadt X"), a
+  former body ("ehemaligen Landkreis X"), a country, a region without a
+  district word ("Bayern"), a place outside Germany, Austria, Switzerland and
+  Liechtenstein.
+
+A page whose list lines each name both sides ("A-B (seit 2001)") for several
+first sides is an overview of many bodies' partnerships: no single home,
+unless a district or association names itself strongly.
+
+Results: ``doc._.home_spans`` (the winning body's mentions, most telling
+first) and ``doc._.home_why``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import CITY, COUNTRY, REGION
+from .bodies import body_keys, lex, name_key, region_word_bases, strong_kind
+from .extensions import doc_text
+
+HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
+_PUBLISHER_WORDS = (
+    "magistrat", "stadtverwaltung", "gemeindeverwaltung", "rathaus", "gemeindeamt", "stadtamt",
+    "landratsamt", "kreisverwaltung", "bürgermeisteramt", "stadtrat", "gemeinderat",
+)  # fmt: skip
+_POSTCODE = re.compile(r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}\s+$")
+_QUALIFIER_AFTER = re.compile(r"^\s*(?:\(|/|\[)")
+_MIT_FILLERS = {"der", "dem", "den", "einer", "einem", "ihrer", "ihrem", "seiner", "seinem", "unserer", "unserem"}
+_BETWEEN_STOP = {"sowie", "zwischen", ".", ";", ":"}
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Words that introduce a municipality by its own title ("Stadt", "Marktgemeinde")."""
+    words = {w.lower() for w in lex()["places"]["city_words"]}
+    return frozenset(w for w in words if not w.startswith("partner") and not w.endswith(("teil", "teils", "dorf")))
+
+
+@lru_cache(maxsize=1)
+def _home_adjectives() -> tuple[str, ...]:
+    return tuple(lex()["home"]["home_adjectives"])
+
+
+def foreign_adjective_before(doc: Doc, span: Span) -> bool:
+    """ "die polnische Stadt X", "mit dem chinesischen X": an adjective of
+    nationality (ending in -isch) right before the name, or before its body word."""
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in _body_words():
+        k -= 1
+    if k < 0:
+        return False
+    word = doc[k].lower_
+    stem = re.sub(r"(e|en|er|es|em)$", "", word)
+    return stem.endswith("isch") and not stem.endswith(_home_adjectives())
+
+
+def qualified_for_reader(doc: Doc, span: Span) -> bool:
+    """ "X (Frankreich)", "X/Ungarn", "X (Bayern)": a name followed by where it lies.
+    A publisher does not locate itself for its readers."""
+    if span.end >= len(doc):
+        return False
+    text = doc_text(doc)
+    if not _QUALIFIER_AFTER.match(text[span.end_char : span.end_char + 2]):
+        return False
+    nxt = doc[span.end + 1] if doc[span.end].text in "(/[" and span.end + 1 < len(doc) else None
+    return nxt is not None and nxt.ent_type_ in (COUNTRY, REGION)
+
+
+def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
+    """Groups of places that a "zwischen A und B (, C)" phrase joins."""
+    by_start = {p.start: p for p in places}
+    groups = []
+    for tok in doc:
+        if tok.lower_ != "zwischen":
+            continue
+        group: list[Span] = []
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i < 16:
+            if k in by_start:
+                group.append(by_start[k])
+                k = by_start[k].end
+                continue
+            low = doc[k].lower_
+            if low in _BETWEEN_STOP or "\n" in doc[k].text:
+                break
+            k += 1
+        if len(group) >= 2:
+            groups.append(group)
+    return groups
+
+
+@dataclass
+class _Votes:
+    score: float = 0.0
+    strong: bool = False  # named by a publisher's phrase, body word or district word
+    partner_cues: int = 0  # mentions as the object of a partnership ("Partnerschaft mit X")
+    spans: list[Span] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list[Span], str]:
+    """The home body's mentions and why it won; ([], reason) where there is none."""
+    text = doc_text(doc)
+    keys = body_keys(places)
+    key = lambda span: keys.get((span.start, span.end)) or name_key(span)  # noqa: E731
+    partners = {key(line.partner) for line in partner_lines}
+    holders = {key(line.holder) for line in partner_lines if line.holder is not None and "pair line" in line.rule}
+    owners = {key(line.holder) for line in partner_lines if line.holder is not None and "owner" in line.rule}
+    markers = tuple(lex()["partnerships"]["predecessor_markers"])
+    bases = region_word_bases()
+    votes: dict[str, _Votes] = defaultdict(_Votes)
+    for span in places:
+        k = key(span)
+        if k in partners or k in holders and len(holders) > 1:
+            continue
+        place = span._.place
+        if place is not None and place.country not in HOME_COUNTRIES:
+            continue
+        first_word = text[span.start_char : span.end_char].split(" ")[0]
+        district = span.label_ == REGION and first_word in bases
+        if span.label_ == REGION and not district:
+            continue  # "Bayern", "Elsass": a region named as such publishes no municipal page
+        if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or foreign_adjective_before(doc, span):
+            continue
+        v = votes[k]
+        v.spans.append(span)
+        if partner_cue(doc, span):
+            v.partner_cues += 1
+            continue
+        v.score += 1.0
+        before = text[max(0, span.start_char - 40) : span.start_char]
+        prev = doc[span.start - 1].lower_ if span.start else ""
+        if district or prev in _body_words():
+            v.score += 1.5
+            v.strong = True
+        if any(w in before.lower().split()[-3:] for w in _PUBLISHER_WORDS) or _POSTCODE.search(before):
+            v.score += 3.0
+            v.strong = True
+            v.reasons.append("publisher's phrase or address")
+        if k in owners:
+            v.score += 3.0
+            v.strong = True
+    for group in between_statements(doc, places):
+        for span in group:
+            k = key(span)
+            if k in votes:
+                v = votes[k]
+                others = {key(o) for o in group if key(o) != k}
+                v.reasons.append("zwischen:" + ",".join(sorted(others)))
+    for v in votes.values():
+        partners_between = {o for r in v.reasons if r.startswith("zwischen:") for o in r[9:].split(",")}
+        if len(partners_between) >= 2:
+            v.score += 2.0 * (len(partners_between) - 1)
+            v.reasons.append("shared by several 'zwischen' statements")
+    for v in votes.values():
+        if v.partner_cues:
+            v.score *= 0.25
+            v.reasons.append("named as a partner")
+    votes = {k: v for k, v in votes.items() if v.score > 0}
+    if not votes:
+        return [], "no body of Germany, Austria or Switzerland that is not a partner"
+    best_key = max(votes, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
+    best = votes[best_key]
+    if len(holders) > 1 and not best.strong:
+        return [], "overview of several bodies' partnerships"
+    why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
+    return sorted(best.spans, key=lambda s: s.start), why
+
+
+def partner_cue(doc: Doc, span: Span) -> bool:
+    """ "Partnerschaft mit (der Stadt) X", "mit der Gemeinde X eine Partnerschaft": the
+    name is the object of "mit" in a sentence with a partnership word."""
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 4 and (doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS):
+        k -= 1
+    if k < 0 or doc[k].lower_ != "mit":
+        return False
+    sent = doc[span.start].sent
+    return any(strong_kind(t.lower_) for t in sent)
+
+
+def _predecessor(doc: Doc, span: Span, markers: tuple[str, ...]) -> bool:
+    """ "damaligen Landkreis X", "der ehemaligen Gemeinde X"."""
+    for tok in reversed(doc[max(0, span.start - 3) : span.start]):
+        if tok.is_punct:
+            return False
+        if tok.lower_.startswith(markers):
+            return True
+    return False
+
+
+@Language.factory("twinning_home")
+class HomeFinder:
+    """Sets ``doc._.home_spans`` and ``doc._.home_why``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [e for e in doc.ents if e.label_ in (CITY, REGION)]
+        doc._.home_spans, doc._.home_why = choose_home(doc, places, doc._.partner_lines or [])
+        return doc

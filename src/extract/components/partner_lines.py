@@ -1,0 +1,286 @@
+"""Partners named by the page's structure: list items and sub-headings.
+
+Most partnership pages are lists. A line names a partner when it is nothing
+but the partner's name with what qualifies it, in one of the forms such
+pages use::
+
+    1960 Springfield - Frankreich          year, name, country
+    Springfield – Frankreich (Normandie). Seit 1985
+    Springfield, Frankreich                 a sub-heading; prose follows
+    Springfield [FR]
+    - Frankreich, Springfield               the country first
+    Springfield (früher Oldtown) - Frankreich
+    Partnerschaft mit der Stadt Springfield / Frankreich
+    Städtefreundschaft Springfield seit 1988
+    Ogdenville-Springfield (seit 05. Mai 2001)   a pair line: both sides named
+
+Any other word on the line (a verb, a noun) makes it prose, not a list entry:
+"Magistrat der Stadt Springfield" or "Springfield hat folgende Partnerstädte:"
+are not partner lines. A partner line counts inside a partnership scope (under
+a heading or lead-in with a partnership word, until a heading that has neither
+a place nor such a word) or when it carries a partnership word itself or in
+the line after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import CITY, COUNTRY, REGION
+from .bodies import strong_kind
+from .extensions import doc_text
+from .structure import HEADING, ITEM, LEAD_IN, Block
+
+_TOKEN = re.compile(r"\w[\w.'’]*|[^\w\s]")
+# words a list line may hold besides names, dates and punctuation
+_LINE_WORDS = {"seit", "von", "bis", "und", "ab", "im", "jahr", "jahre", "am", "vom", "den", "dem", "der"}
+# in parentheses after the name, these make the place named there the successor:
+# "X (seit 2007 zur Y Kommune zugeordnet)", "X (heute Y)"
+_SUCCESSOR_WORDS = {"zur", "zum", "heute", "jetzt", "eingemeindet", "zugeordnet", "aufgegangen", "gehört", "fusioniert"}
+_AFTER_NAME_WORDS = {"kommune", "gemeinde", "municipality", "commune", "gmina", "kommun"}
+_ALIAS_WORDS = {"früher", "ehemals", "vormals", "ehemalig", "ehemalige", "bis", "heute", "jetzt", "auch", "alt"}
+_ARTICLES = {"der", "dem", "den", "die", "des"}
+_BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde"}
+_DASHES = {"-", "–", "—"}
+_PLACE = (CITY, REGION)
+
+
+@dataclass
+class PartnerLine:
+    """A partner named by a list line or sub-heading (token spans)."""
+
+    block: int
+    partner: Span
+    holder: Span | None = None  # a pair line's first side; else the scope's owner or the home
+    aliases: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    since: Span | None = None
+    kind: str | None = None
+    rule: str = ""
+    country: Span | None = None  # a country line above it in the list ("- Frankreich")
+    renamed: Span | None = None  # the date a successor took the partnership over
+
+
+def _elements(doc: Doc, block: Block, ents: list[Span]) -> list[tuple[str, object]]:
+    """The line as a stream of ("ent", Span) and ("word", lower-cased text)."""
+    text = doc_text(doc)
+    out: list[tuple[str, object]] = []
+    pos = block.start
+    for ent in ents:
+        out += [("word", m.group(0).lower()) for m in _TOKEN.finditer(text, pos, ent.start_char)]
+        out.append(("ent", ent))
+        pos = ent.end_char
+    out += [("word", m.group(0).lower()) for m in _TOKEN.finditer(text, pos, block.end)]
+    return out
+
+
+def parse_partner_line(
+    doc: Doc, block: Block, ents: list[Span], kind_of: callable
+) -> PartnerLine | None:
+    """The partner a line names, if the line is a list entry; else None.
+    ``kind_of(word)`` gives the partnership kind of a word, or None."""
+    items = _elements(doc, block, ents)
+    i = 0
+    line = PartnerLine(block=0, partner=None)  # type: ignore[arg-type]
+    # a bullet, a leading year or date, "seit"
+    while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", "—", "•", "·", "*", "+", "▪"}:
+        i += 1
+    if i < len(items) and items[i][0] == "word" and items[i][1] == "seit":
+        i += 1
+    if i < len(items) and items[i][0] == "ent" and items[i][1].label_ == "DATE":
+        line.since = items[i][1]
+        line.dates.append(items[i][1])
+        i += 1
+        while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", ":", ","}:
+            i += 1
+    # "Partnerschaft mit der Stadt X", "Städtefreundschaft X", "Partnerstadt X"
+    if i < len(items) and items[i][0] == "word" and kind_of(items[i][1]):
+        line.kind = kind_of(items[i][1])
+        i += 1
+        if i < len(items) and items[i] == ("word", "mit"):
+            i += 1
+        if i < len(items) and items[i][0] == "word" and items[i][1] in _ARTICLES:
+            i += 1
+        if i < len(items) and items[i][0] == "word" and items[i][1] in _BODY_WORDS:
+            i += 1
+    # "- Frankreich, X": the country first
+    if (
+        i + 2 < len(items)
+        and items[i][0] == "ent"
+        and items[i][1].label_ == COUNTRY
+        and items[i + 1] in (("word", ","), ("word", ":"))
+    ):
+        i += 2
+    if i < len(items) and items[i][0] == "word" and items[i][1] in _BODY_WORDS:
+        i += 1
+    if i >= len(items) or items[i][0] != "ent" or items[i][1].label_ not in _PLACE:
+        return None
+    line.partner = items[i][1]
+    i += 1
+    depth = 0
+    alias_context = False
+    successor: Span | None = None
+    previous: object = line.partner
+    paren_dates: list[Span] = []
+    for kind, value in items[i:]:
+        if kind == "word":
+            word = value
+            if word in ("(", "["):
+                depth += 1
+            elif word in (")", "]"):
+                depth = max(0, depth - 1)
+                _settle_paren_dates(line, paren_dates, changed=alias_context)
+                alias_context = False
+            elif depth and word in _SUCCESSOR_WORDS:
+                alias_context = True
+                if line.aliases and successor is None:
+                    successor = line.aliases[-1]
+            elif depth and word in _ALIAS_WORDS:
+                alias_context = True
+            elif depth:
+                pass  # a remark in parentheses: "(Provinz Verona, Italien)", "(seit 2007 ...)"
+            elif previous is line.partner and word in _AFTER_NAME_WORDS:
+                pass  # "X Kommune"
+            elif word in _LINE_WORDS or not word[0].isalnum():
+                pass
+            elif kind_of(word) and line.kind is None:
+                line.kind = kind_of(word)
+            else:
+                return None
+            previous = word
+            continue
+        span = value
+        previous = span
+        if span.label_ == "DATE":
+            line.dates.append(span)
+            if depth:
+                paren_dates.append(span)  # since or the date of a change: settled at ")"
+            elif line.since is None:
+                line.since = span
+        elif span.label_ in _PLACE and depth and (alias_context or span.label_ == CITY):
+            line.aliases.append(span)
+            if alias_context and successor is None and _successor_before(items, span):
+                successor = span
+        elif span.label_ in _PLACE and doc[span.start - 1].text == "/" and span.start - 1 == line.partner.end:
+            line.aliases.append(span)  # "Oldtown/Newtown": two names of one place
+        elif span.label_ == CITY and depth == 0 and line.holder is None and not line.aliases and _joined(doc, span):
+            # "Ogdenville-Springfield (seit 2001)": a pair line
+            line.holder, line.partner = line.partner, span
+        elif span.label_ in (COUNTRY, REGION):
+            pass  # where the partner lies
+        else:
+            return None
+    _settle_paren_dates(line, paren_dates, changed=alias_context)
+    if successor is not None:
+        # the body it became is the partner now, the name on the list an alias
+        line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
+        line.partner = successor
+    return line
+
+
+def _settle_paren_dates(line: PartnerLine, dates: list[Span], changed: bool) -> None:
+    """Dates in parentheses date the partnership ("(seit 1998)"), or a change of
+    name or body where the parentheses say so ("(seit 2007 zur Y zugeordnet)")."""
+    for span in dates:
+        if changed:
+            line.renamed = line.renamed or span
+        elif line.since is None:
+            line.since = span
+    dates.clear()
+
+
+def _successor_before(items: list[tuple[str, object]], span: Span) -> bool:
+    """Whether a successor word stands right before ``span`` (a determiner may be between)."""
+    k = next(n for n, (kind, value) in enumerate(items) if value is span)
+    before = [v for kind, v in items[max(0, k - 2) : k] if kind == "word"]
+    return any(w in _SUCCESSOR_WORDS for w in before)
+
+
+def _joined(doc: Doc, span: Span) -> bool:
+    """A place right after a dash that follows another name: "A-B", "A – B"."""
+    return span.start >= 2 and doc[span.start - 1].text in _DASHES and doc[span.start - 2].ent_type_ in _PLACE
+
+
+def block_kinds(doc: Doc, block: Block, kind_of: callable) -> set[str]:
+    """The strong partnership kinds named on a line."""
+    text = doc_text(doc)[block.start : block.end].lower()
+    return {k for w in _TOKEN.findall(text) if (k := kind_of(w))}
+
+
+def find_partner_lines(doc: Doc, blocks: list[Block], ents_of: callable, kind_of: callable) -> list[PartnerLine]:
+    """Partner lines of the document, each with its owner decided by scope:
+    ``holder`` is the pair line's own first side, else the place named in the
+    scope's heading or lead-in ("Stadt Ogdenville:"), else None (the home)."""
+    found: list[PartnerLine] = []
+    in_scope = False
+    owner: Span | None = None
+    list_country: Span | None = None
+    kinds_by_block = [block_kinds(doc, b, kind_of) for b in blocks]
+    for index, block in enumerate(blocks):
+        if block.kind not in (HEADING, ITEM, LEAD_IN):
+            continue
+        ents = ents_of(block)
+        places = [e for e in ents if e.label_ in _PLACE]
+        kinds = kinds_by_block[index]
+        parsed = parse_partner_line(doc, block, ents, kind_of) if block.kind != LEAD_IN else None
+        if parsed is not None:
+            following = kinds_by_block[index + 1] if index + 1 < len(blocks) else set()
+            if in_scope or parsed.kind or (following and block.kind == HEADING):
+                parsed.block = index
+                parsed.kind = parsed.kind or (sorted(following)[0] if len(following) == 1 else None)
+                parsed.rule = "pair line" if parsed.holder is not None else f"list {block.kind}"
+                parsed.country = list_country
+                if parsed.holder is None and owner is not None:
+                    parsed.holder = owner
+                    parsed.rule += " under its owner"
+                found.append(parsed)
+            continue
+        if in_scope and block.kind == ITEM and len(ents) == 1 and ents[0].label_ == COUNTRY:
+            list_country = ents[0]  # "- Frankreich", then "- Springfield", "- Shelbyville"
+            continue
+        list_country = None
+        if kinds:
+            # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
+            in_scope = True
+            owner = places[0] if places and block.kind == LEAD_IN else None
+        elif block.kind == LEAD_IN and in_scope and places:
+            owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
+        elif block.kind in (HEADING, LEAD_IN) and not places:
+            in_scope, owner = False, None  # "Kontakt", "Anschrift:"
+    return found
+
+
+def ents_by_block(doc: Doc, blocks: list[Block]) -> list[list[Span]]:
+    """The entities that lie within each block."""
+    ents = sorted(doc.ents, key=lambda e: e.start_char)
+    out: list[list[Span]] = []
+    k = 0
+    for block in blocks:
+        while k < len(ents) and ents[k].start_char < block.start:
+            k += 1
+        j = k
+        inside = []
+        while j < len(ents) and ents[j].end_char <= block.end:
+            inside.append(ents[j])
+            j += 1
+        out.append(inside)
+    return out
+
+
+@Language.factory("twinning_partner_lines")
+class PartnerLines:
+    """Sets ``doc._.partner_lines``: the partners that list lines and sub-headings name."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = doc._.blocks or []
+        inside = ents_by_block(doc, blocks)
+        index = {id(b): i for i, b in enumerate(blocks)}
+        doc._.partner_lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind)
+        return doc
