@@ -115,6 +115,7 @@ def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
 class _Votes:
     score: float = 0.0
     strong: bool = False  # named by a publisher's phrase, body word or district word
+    published: bool = False  # named by a publisher's phrase or as a partner list's owner
     partner_cues: int = 0  # mentions as the object of a partnership ("Partnerschaft mit X")
     spans: list[Span] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -157,11 +158,11 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             v.strong = True
         if any(w in before.lower().split()[-3:] for w in _PUBLISHER_WORDS) or _POSTCODE.search(before):
             v.score += 3.0
-            v.strong = True
+            v.strong = v.published = True
             v.reasons.append("publisher's phrase or address")
         if k in owners:
             v.score += 3.0
-            v.strong = True
+            v.strong = v.published = True
     for group in between_statements(doc, places):
         for span in group:
             k = key(span)
@@ -183,7 +184,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "no body of Germany, Austria or Switzerland that is not a partner"
     best_key = max(votes, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
     best = votes[best_key]
-    if len(holders) > 1 and not best.strong:
+    if len(holders) > 1 and not best.published:
         return [], "overview of several bodies' partnerships"
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
     return sorted(best.spans, key=lambda s: s.start), why

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
 from .bodies import strong_kind
-from .extensions import doc_text
+from .extensions import UsesGazetteer, doc_text
 from .structure import HEADING, ITEM, LEAD_IN, Block
 
 _TOKEN = re.compile(r"\w[\w.'’]*|[^\w\s]")
@@ -200,6 +200,52 @@ def _successor_before(items: list[tuple[str, object]], span: Span) -> bool:
     return any(w in _SUCCESSOR_WORDS for w in before)
 
 
+# "Ogdenville-Springfield (seit 05. Mai 2001)", "Ogdenville – Springfield (1998)"
+_PAIR_LINE = re.compile(r"^[-–•*]?\s*(?P<pair>[^()\[\]:;,]+?)\s*\(\s*(?:seit|ab|since)?\s*(?P<date>[^()]+)\)\s*$")
+_PAIR_DASH = re.compile(r"(?<=\w)-(?=[^\W\d])|\s[-–—]\s")
+_NAME_PART = re.compile(r"^[^\W\d][\w.'’]*$")
+
+
+def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: callable) -> tuple[Span, Span] | None:
+    """The two sides of a pair line that gives its date in parentheses, as token
+    spans: where a dash splits it into two names, the split whose sides the
+    gazetteer or the entities know best ("Alt-Ogdenville-Springfield": the
+    split before "Springfield" if that is a known name)."""
+    text = doc_text(doc)
+    line = text[block.start : block.end]
+    m = _PAIR_LINE.match(line)
+    if m is None or not any(e.label_ == "DATE" and e.start_char >= block.start + m.start("date") for e in ents):
+        return None
+    pair_start = block.start + m.start("pair")
+    pair_text = m.group("pair")
+    best: tuple[int, int, int] | None = None
+    for dash in _PAIR_DASH.finditer(pair_text):
+        left, right = pair_text[: dash.start()].strip(), pair_text[dash.end() :].strip()
+        if not (_names(left) and _names(right)):
+            continue
+        score = (2 * known(right) + known(left), dash.start())
+        if best is None or score > best[:2]:
+            best = (*score, dash.end())
+    if best is None:
+        return None
+    cut = best[1]
+    dash_end = best[2]
+    left_text = pair_text[:cut].rstrip()
+    right_text = pair_text[dash_end:].strip()
+    right_start = pair_start + pair_text.index(right_text, dash_end)
+    left_span = doc.char_span(pair_start, pair_start + len(left_text), label=CITY, alignment_mode="expand")
+    right_span = doc.char_span(right_start, right_start + len(right_text), label=CITY, alignment_mode="expand")
+    if left_span is None or right_span is None or left_span.end > right_span.start:
+        return None
+    return left_span, right_span
+
+
+def _names(text: str) -> bool:
+    """One to six words that could be a name ("Lohr a. Main", "Berg b.Neumarkt i.d.OPf")."""
+    words = text.replace("-", " ").split()
+    return 0 < len(words) <= 6 and text[:1].isupper() and all(_NAME_PART.match(w) for w in words)
+
+
 def _joined(doc: Doc, span: Span) -> bool:
     """A place right after a dash that follows another name: "A-B", "A – B"."""
     return span.start >= 2 and doc[span.start - 1].text in _DASHES and doc[span.start - 2].ent_type_ in _PLACE
@@ -211,7 +257,9 @@ def block_kinds(doc: Doc, block: Block, kind_of: callable) -> set[str]:
     return {k for w in _TOKEN.findall(text) if (k := kind_of(w))}
 
 
-def find_partner_lines(doc: Doc, blocks: list[Block], ents_of: callable, kind_of: callable) -> list[PartnerLine]:
+def find_partner_lines(
+    doc: Doc, blocks: list[Block], ents_of: callable, kind_of: callable, split_pair: callable | None = None
+) -> list[PartnerLine]:
     """Partner lines of the document, each with its owner decided by scope:
     ``holder`` is the pair line's own first side, else the place named in the
     scope's heading or lead-in ("Stadt Ogdenville:"), else None (the home)."""
@@ -227,6 +275,12 @@ def find_partner_lines(doc: Doc, blocks: list[Block], ents_of: callable, kind_of
         places = [e for e in ents if e.label_ in _PLACE]
         kinds = kinds_by_block[index]
         parsed = parse_partner_line(doc, block, ents, kind_of) if block.kind != LEAD_IN else None
+        if in_scope and split_pair is not None and (parsed is None or parsed.holder is None):
+            sides = split_pair(block, ents)
+            if sides is not None:
+                dates = [e for e in ents if e.label_ == "DATE" and e.start_char >= sides[1].end_char]
+                parsed = PartnerLine(block=index, partner=sides[1], holder=sides[0], dates=dates)
+                parsed.since = dates[0] if dates else None
         if parsed is not None:
             following = kinds_by_block[index + 1] if index + 1 < len(blocks) else set()
             if in_scope or parsed.kind or (following and block.kind == HEADING):
@@ -272,8 +326,10 @@ def ents_by_block(doc: Doc, blocks: list[Block]) -> list[list[Span]]:
 
 
 @Language.factory("twinning_partner_lines")
-class PartnerLines:
-    """Sets ``doc._.partner_lines``: the partners that list lines and sub-headings name."""
+class PartnerLines(UsesGazetteer):
+    """Sets ``doc._.partner_lines``: the partners that list lines and sub-headings
+    name. Names of a pair line that the place rules missed ("Ogdenville-Springfield
+    (seit 2001)") become CITY entities here, placed through the gazetteer."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -282,5 +338,38 @@ class PartnerLines:
         blocks = doc._.blocks or []
         inside = ents_by_block(doc, blocks)
         index = {id(b): i for i, b in enumerate(blocks)}
-        doc._.partner_lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind)
+        added: list[Span] = []
+
+        def known(name: str) -> bool:
+            return name in self.gazetteer or any(doc_text(doc)[e.start_char : e.end_char] == name for e in doc.ents)
+
+        def split_pair(block: Block, ents: list[Span]) -> tuple[Span, Span] | None:
+            sides = split_pair_line(doc, block, ents, known)
+            if sides is None:
+                return None
+            out = []
+            for side in sides:
+                same = [e for e in ents if e.start == side.start and e.end == side.end]
+                if same:
+                    out.append(same[0])
+                    continue
+                places = self.gazetteer.lookup(side.text)
+                side._.place = max(places, key=lambda p: p.population) if places else None
+                added.append(side)
+                out.append(side)
+            return out[0], out[1]
+
+        lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind, split_pair)
+        if added:
+            taken = {i for span in added for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
+            doc.ents = sorted(kept + added, key=lambda e: e.start)
+            # the new entities replace what overlapped them; keep the spans the lines hold
+            by_bounds = {(e.start, e.end): e for e in doc.ents}
+            for line in lines:
+                for name in ("holder", "partner"):
+                    span = getattr(line, name)
+                    if span is not None and (span.start, span.end) in by_bounds:
+                        setattr(line, name, by_bounds[(span.start, span.end)])
+        doc._.partner_lines = lines
         return doc

@@ -32,8 +32,9 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, Place
 from ..text import after_word_char, fold_name
-from .bodies import body_keys, canonical_name, keyword_category, lex, name_key
+from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, strong_kind
 from .extensions import TokenTable, doc_text, span_text, token_table
+from .home import between_statements
 from .partner_lines import ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
@@ -191,6 +192,17 @@ class PartnershipExtractor:
                 continue  # a partner line, read above
             if line.endswith(":") and kinds:
                 continue  # "X hat folgende Partnerstädte:": the lines after it name the partners
+            explicit = self._explicit_pairs(doc, sent, sent_places, home) if kinds else []
+            if explicit:
+                # "zwischen A und B", "die Partnerschaft A-B": the sentence names both sides
+                for a_side, b_side in explicit:
+                    if b_side is home:
+                        a_side, b_side = b_side, a_side
+                    pair = self._pair(pairs, a_side, b_side)
+                    pair.kinds |= kinds
+                    pair.why = pair.why or "sentence naming both sides"
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                continue
             if home is None:
                 continue
             triggers = self._triggers(sent)
@@ -302,6 +314,82 @@ class PartnershipExtractor:
                 pair.events.append({"type": "transferred", "date": line.renamed._.date_value, "evidence": evidence})
             used.append((block.start, block.end))
         return used
+
+    def _explicit_pairs(
+        self, doc: Doc, sent: Span, sent_places: list[Span], home: _Side | None
+    ) -> list[tuple[_Side, _Side]]:
+        """Pairs a sentence states outright: the bodies a "zwischen A und B (und C)"
+        joins (every two of them), and "Partnerschaft A-B". A place located in
+        another ("X in der Gemeinde Y", "X bei Y") is an alias of that one; a former
+        body of the home ("der damals selbstständigen Gemeinde X") is the home."""
+        places = [
+            p
+            for p in sent_places
+            if not self._in_parentheses_after_place(doc, p, sent_places) and not self._in_designation(p)
+        ]
+        groups: list[list[Span]] = []
+        for group in between_statements(doc, places):
+            groups.append([p for p in group if sent.start <= p.start < sent.end])
+        by_start = {p.start: p for p in places}
+        for tok in sent:
+            if strong_kind(tok.lower_) and tok.i + 1 in by_start:
+                a = by_start[tok.i + 1]
+                if a.end + 1 in by_start and doc[a.end].text in ("-", "–") and not doc[a.end - 1].whitespace_:
+                    groups.append([a, by_start[a.end + 1]])
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
+        home_names = {fold_name(n) for n in home.names} if home is not None else set()
+        found: list[tuple[_Side, _Side]] = []
+        for group in groups:
+            sides: list[_Side] = []
+            for k, span in enumerate(group):
+                if k and self._located_in(doc, group[k - 1], span):
+                    sides[-1] = self._side_with_alias(span, sides[-1], home)  # "X in der Gemeinde Y"
+                    continue
+                is_home = home is not None and (
+                    self._key(span) in (home.key, *self._predecessors)
+                    or fold_name(canonical_name(span)) in home_names
+                    or self._marked_as_predecessor(span, markers)
+                )
+                if is_home:
+                    home.add_name(canonical_name(span))
+                    if self._key(span) != home.key:
+                        self._predecessors.add(self._key(span))
+                    sides.append(home)
+                else:
+                    sides.append(self._side_of(span))
+                    for alias in self._aliases_in_parentheses(doc, span, sent_places):
+                        sides[-1].add_name(canonical_name(alias))
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    if a.key != b.key:
+                        found.append((a, b))
+        return found
+
+    def _side_with_alias(self, container: Span, located: _Side, home: _Side | None) -> _Side:
+        """The side of the body ``container`` names, with the located place's names as aliases."""
+        side = home if home is not None and self._key(container) == home.key else self._side_of(container)
+        if located is not home:
+            for name in located.names:
+                side.add_name(name)
+        return side
+
+    @staticmethod
+    def _located_in(doc: Doc, place: Span, container: Span) -> bool:
+        """ "X in der Gemeinde Y", "X bei Y", "X im Landkreis Y" (the words between the two)."""
+        between = [t.lower_ for t in doc[place.end : container.start]]
+        return (
+            0 < len(between) <= 3
+            and between[0] in _LOCATION_LINK
+            and all(w in ("der", "dem", "den") or w.capitalize() in lex()["places"]["city_words"] for w in between[1:])
+        )
+
+    @staticmethod
+    def _in_parentheses_after_place(doc: Doc, span: Span, places: list[Span]) -> bool:
+        """ "Pomorskie (Pommern)": the second name is the first's alias, not a body of its own."""
+        return span.start >= 2 and doc[span.start - 1].text == "(" and any(p.end == span.start - 1 for p in places)
+
+    def _aliases_in_parentheses(self, doc: Doc, span: Span, places: list[Span]) -> list[Span]:
+        return [p for p in places if p.start == span.end + 1 and doc[span.end].text == "(" and p.label_ == span.label_]
 
     def _key(self, span: Span) -> str:
         return self._keys.get((span.start, span.end)) or name_key(span)
