@@ -30,11 +30,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, Place
+from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import after_word_char, fold_name
-from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, strong_kind
+from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, region_word_bases, strong_kind
 from .extensions import TokenTable, doc_text, span_text, token_table
-from .home import between_statements
+from .home import HOME_COUNTRIES, between_statements, foreign_adjective_before, partner_cue
 from .partner_lines import ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
@@ -181,6 +181,8 @@ class PartnershipExtractor:
         line_spans = self._pairs_from_partner_lines(doc, home, pairs)
 
         # pass 1: pairs from sentences and list blocks
+        members_hold = home is None or self._is_association(home)
+        held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for index, sent in enumerate(sentences):
             line = span_text(sent).strip()
@@ -203,6 +205,18 @@ class PartnershipExtractor:
                     pair.why = pair.why or "sentence naming both sides"
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
                 continue
+            if members_hold:
+                # a district's or association's page: "In X besteht eine Partnerschaft mit Y"
+                members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
+                if held_by[0] is not None:
+                    continue  # "Auf die längste Partnerschaft kann X zurückblicken": X's, not the home's
+                if members:
+                    for holder, partner in members:
+                        pair = self._pair(pairs, holder, partner)
+                        pair.kinds |= kinds or {"partnership"}
+                        pair.why = pair.why or "member town named in a partnership sentence with its partner"
+                        pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    continue
             if home is None:
                 continue
             triggers = self._triggers(sent)
@@ -332,9 +346,15 @@ class PartnershipExtractor:
             groups.append([p for p in group if sent.start <= p.start < sent.end])
         by_start = {p.start: p for p in places}
         for tok in sent:
-            if strong_kind(tok.lower_) and tok.i + 1 in by_start:
-                a = by_start[tok.i + 1]
-                if a.end + 1 in by_start and doc[a.end].text in ("-", "–") and not doc[a.end - 1].whitespace_:
+            if not strong_kind(tok.lower_) or tok.i + 3 > sent.end:
+                continue
+            a = by_start.get(tok.i + 1)
+            if a is None and load_gazetteer().lookup(doc[tok.i + 1].text):
+                # "Partnerschaft Ogdenville-Springfield": the place rules leave a name before a hyphen
+                a = Span(doc, tok.i + 1, tok.i + 2, label=CITY)
+                a._.place = max(load_gazetteer().lookup(a.text), key=lambda p: p.population)
+            if a is not None and a.end + 1 in by_start and doc[a.end].text in ("-", "–"):
+                if not doc[a.end - 1].whitespace_:
                     groups.append([a, by_start[a.end + 1]])
         markers = tuple(lex()["partnerships"]["predecessor_markers"])
         home_names = {fold_name(n) for n in home.names} if home is not None else set()
@@ -349,6 +369,7 @@ class PartnershipExtractor:
                     self._key(span) in (home.key, *self._predecessors)
                     or fold_name(canonical_name(span)) in home_names
                     or self._marked_as_predecessor(span, markers)
+                    or self._earlier_district(span, home)
                 )
                 if is_home:
                     home.add_name(canonical_name(span))
@@ -364,6 +385,81 @@ class PartnershipExtractor:
                     if a.key != b.key:
                         found.append((a, b))
         return found
+
+    def _earlier_district(self, span: Span, home: _Side) -> bool:
+        """On a district's page, another district at home in a stated pair is the
+        home's predecessor ("zwischen den Kreisen X und Y" before a district reform)."""
+        place = span._.place
+        return (
+            span.label_ == REGION
+            and home.key.startswith("region:")
+            and (place is None or place.country in HOME_COUNTRIES)
+            and (place is None or home.place is None or place.country == home.place.country)
+        )
+
+    def _is_association(self, home: _Side) -> bool:
+        """A district or an association of municipalities, whose member towns hold
+        partnerships of their own ("Verbandsgemeinde X", "Landkreis X")."""
+        first = home.names[0].split(" ")[0] if home.names else ""
+        return home.key.startswith("region:") or first in region_word_bases()
+
+    def _member_pairs(
+        self,
+        doc: Doc,
+        sent: Span,
+        sent_places: list[Span],
+        home_keys: set[str],
+        kinds: set[str],
+        held_by: list[Span | None],
+    ) -> list[tuple[_Side, _Side]]:
+        """Pairs of a member town with its partners in one sentence: towns at home
+        (Germany, Austria, Switzerland) that are not named as someone's partner hold;
+        foreign places and places named as a partner ("mit der Gemeinde Y") are
+        partners, each of the holder named last before it. A sentence with
+        "seit <date>" in a paragraph with a partnership word counts too
+        ("Mit Y besteht der Austausch seit 1964"); a holder named alone carries
+        over to the next sentence."""
+        dated = any(
+            doc[d.start - 1].lower_ == "seit" for d in self._ents_in(sent, ("DATE",)) if d.start > 0
+        ) and self._paragraph_has_keyword(doc, sent)
+        if not kinds and not dated:
+            held_by[0] = None
+            return []
+        candidates = [
+            p
+            for p in self._candidates(sent_places, home_keys)
+            if not self._in_parentheses_after_place(doc, p, sent_places)
+            and not (p.label_ == REGION and doc[max(0, p.start - 1)].text == "(")
+        ]
+        holders, partners = [], []
+        for p in candidates:
+            place = p._.place
+            at_home = place is None or place.country in HOME_COUNTRIES
+            if at_home and not partner_cue(doc, p) and not foreign_adjective_before(doc, p):
+                holders.append(p)
+            else:
+                partners.append(p)
+        if holders and not partners:
+            held_by[0] = holders[-1]
+            return []
+        if not holders and partners and held_by[0] is not None:
+            holders = [held_by[0]]
+        held_by[0] = None
+        if not holders or not partners:
+            return []
+        found = []
+        for partner in partners:
+            before = [h for h in holders if h.start < partner.start]
+            holder = before[-1] if before else holders[0]
+            found.append((self._side_of(holder), self._side_of(partner)))
+        return found
+
+    def _paragraph_has_keyword(self, doc: Doc, sent: Span) -> bool:
+        text = doc_text(doc)
+        start = text.rfind("\n", 0, sent.start_char) + 1
+        end = text.find("\n", sent.end_char)
+        words = text[start : end if end >= 0 else len(text)].lower().split()
+        return any(strong_kind(w.strip(".,;:!?()„“\"")) for w in words)
 
     def _side_with_alias(self, container: Span, located: _Side, home: _Side | None) -> _Side:
         """The side of the body ``container`` names, with the located place's names as aliases."""
