@@ -94,9 +94,43 @@ def _keyword_prefixes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _not_partnership() -> tuple[str, ...]:
+    return tuple(lex()["partnerships"]["not_partnership"])
+
+
+@lru_cache(maxsize=1)
+def _twinning_terms() -> tuple[str, ...]:
+    return tuple(lex()["partnerships"]["twinning_terms"])
+
+
+@lru_cache(maxsize=1)
+def _municipal_words() -> frozenset[str]:
+    places = lex()["places"]
+    words = places["city_words"] + places["plural_region_words"] + places["region_words"] + places["weak_region_words"]
+    return frozenset(w.lower() for w in words if w.lower() not in ("land", "landes", "region", "regionen"))
+
+
+def about_twinning(lower_words: list[str], sentence_bounds: list[tuple[int, int]]) -> bool:
+    """Whether a document (its lower-cased tokens) is about municipal partnerships:
+    a word only town twinning uses, or a partnership word in a sentence with a
+    municipal word ("Partnerschaft mit der Stadt X", "zwischen Landkreisen")."""
+    terms = _twinning_terms()
+    if any(w.startswith(terms) for w in lower_words):
+        return True
+    municipal = _municipal_words()
+    for start, end in sentence_bounds:
+        words = lower_words[start:end]
+        if any(keyword_category(w) == "partnership" for w in words) and any(w in municipal for w in words):
+            return True
+    return False
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def keyword_category(word: str) -> str | None:
     """The category of the longest keyword prefix of a lower-cased word."""
+    if word.startswith(_not_partnership()):
+        return None
     for prefix, category in _keyword_prefixes():
         if word.startswith(prefix):
             return category

@@ -32,7 +32,16 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import after_word_char, fold_name
-from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, region_word_bases, strong_kind
+from .bodies import (
+    about_twinning,
+    body_keys,
+    canonical_name,
+    keyword_category,
+    lex,
+    name_key,
+    region_word_bases,
+    strong_kind,
+)
 from .extensions import TokenTable, doc_text, span_text, token_table
 from .home import HOME_COUNTRIES, between_statements, foreign_adjective_before, partner_cue
 from .partner_lines import ents_by_block
@@ -176,6 +185,14 @@ class PartnershipExtractor:
         pairs: dict[tuple[str, str], _Pair] = {}
 
         antecedents = self._antecedents(sentences, home_keys)
+
+        if not about_twinning(table.lower, bounds):
+            doc._.home = home.names if home else []
+            doc._.partnerships = []
+            doc._.people = self._people(home)
+            doc.user_data.pop("twinning_tokens", None)
+            self._table = None
+            return doc
 
         # pass 0: partners named by the page's structure (list lines, sub-headings)
         line_spans = self._pairs_from_partner_lines(doc, home, pairs)
