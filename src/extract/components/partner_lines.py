@@ -101,6 +101,8 @@ def parse_partner_line(
     if i < len(items) and items[i][0] == "word" and kind_of(items[i][1]):
         line.kind = kind_of(items[i][1])
         i += 1
+        if i < len(items) and items[i][0] == "word" and items[i][1] in ("der", "des", "von", "unserer", "unseres"):
+            return None  # "Partnergemeinden der Stadt X": X owns the list, it is no partner
         if i < len(items) and items[i] == ("word", "mit"):
             i += 1
         if i < len(items) and items[i][0] == "word" and items[i][1] in _ARTICLES:
@@ -121,6 +123,12 @@ def parse_partner_line(
         return None
     line.partner = items[i][1]
     i += 1
+    extended = _name_with_particle(doc, line.partner, block)
+    if extended is not line.partner:
+        # "Springfield am Fluss": the place rules found only "Springfield"
+        words_inside = len(_TOKEN.findall(doc_text(doc), line.partner.end_char, extended.end_char))
+        i += words_inside
+        line.partner = extended
     depth = 0
     alias_context = False
     successor: Span | None = None
@@ -180,6 +188,38 @@ def parse_partner_line(
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+_PARTICLES = {"am", "an", "im", "in", "ob", "bei", "auf", "unter", "sur", "sous", "en", "de", "di", "del", "la", "le"}
+
+
+def _name_with_particle(doc: Doc, span: Span, block: Block) -> Span:
+    """The span extended over an official name part the place rules left out:
+    "Springfield am Fluss", "Springfield an der Bahn", when the line ends there or
+    at punctuation."""
+    k = span.end
+    if k >= len(doc) or doc[k].idx >= block.end or doc[k].lower_ not in _PARTICLES:
+        return span
+    k += 1
+    if k < len(doc) and doc[k].lower_ in ("der", "dem", "den", "la", "le"):
+        k += 1
+    start_name = k
+    while k < len(doc) and doc[k].idx < block.end and doc[k].text[:1].isupper() and not doc[k].ent_type_:
+        k += 1
+    if k == start_name:
+        return span
+    if k < len(doc) and doc[k].idx < block.end and not doc[k].is_punct:
+        return span
+    return Span(doc, span.start, k, label=span.label_)
+
+
+def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
+    """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X": a heading that names
+    whose partners follow."""
+    before = doc_text(doc)[block.start : place.start_char].lower().split()
+    return bool(before) and any(w in ("der", "des", "von") for w in before[-3:]) and bool(
+        {w for w in before if w.startswith(("partner", "städtepartner"))}
+    )
 
 
 def _settle_paren_dates(line: PartnerLine, dates: list[Span], changed: bool) -> None:
@@ -300,7 +340,7 @@ def find_partner_lines(
         if kinds:
             # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
             in_scope = True
-            owner = places[0] if places and block.kind == LEAD_IN else None
+            owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
         elif block.kind in (HEADING, LEAD_IN) and not places:
@@ -360,6 +400,14 @@ class PartnerLines(UsesGazetteer):
             return out[0], out[1]
 
         lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind, split_pair)
+        known_bounds = {(e.start, e.end) for e in doc.ents} | {(a.start, a.end) for a in added}
+        for line in lines:
+            span = line.partner
+            if (span.start, span.end) not in known_bounds:  # a name extended by its particle
+                places = self.gazetteer.lookup(span.text)
+                span._.place = max(places, key=lambda p: p.population) if places else None
+                added.append(span)
+                known_bounds.add((span.start, span.end))
         if added:
             taken = {i for span in added for i in range(span.start, span.end)}
             kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]

@@ -51,6 +51,8 @@ _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 _EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
 _LOCATION_LINK = {"in", "im", "bei", "am"}
 _HEADING_MAX_TOKENS = 10
+_DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
+_OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +182,7 @@ class PartnershipExtractor:
         }
         self._keys = body_keys(places)
         home = self._home(doc._.home_spans or [])
-        home_keys = {home.key} if home else set()
+        home_keys = self._home_keys(home)
         self._predecessors: set[str] = set()
         pairs: dict[tuple[str, str], _Pair] = {}
 
@@ -269,7 +271,7 @@ class PartnershipExtractor:
                     pair.evidence = (sent.start_char, sent.end_char)
 
         # pass 2: focus and events
-        home_keys = {home.key} if home else set()
+        home_keys = self._home_keys(home)
         partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
         for index, sent in enumerate(sentences):
@@ -442,9 +444,11 @@ class PartnershipExtractor:
         if not kinds and not dated:
             held_by[0] = None
             return []
+        # the town an association is named after may hold partnerships of its own
+        association_keys = {k for k in home_keys if k.startswith("region:")}
         candidates = [
             p
-            for p in self._candidates(sent_places, home_keys)
+            for p in self._candidates(sent_places, association_keys)
             if not self._in_parentheses_after_place(doc, p, sent_places)
             and not (p.label_ == REGION and doc[max(0, p.start - 1)].text == "(")
         ]
@@ -453,8 +457,9 @@ class PartnershipExtractor:
             place = p._.place
             at_home = place is None or place.country in HOME_COUNTRIES
             if at_home and not partner_cue(doc, p) and not foreign_adjective_before(doc, p):
-                holders.append(p)
-            else:
+                if self._can_hold(doc, sent, p):
+                    holders.append(p)
+            elif self._key(p) not in home_keys:
                 partners.append(p)
         if holders and not partners:
             held_by[0] = holders[-1]
@@ -470,6 +475,18 @@ class PartnershipExtractor:
             holder = before[-1] if before else holders[0]
             found.append((self._side_of(holder), self._side_of(partner)))
         return found
+
+    @staticmethod
+    def _can_hold(doc: Doc, sent: Span, span: Span) -> bool:
+        """A town or district that can hold a partnership in this sentence: not a
+        region such as a state, not a venue ("am 3. Mai in X"), unless it opens the
+        sentence ("In X besteht eine Partnerschaft mit Y")."""
+        if span.label_ == REGION and span.text.split(" ")[0] not in region_word_bases():
+            return False
+        previous = [t for t in doc[sent.start : span.start] if not t.is_space and not t.is_punct]
+        if len(previous) <= 1:
+            return True
+        return previous[-1].lower_ not in ("in", "im", "nach", "aus", "bei", "von", "vom", "zu", "zum", "zur")
 
     def _paragraph_has_keyword(self, doc: Doc, sent: Span) -> bool:
         text = doc_text(doc)
@@ -539,6 +556,14 @@ class PartnershipExtractor:
                 result[start] = (kinds, True)
             else:
                 kinds.add(category)
+        # "eine Absichtserklärung zur Zusammenarbeit": a cooperation by agreement
+        lex_words = lex()["partnerships"]
+        cooperation, agreement = tuple(lex_words["cooperation_by_agreement"]), tuple(lex_words["agreement_words"])
+        for start, end in bounds:
+            words = table.lower[start:end]
+            if result[start][1] and any(w.startswith(cooperation) for w in words):
+                if any(w.startswith(agreement) for w in words):
+                    result[start][0].add("cooperation")
         return result
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
@@ -550,7 +575,8 @@ class PartnershipExtractor:
         org = _organisation_words()
         partnership_words = _partnership_prefixes()
         for low in self._table.lower[sent.start : sent.end]:
-            if low in org or low.endswith(("schule", "gymnasium", "verein")):
+            stem = low[:-1] if low.endswith("s") else low  # "des Gymnasiums"
+            if low in org or stem in org or stem.endswith(("schule", "gymnasium", "verein", "lyzeum")):
                 return True
             if low.startswith(partnership_words):
                 return False
@@ -586,6 +612,33 @@ class PartnershipExtractor:
             or end == len(table)
         )
 
+    @staticmethod
+    def _home_keys(home: _Side | None) -> set[str]:
+        """The home's key; for a district also the town it is named after, which is
+        part of it, not its partner ("Landkreis X" and the town X)."""
+        if home is None:
+            return set()
+        keys = {home.key}
+        if home.key.startswith("region:"):
+            keys.add("name:" + home.key.split(":", 1)[1])
+        return keys
+
+    @staticmethod
+    def _reference_point(span: Span) -> bool:
+        """ "60 km westlich von X", "nördlich von X", a name inside a quoted designation
+        („Euroregion X“): a place named to locate or to name something else."""
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        if len(before) == 2 and before[1] in ("von", "vor") and before[0].endswith(_DIRECTIONS):
+            return True
+        k = span.start - 1
+        while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
+            k -= 1
+        if k < 0 or doc[k].text not in _OPENING_QUOTES:
+            return False
+        first = doc[k + 1] if k + 1 < span.start else None
+        return first is not None and first.text[:1].isupper() and not first.ent_type_
+
     def _candidates(self, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
         """Places in a sentence that could be a partner: not the home, not a former
         body of it, not a district or designation, not where something lies."""
@@ -596,6 +649,7 @@ class PartnershipExtractor:
             and self._key(p) not in self._predecessors
             and not self._in_designation(p)
             and not self._is_locative_region(p)
+            and not self._reference_point(p)
         ]
 
     def _antecedents(self, sentences: list[Span], home_keys: set[str]) -> list[Span | None]:
@@ -678,7 +732,12 @@ class PartnershipExtractor:
             target = alias_of.get(idx)
             if target is not None and self._key(sent_places[target]) in home_keys:
                 is_predecessor = True
-            if key in home_keys or self._is_locative_region(span) or self._in_designation(span):
+            if (
+                key in home_keys
+                or self._is_locative_region(span)
+                or self._in_designation(span)
+                or self._reference_point(span)
+            ):
                 continue
             if is_predecessor:
                 self._predecessors.add(key)
