@@ -1,7 +1,16 @@
+"""Partnership rules on short texts written for each case (no seed or
+development text is quoted; the towns are real so that the gazetteer knows them)."""
+
+
 def pairs(record):
     return [(p.a[0], p.b[0], p.kind, p.status, p.since) for p in record.partnerships]
 
 
+def found(record):
+    return {(p.a[0], p.b[0]) for p in record.partnerships}
+
+
+# -- sentences ----------------------------------------------------------------------
 def test_simple_partnership_with_signing(extract_text):
     record = extract_text(
         "Die Stadt Lüneburg und Clamart (Frankreich) unterzeichneten am 12. Juni 1970 die "
@@ -10,6 +19,7 @@ def test_simple_partnership_with_signing(extract_text):
     assert pairs(record) == [("Lüneburg", "Clamart", "partnership", "active", "1970-06-12")]
     assert record.partnerships[0].b_country == "FR"
     assert [(e.type, e.date) for e in record.partnerships[0].events] == [("signed", "1970-06-12")]
+    assert record.partnerships[0].why == "sentence with a partnership word"
 
 
 def test_school_partnership_is_no_municipal_partnership(extract_text):
@@ -24,66 +34,42 @@ def test_kinds(extract_text):
     record = extract_text(
         "Die Stadt Lüneburg hat viele Partner. Mit der Stadt Naestved besteht eine Städtefreundschaft. "
         "Mit Clamart gibt es eine Kooperationsvereinbarung. Eine Projektpartnerschaft mit der Stadt "
-        "Dura, Palästina. Lüneburg dankt."
+        "Tartu, Estland. Lüneburg dankt."
     )
     assert {(b, kind) for _, b, kind, _, _ in pairs(record)} == {
         ("Naestved", "friendship"),
         ("Clamart", "cooperation"),
-        ("Dura", "project"),
+        ("Tartu", "project"),
     }
 
 
 def test_withdrawal_ends_a_partnership(extract_text):
     record = extract_text(
-        "Herne nimmt Kontakt mit den Städten Lens und Hénin-Liétard auf. 1954 wird ein "
-        "Partnerschaftsakt unterzeichnet. Später ziehen sich Lens von dem Pakt zurück. Herne bleibt."
+        "Celle nimmt Kontakt mit den Städten Poitiers und Tartu auf. 1954 wird ein "
+        "Partnerschaftsakt unterzeichnet. Später ziehen sich Poitiers von dem Pakt zurück. Celle bleibt."
     )
     status = {p.b[0]: (p.status, p.since) for p in record.partnerships}
-    assert status == {"Lens": ("ended", "1954"), "Hénin-Liétard": ("active", "1954")}
+    assert status == {"Poitiers": ("ended", "1954"), "Tartu": ("active", "1954")}
 
 
 def test_predecessor_body_becomes_an_alias_with_a_transfer(extract_text):
     record = extract_text(
-        "Die Stadt Düren pflegt Partnerschaften. 1967 kam die Idee einer Partnerschaft zwischen "
-        "Cormeilles und der damals noch selbstständigen Gemeinde Arnoldsweiler auf. Die "
-        "Städtepartnerschaft mit Cormeilles wurde am 1. Januar 1972 von der Stadt Düren "
-        "weitergeführt. Düren lebt sie."
+        "Die Stadt Göttingen pflegt Partnerschaften. 1967 kam die Idee einer Partnerschaft zwischen "
+        "Clamart und der damals noch selbstständigen Gemeinde Geismar auf. Die "
+        "Städtepartnerschaft mit Clamart wurde am 1. Januar 1972 von der Stadt Göttingen "
+        "weitergeführt. Göttingen lebt sie."
     )
     (pair,) = record.partnerships
-    assert pair.a == ["Düren", "Arnoldsweiler"] and pair.b == ["Cormeilles"]
+    assert pair.a == ["Göttingen", "Geismar"] and pair.b == ["Clamart"]
     assert ("transferred", "1972-01-01") in [(e.type, e.date) for e in pair.events]
 
 
 def test_ring_pairs_home_with_each_member(extract_text):
     record = extract_text(
-        "Zum Partnerschaftsring gehören neben der Stadt Bad Homburg Cabourg (Frankreich) und "
-        "Chur (Schweiz). Bad Homburg gründete 1956 den Partnerschaftsring."
+        "Zum Partnerschaftsring gehören neben der Stadt Wetzlar Poitiers (Frankreich) und "
+        "Thun (Schweiz). Wetzlar gründete 1956 den Partnerschaftsring."
     )
-    assert {(p.b[0], p.since) for p in record.partnerships} == {("Cabourg", "1956"), ("Chur", "1956")}
-
-
-def test_list_block_pairs_each_town_with_its_members(extract_text):
-    record = extract_text(
-        "Landkreis Harz\nDie Gemeindepartnerschaften im Landkreis Harz:\nStadt Thale:\n"
-        "- Frankreich, Juvisy-sur-Orge\nStadt Halberstadt:\n- Tschechien, Náchod\nKontakt: Landkreis Harz\n"
-    )
-    assert {(p.a[0], p.b[0], p.b_country) for p in record.partnerships} == {
-        ("Thale", "Juvisy-sur-Orge", "FR"),
-        ("Halberstadt", "Náchod", "CZ"),
-    }
-
-
-def test_section_heading_names_the_partner(extract_text):
-    record = extract_text(
-        "Partnerstädte der Stadt Lüneburg\n\nNaestved, Dänemark\nAm 12. Juni 1970 unterzeichneten die "
-        "Bürgermeister die Partnerschaftsurkunde.\n"
-    )
-    assert [(p.b[0], p.since) for p in record.partnerships] == [("Naestved", "1970-06-12")]
-
-
-def test_people_records_carry_role_and_place(extract_text):
-    record = extract_text("Der Rat der Stadt Dortmund tagte. Bürgermeister der Stadt Dortmund, Ewald Görshop, sprach.")
-    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Dortmund")]
+    assert {(p.b[0], p.since) for p in record.partnerships} == {("Poitiers", "1956"), ("Thun", "1956")}
 
 
 def test_definite_partnership_sentence_refers_to_the_partner_just_named(extract_text):
@@ -91,8 +77,8 @@ def test_definite_partnership_sentence_refers_to_the_partner_just_named(extract_
         "Weinheim ist seit 1962 mit Cavaillon in der Provence verbunden. Die Jumelage wurde 1962 "
         "feierlich besiegelt. Seit 2007 besteht außerdem eine Städtefreundschaft mit Ramat Gan (Israel)."
     )
-    found = {p.b[0]: (p.kind, p.since) for p in record.partnerships}
-    assert found == {"Cavaillon": ("partnership", "1962"), "Ramat Gan": ("friendship", "2007")}
+    found_ = {p.b[0]: (p.kind, p.since) for p in record.partnerships}
+    assert found_ == {"Cavaillon": ("partnership", "1962"), "Ramat Gan": ("friendship", "2007")}
 
 
 def test_no_antecedent_from_a_sentence_without_the_home(extract_text):
@@ -118,7 +104,7 @@ def test_a_seit_clause_about_something_else_is_no_signing(extract_text):
 def test_decision_to_enter_a_friendship(extract_text):
     record = extract_text(
         "Der Rat der Stadt Lüneburg hat im März 2019 beschlossen, "
-        "eine Freundschaft mit der Stadt Bila Zerkwa einzugehen."
+        "eine Städtefreundschaft mit der Stadt Tartu einzugehen."
     )
     (pair,) = record.partnerships
     assert pair.kind == "friendship" and pair.since is None
@@ -127,9 +113,37 @@ def test_decision_to_enter_a_friendship(extract_text):
 
 def test_relations_with_places_given_with_their_country(extract_text):
     record = extract_text(
-        "Auch mit Barnsley (Großbritannien) und Antibes (Frankreich) pflegt die Stadt Lüneburg enge Beziehungen."
+        "Die Stadt Lüneburg und ihre Partnerstädte: auch mit Barnsley (Großbritannien) und Antibes "
+        "(Frankreich) pflegt die Stadt Lüneburg enge Beziehungen."
     )
     assert {(p.b[0], p.b_country) for p in record.partnerships} == {("Barnsley", "GB"), ("Antibes", "FR")}
+
+
+def test_between_statements_pair_the_bodies_they_join(extract_text):
+    record = extract_text(
+        "Die Stadt Celle beschließt die Gründung einer Städtepartnerschaft mit Lublin. Offizielle "
+        "Städtepartnerschaften bestehen bereits zwischen Poznań und Lublin sowie zwischen Poznań und Celle."
+    )
+    assert found(record) == {("Celle", "Lublin"), ("Poznań", "Lublin"), ("Celle", "Poznań")}
+
+
+def test_a_place_named_to_locate_another_is_no_partner(extract_text):
+    record = extract_text(
+        "Die Stadt Celle besiegelte 2011 die Städtepartnerschaft mit Clamart, etwa 10 km westlich von Paris."
+    )
+    assert found(record) == {("Celle", "Clamart")}
+
+
+# -- page structure -------------------------------------------------------------------
+def test_list_block_pairs_each_town_with_its_members(extract_text):
+    record = extract_text(
+        "Landkreis Göttingen\nDie Gemeindepartnerschaften im Landkreis Göttingen:\nStadt Einbeck:\n"
+        "- Frankreich, Poitiers\nStadt Duderstadt:\n- Tschechien, Brno\nKontakt: Landkreis Göttingen\n"
+    )
+    assert {(p.a[0], p.b[0], p.b_country) for p in record.partnerships} == {
+        ("Einbeck", "Poitiers", "FR"),
+        ("Duderstadt", "Brno", "CZ"),
+    }
 
 
 def test_list_item_dated_by_seit(extract_text):
@@ -141,3 +155,123 @@ def test_list_item_dated_by_seit(extract_text):
         ("Powiat Kętrzyński", "PL", "1998"),
         ("Département Seine-et-Marne", "FR", None),
     }
+
+
+def test_list_with_years_under_a_lead_in(extract_text):
+    record = extract_text(
+        "Städtepartnerschaften\n\nCelle hat folgende Partnerstädte:\n\n"
+        "1960 Poitiers - Frankreich\n(früher Poitou)\n1975 Tartu – Estland\n\n"
+        "Die Partnerschaften sollen Barrieren zwischen den Völkern überwinden helfen.\n"
+    )
+    assert {(a, b, since) for a, b, _, _, since in pairs(record)} == {
+        ("Celle", "Poitiers", "1960"),
+        ("Celle", "Tartu", "1975"),
+    }
+    assert {p.why for p in record.partnerships} == {"list item under its owner"}
+    assert record.home == ["Celle"]
+
+
+def test_former_name_in_parentheses_is_an_alias(extract_text):
+    record = extract_text(
+        "Unsere Partnerstädte\n\n1963 Tampere (früher Tammerfors) - Finnland\n1970 Odense – Dänemark\n\n"
+        "Magistrat der Stadt Hameln\n"
+    )
+    sides = {p.b[0]: p.b for p in record.partnerships}
+    assert sides["Tampere"] == ["Tampere", "Tammerfors"] and sides["Odense"] == ["Odense"]
+
+
+def test_sub_heading_per_partner_with_prose_after_it(extract_text):
+    record = extract_text(
+        "Unsere Partnerstädte\nOdense [DK]\nStädtefreundschaft seit 1984\n"
+        "Odense ist eine reizvolle Stadt mit alten Gassen und einem schönen Hafen.\n"
+        "Pécs - Ungarn\nDie Partnergemeinde liegt im Süden. Die Urkunde wurde am 3. Mai 1990 unterzeichnet.\n\n"
+        "Kontakt\nStadt Goslar\n38640 Goslar\n"
+    )
+    assert record.home[0] == "Goslar"
+    assert {(b, kind, since) for _, b, kind, _, since in pairs(record)} == {
+        ("Odense", "friendship", "1984"),
+        ("Pécs", "partnership", "1990-05-03"),
+    }
+
+
+def test_successor_in_parentheses_becomes_the_partner(extract_text):
+    record = extract_text(
+        "Die Gemeindepartnerschaften im Landkreis Göttingen:\nStadt Duderstadt:\n"
+        "- Dänemark, Ystad Kommune (seit 01/2007 zur Kolding Kommune zugeordnet)\n"
+    )
+    (pair,) = record.partnerships
+    assert pair.a == ["Duderstadt"] and pair.b == ["Kolding", "Ystad"]
+    assert ("transferred", "2007-01") in [(e.type, e.date) for e in pair.events] and pair.since is None
+
+
+def test_name_with_particle_on_a_partner_heading(extract_text):
+    record = extract_text(
+        "Partnergemeinde\n\nStädtepartnerschaft mit Neustadt am Kulm\n"
+        "Am 13. Juli 2013 besiegelte die Marktgemeinde Wels die Partnerschaft.\n"
+    )
+    assert [p.b[0] for p in record.partnerships] == ["Neustadt am Kulm"]
+
+
+def test_owner_heading_names_no_partner(extract_text):
+    record = extract_text(
+        "Partnergemeinden der Stadt Goslar\n\nPoitiers\nDie Partnerschaft mit Poitiers geht auf das Jahr 1967 zurück.\n"
+    )
+    assert found(record) == {("Goslar", "Poitiers")}
+
+
+# -- several home bodies -----------------------------------------------------------------
+def test_overview_of_pair_lines_has_no_single_home(extract_text):
+    record = extract_text(
+        "Partnerschaften\n\nZwischen Ungarn und dem Land bestehen zahlreiche Partnerschaften zwischen Landkreisen "
+        "und Gemeinden.\n\nPartnerschaften der Gemeinden\n\nWetzlar-Szeged (seit 05. Mai 2001)\n"
+        "Fulda-Pécs (seit 17. Juli 1998)\nHann. Münden-Eger (seit 1990)\n\nMöglichkeiten\n"
+    )
+    assert record.home == []
+    assert {(a, b, since) for a, b, _, _, since in pairs(record)} == {
+        ("Wetzlar", "Szeged", "2001-05-05"),
+        ("Fulda", "Pécs", "1998-07-17"),
+        ("Hann. Münden", "Eger", "1990"),
+    }
+
+
+def test_member_towns_of_an_association_hold_their_own_partnerships(extract_text):
+    record = extract_text(
+        "Ein Zeichen für Europa setzte jetzt die Verbandsgemeinde Bamberg mit einem Platz der Partnerschaften. "
+        "Celle ist sogar mit zwei Gemeinden verbunden, mit Poitiers seit 1969 und Lucca (Provinz Lucca, Italien) "
+        "seit 1992. In Goslar besteht neben der Jumelage mit der französischen Gemeinde Clamart seit 1978 noch "
+        "eine Partnerschaft mit der Gemeinde Lemgo (seit 2004). Auf die längste Partnerschaft kann Hameln "
+        "zurückblicken. Mit Antibes besteht der rege Austausch schon seit 1964."
+    )
+    assert record.home[0] == "Verbandsgemeinde Bamberg"
+    assert found(record) == {
+        ("Celle", "Poitiers"),
+        ("Celle", "Lucca"),
+        ("Goslar", "Clamart"),
+        ("Goslar", "Lemgo"),
+        ("Hameln", "Antibes"),
+    }
+
+
+def test_a_districts_namesake_town_as_a_venue_is_no_partner(extract_text):
+    record = extract_text(
+        "Partnerschaften des Landkreises\nDer Landkreis Celle unterhält eine Partnerschaft mit der Stadt Tartu. "
+        "Die Partnerschaft wurde am 04.10.1989 in Tartu und am 23.02.1990 in Celle offiziell geschlossen.\n"
+    )
+    assert found(record) == {("Landkreis Celle", "Tartu")}
+
+
+# -- off-topic text ------------------------------------------------------------------------
+def test_off_topic_cooperation_and_friendly_matches_give_nothing(extract_text):
+    for text in (
+        "Das Freundschaftsspiel in Wien gegen die Auswahl aus Ankara endete 2:1.",
+        "Die Firma aus Hamburg und ein Konzern aus München vereinbaren eine strategische Partnerschaft.",
+        "Die Kooperation der Universitäten in Graz und Linz soll ausgebaut werden, sagte der Rektor in Graz.",
+        "Die Außenminister Athens und Ankaras haben eine engere Kooperation vereinbart, hieß es in Berlin.",
+    ):
+        assert extract_text(text).partnerships == [], text
+
+
+# -- people (roles are read by the people component, placed here) ----------------------------
+def test_people_records_carry_role_and_place(extract_text):
+    record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Görshop, sprach.")
+    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Celle")]

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION
+from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from .bodies import body_keys, lex, name_key, region_word_bases, strong_kind
 from .extensions import doc_text
 
@@ -72,6 +72,8 @@ def foreign_adjective_before(doc: Doc, span: Span) -> bool:
     if k < 0:
         return False
     word = doc[k].lower_
+    if word.endswith("zwischen"):  # "zwischen", "inzwischen": not an adjective
+        return False
     stem = re.sub(r"(e|en|er|es|em)$", "", word)
     return stem.endswith("isch") and not stem.endswith(_home_adjectives())
 
@@ -136,8 +138,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         k = key(span)
         if k in partners or k in holders and len(holders) > 1:
             continue
-        place = span._.place
-        if place is not None and place.country not in HOME_COUNTRIES:
+        if not _could_be_at_home(span):
             continue
         first_word = text[span.start_char : span.end_char].split(" ")[0]
         district = span.label_ == REGION and first_word in bases
@@ -188,6 +189,16 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "overview of several bodies' partnerships"
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
     return sorted(best.spans, key=lambda s: s.start), why
+
+
+def _could_be_at_home(span: Span) -> bool:
+    """Whether the place lies in Germany, Austria or Switzerland, on any reading of
+    its name: the place rules may have chosen a namesake abroad because a country
+    was named nearby ("Celle hat Partnerstädte: Poitiers - Frankreich")."""
+    place = span._.place
+    if place is None or place.country in HOME_COUNTRIES:
+        return True
+    return any(p.country in HOME_COUNTRIES for p in load_gazetteer().lookup(span.text))
 
 
 def partner_cue(doc: Doc, span: Span) -> bool:

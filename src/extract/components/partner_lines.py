@@ -322,7 +322,10 @@ def find_partner_lines(
                 parsed = PartnerLine(block=index, partner=sides[1], holder=sides[0], dates=dates)
                 parsed.since = dates[0] if dates else None
         if parsed is not None:
-            following = kinds_by_block[index + 1] if index + 1 < len(blocks) else set()
+            # a sub-heading followed by a line with a partnership word ("X [DK]" then
+            # "Städtefreundschaft seit 1984"); a lead-in after a title is the list's owner's
+            has_next = index + 1 < len(blocks) and blocks[index + 1].kind != LEAD_IN
+            following = kinds_by_block[index + 1] if has_next else set()
             if in_scope or parsed.kind or (following and block.kind == HEADING):
                 parsed.block = index
                 parsed.kind = parsed.kind or (sorted(following)[0] if len(following) == 1 else None)

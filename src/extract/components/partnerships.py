@@ -399,6 +399,14 @@ class PartnershipExtractor:
                     sides.append(self._side_of(span))
                     for alias in self._aliases_in_parentheses(doc, span, sent_places):
                         sides[-1].add_name(canonical_name(alias))
+            for side in sides:
+                if side is not home and side.country is None:
+                    # "in X (Österreich) ... zwischen Y und X": the sentence's first mention
+                    # is the one the place rules read with its country
+                    mentions = [p for p in sent_places if self._key(p) == side.key]
+                    countries = [self._country_after(p) for p in mentions]
+                    side.country = next((c for c in countries if c), None)
+                    side.place = mentions[0]._.place if mentions and mentions[0]._.place else side.place
             for i, a in enumerate(sides):
                 for b in sides[i + 1 :]:
                     if a.key != b.key:
@@ -441,11 +449,12 @@ class PartnershipExtractor:
         dated = any(
             doc[d.start - 1].lower_ == "seit" for d in self._ents_in(sent, ("DATE",)) if d.start > 0
         ) and self._paragraph_has_keyword(doc, sent)
-        if not kinds and not dated:
-            held_by[0] = None
-            return []
         # the town an association is named after may hold partnerships of its own
         association_keys = {k for k in home_keys if k.startswith("region:")}
+        if not kinds and not dated or self._names_home(sent_places, association_keys or home_keys):
+            held_by[0] = None  # a sentence that names the home is about the home's partnerships
+            return []
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
         candidates = [
             p
             for p in self._candidates(sent_places, association_keys)
@@ -456,6 +465,8 @@ class PartnershipExtractor:
         for p in candidates:
             place = p._.place
             at_home = place is None or place.country in HOME_COUNTRIES
+            if self._marked_as_predecessor(p, markers):
+                continue  # "durch den damaligen Landkreis X": the home's predecessor
             if at_home and not partner_cue(doc, p) and not foreign_adjective_before(doc, p):
                 if self._can_hold(doc, sent, p):
                     holders.append(p)

@@ -1,0 +1,50 @@
+"""The publishing body: votes by how the text names each place."""
+
+
+def home(nlp, text):
+    from extract.pipeline import process
+
+    doc = process(text, nlp)
+    return [s.text for s in doc._.home_spans][:1], doc._.home_why
+
+
+def test_address_block_outweighs_a_partner_named_more_often(nlp):
+    text = (
+        "Besuch aus Poitiers\nDie Delegation aus Poitiers kam am Freitag. Poitiers ist seit 1970 Partnerstadt. "
+        "In Poitiers freut man sich.\n\nMagistrat der Stadt Hameln\n31785 Hameln\n"
+    )
+    found, why = home(nlp, text)
+    assert found == ["Hameln"] and "publisher" in why
+
+
+def test_a_name_located_for_the_reader_is_no_home(nlp):
+    text = (
+        "Partnerschaftsvereinbarung zwischen Stadt Celle und Tartu (Estland) unterzeichnet. Die Gemeinde Tartu "
+        "(Estland) lud ein, der Besuch in Tartu folgte. Der Stadtrat von Celle beschloss."
+    )
+    assert home(nlp, text)[0] == ["Celle"]
+
+
+def test_a_foreign_adjective_marks_a_partner(nlp):
+    text = "Der Landkreis Celle pflegt die Partnerschaft mit dem polnischen Landkreis Gnesen. Der Landkreis Gnesen dankt."
+    assert home(nlp, text)[0] == ["Landkreis Celle"]
+
+
+def test_a_former_body_is_no_home(nlp):
+    text = (
+        "Die Partnerschaft begann 1968 durch den ehemaligen Landkreis Einbeck. Der ehemalige Landkreis Einbeck "
+        "ging auf. Heute pflegt sie der Landkreis Celle."
+    )
+    assert home(nlp, text)[0] == ["Landkreis Celle"]
+
+
+def test_a_page_about_foreign_places_only_has_no_home(nlp):
+    assert home(nlp, "Unsere Partnerstädte\nOdense [DK]\nStädtefreundschaft seit 1984\nOdense liegt auf Fünen.\n")[0] == []
+
+
+def test_the_hub_of_several_between_statements_is_the_home(nlp):
+    text = (
+        "Zwischen der Stadt Celle und der Marktgemeinde Wels besteht seit 1991 eine Städtefreundschaft. Gäste "
+        "aus Celle kamen nach Celle zurück. Die Partnerschaft zwischen Wels und Steyr wurde 1983 besiegelt."
+    )
+    assert home(nlp, text)[0] == ["Wels"]

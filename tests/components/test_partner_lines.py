@@ -1,0 +1,64 @@
+"""Partner lines: which list lines and sub-headings name a partner, and whose."""
+
+import pytest
+
+
+def lines(nlp, text):
+    from extract.pipeline import process
+
+    doc = process(text, nlp)
+    return [(line.holder.text if line.holder is not None else None, line.partner.text) for line in doc._.partner_lines]
+
+
+HEAD = "Unsere Partnerstädte\n\n"
+
+
+@pytest.mark.parametrize(
+    "line, partner",
+    [
+        ("1960 Poitiers - Frankreich", "Poitiers"),
+        ("Poitiers – Frankreich (Nouvelle-Aquitaine). Seit 1985", "Poitiers"),
+        ("Poitiers, Frankreich", "Poitiers"),
+        ("Odense [DK]", "Odense"),
+        ("- Frankreich, Poitiers", "Poitiers"),
+        ("Tampere (früher Tammerfors) - Finnland", "Tampere"),
+        ("Partnerschaft mit der Stadt Tartu / Estland", "Tartu"),
+        ("Städtefreundschaft Lucca seit 1988", "Lucca"),
+        ("Poitiers (Frankreich), seit 1998", "Poitiers"),
+    ],
+)
+def test_list_forms_name_a_partner(nlp, line, partner):
+    assert lines(nlp, HEAD + line + "\n") == [(None, partner)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Magistrat der Stadt Hameln",
+        "Hameln hat folgende Partnerstädte:",
+        "Gäste aus Poitiers besuchten Hameln",
+        "Poitiers ist eine schöne Stadt",
+        "Hier finden Sie uns",
+        "Partnergemeinden der Stadt Hameln",
+    ],
+)
+def test_prose_and_owner_lines_name_no_partner(nlp, line):
+    assert lines(nlp, HEAD + line + "\n") == []
+
+
+def test_a_place_line_outside_a_partnership_scope_names_no_partner(nlp):
+    assert lines(nlp, "Anfahrt\n\nPoitiers, Frankreich\nDer Bus fährt um acht Uhr.\n") == []
+
+
+def test_a_sub_heading_followed_by_a_partnership_word_opens_its_own_scope(nlp):
+    assert lines(nlp, "Odense [DK]\nStädtefreundschaft seit 1984\n") == [(None, "Odense")]
+
+
+def test_pair_line_names_both_sides(nlp):
+    text = "Partnerschaften der Gemeinden\n\nWetzlar-Szeged (seit 05. Mai 2001)\n"
+    assert lines(nlp, text) == [("Wetzlar", "Szeged")]
+
+
+def test_lead_in_owner_holds_the_items_under_it(nlp):
+    text = "Die Partnerschaften im Landkreis Göttingen:\nStadt Einbeck:\n- Frankreich, Poitiers\n"
+    assert lines(nlp, text) == [("Einbeck", "Poitiers")]

@@ -1,0 +1,34 @@
+"""Page structure: lines as headings, lead-ins, list items and paragraphs."""
+
+from extract.components.structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, line_blocks
+
+
+def kinds(text):
+    return [(text[b.start : b.end], b.kind) for b in line_blocks(text)]
+
+
+def test_lead_in_then_items_then_prose():
+    text = (
+        "Partnerstädte\n\nCelle hat folgende Partnerstädte:\n1960 Poitiers - Frankreich\nTartu, Estland\n\n"
+        "Die Partnerschaften sollen Barrieren zwischen den Völkern überwinden helfen, sagte man damals.\n"
+    )
+    assert kinds(text) == [
+        ("Partnerstädte", HEADING),
+        ("Celle hat folgende Partnerstädte:", LEAD_IN),
+        ("1960 Poitiers - Frankreich", ITEM),
+        ("Tartu, Estland", ITEM),
+        ("Die Partnerschaften sollen Barrieren zwischen den Völkern überwinden helfen, sagte man damals.", PARAGRAPH),
+    ]
+
+
+def test_blocks_know_their_heading_and_offsets():
+    text = "Titel\n  - eins\n\nZweiter Titel\nEin Satz, der endet.\n"
+    blocks = line_blocks(text)
+    assert [text[b.start : b.end] for b in blocks] == ["Titel", "- eins", "Zweiter Titel", "Ein Satz, der endet."]
+    assert blocks[1].kind == ITEM and blocks[1].bulleted and blocks[1].parent == 0
+    assert blocks[3].kind == PARAGRAPH and blocks[3].parent == 2
+
+
+def test_a_short_line_after_a_blank_line_is_a_heading_not_an_item():
+    text = "Kontakte:\n- Poitiers\n\nAnschrift\n"
+    assert kinds(text)[-1] == ("Anschrift", HEADING)
