@@ -26,7 +26,9 @@ def test_a_name_located_for_the_reader_is_no_home(nlp):
 
 
 def test_a_foreign_adjective_marks_a_partner(nlp):
-    text = "Der Landkreis Celle pflegt die Partnerschaft mit dem polnischen Landkreis Gnesen. Der Landkreis Gnesen dankt."
+    text = (
+        "Der Landkreis Celle pflegt die Partnerschaft mit dem polnischen Landkreis Gnesen. Der Landkreis Gnesen dankt."
+    )
     assert home(nlp, text)[0] == ["Landkreis Celle"]
 
 
@@ -39,7 +41,8 @@ def test_a_former_body_is_no_home(nlp):
 
 
 def test_a_page_about_foreign_places_only_has_no_home(nlp):
-    assert home(nlp, "Unsere Partnerstädte\nOdense [DK]\nStädtefreundschaft seit 1984\nOdense liegt auf Fünen.\n")[0] == []
+    text = "Unsere Partnerstädte\nOdense [DK]\nStädtefreundschaft seit 1984\nOdense liegt auf Fünen.\n"
+    assert home(nlp, text)[0] == []
 
 
 def test_the_hub_of_several_between_statements_is_the_home(nlp):

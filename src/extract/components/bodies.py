@@ -141,5 +141,3 @@ def strong_kind(word: str) -> str | None:
     """The partnership kind a lower-cased word names; None for weak and other words."""
     category = keyword_category(word)
     return None if category == "weak" else category
-
-

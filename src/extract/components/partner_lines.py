@@ -78,9 +78,7 @@ def _elements(doc: Doc, block: Block, ents: list[Span]) -> list[tuple[str, objec
     return out
 
 
-def parse_partner_line(
-    doc: Doc, block: Block, ents: list[Span], kind_of: callable
-) -> PartnerLine | None:
+def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> PartnerLine | None:
     """The partner a line names, if the line is a list entry; else None.
     ``kind_of(word)`` gives the partnership kind of a word, or None."""
     items = _elements(doc, block, ents)
@@ -217,8 +215,10 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X": a heading that names
     whose partners follow."""
     before = doc_text(doc)[block.start : place.start_char].lower().split()
-    return bool(before) and any(w in ("der", "des", "von") for w in before[-3:]) and bool(
-        {w for w in before if w.startswith(("partner", "städtepartner"))}
+    return (
+        bool(before)
+        and any(w in ("der", "des", "von") for w in before[-3:])
+        and bool({w for w in before if w.startswith(("partner", "städtepartner"))})
     )
 
 

@@ -504,7 +504,7 @@ class PartnershipExtractor:
         start = text.rfind("\n", 0, sent.start_char) + 1
         end = text.find("\n", sent.end_char)
         words = text[start : end if end >= 0 else len(text)].lower().split()
-        return any(strong_kind(w.strip(".,;:!?()„“\"")) for w in words)
+        return any(strong_kind(w.strip('.,;:!?()„“"')) for w in words)
 
     def _side_with_alias(self, container: Span, located: _Side, home: _Side | None) -> _Side:
         """The side of the body ``container`` names, with the located place's names as aliases."""
