@@ -81,6 +81,15 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _council_decision(lowered: str, after: int, end: int, start: int) -> bool:
+    """Whether "beschlossen" states a decision: "hat beschlossen, ... einzugehen", or a
+    council as the one who decided ("vom Kreistag am 3. Mai einstimmig beschlossen")."""
+    if after < end and lowered[after] == ",":
+        return True
+    sentence = lowered[start:end]
+    return any(word in sentence for word in lex()["event_context"]["council_words"])
+
+
 def _triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
@@ -88,7 +97,7 @@ def _triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     for etype, pattern in _trigger_patterns():
         for m in pattern.finditer(lowered):
             # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
-            if m.group(0) == "beschlossen" and lowered[m.end() : m.end() + 1] == ",":
+            if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), len(lowered), 0):
                 found.append((offset + m.start(), "decided"))
             else:
                 found.append((offset + m.start(), etype))
@@ -114,7 +123,7 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
                 continue
             end = bounds[k][1]
-            if m.group(0) == "beschlossen" and m.end() < end and lowered[m.end()] == ",":
+            if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):
                 result[k].append((m.start(), "decided"))
             else:
                 result[k].append((m.start(), etype))
@@ -235,6 +244,7 @@ class PartnershipExtractor:
                         pair.kinds |= kinds or {"partnership"}
                         pair.why = pair.why or "member town named in a partnership sentence with its partner"
                         pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                        self._date_by_seit(doc, sent, sent_places, pair)
                     continue
             if home is None:
                 continue
@@ -269,6 +279,7 @@ class PartnershipExtractor:
                 pair.why = pair.why or why
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
+                self._date_by_seit(doc, sent, sent_places, pair)
 
         # pass 2: focus and events
         home_keys = self._home_keys(home)
@@ -498,6 +509,40 @@ class PartnershipExtractor:
         if len(previous) <= 1:
             return True
         return previous[-1].lower_ not in ("in", "im", "nach", "aus", "bei", "von", "vom", "zu", "zum", "zur")
+
+    def _date_by_seit(self, doc: Doc, sent: Span, sent_places: list[Span], pair: _Pair) -> None:
+        """ "mit X seit 1969 und Y (Provinz Z) seit 1992", "Mit X besteht der Austausch
+        schon seit 1964", "A zu X und B mit Y jeweils seit 1982": a "seit <date>" after
+        the partner's name, before the next place and any comma, dates its signing."""
+        if any(e["type"] == "signed" and e["date"] for e in pair.events):
+            return
+        mentions = [p for p in sent_places if self._key(p) == pair.b.key]
+        places_at = {p.start for p in sent_places}
+        for mention in mentions:
+            date = self._seit_date_after(doc, sent, mention, places_at)
+            if date is None:
+                jointly = [t for t in sent if t.lower_ == "jeweils"]
+                if jointly and jointly[0].i + 2 < sent.end and doc[jointly[0].i + 1].lower_ == "seit":
+                    date = next((d for d in self._ents_in(sent, ("DATE",)) if d.start == jointly[0].i + 2), None)
+            if date is not None:
+                evidence = " ".join(span_text(sent).split())
+                pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence})
+                return
+
+    def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
+        depth = 0
+        dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+        for k in range(mention.end, min(sent.end, mention.end + 10)):
+            text = doc[k].text
+            if text == "(":
+                depth += 1
+            elif text == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (text in (",", ";", ".") or k in places_at):
+                return None
+            if doc[k].lower_ == "seit" and k + 1 in dates:
+                return dates[k + 1]
+        return None
 
     def _paragraph_has_keyword(self, doc: Doc, sent: Span) -> bool:
         text = doc_text(doc)
@@ -886,7 +931,7 @@ class PartnershipExtractor:
         before = [t.lower_ for t in doc[max(sent.start, date.start - 2) : date.start]]
         if "seit" not in before:
             return False
-        after = doc[date.end : min(sent.end, date.end + 8)]
+        after = doc[date.end : min(sent.end, date.end + 12)]
         if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
             return True
         # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
@@ -909,6 +954,15 @@ class PartnershipExtractor:
     # -- output ----------------------------------------------------------------
     def _to_dict(self, pair: _Pair) -> dict:
         kind = sorted(pair.kinds, key=_KIND_ORDER.index)[0] if pair.kinds else "partnership"
+        # one signing stated twice, once to the year ("seit 2002") and once to the day
+        dated = [e["date"] for e in pair.events if e["type"] == "signed" and e["date"]]
+        pair.events = [
+            e
+            for e in pair.events
+            if not (
+                e["type"] == "signed" and e["date"] and any(d != e["date"] and d.startswith(e["date"]) for d in dated)
+            )
+        ]
         signed = sorted(e["date"] for e in pair.events if e["type"] == "signed" and e["date"])
         since = None
         if signed:
