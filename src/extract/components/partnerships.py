@@ -165,6 +165,8 @@ class _Pair:
     events: list[dict] = field(default_factory=list)
     evidence: tuple[int, int] | None = None
     why: str = ""
+    # former names of side a that belong to this partnership only ("die damalige Gemeinde X schloss ...")
+    a_aliases: list[str] = field(default_factory=list)
 
 
 @Language.factory("twinning_partnerships")
@@ -213,6 +215,7 @@ class PartnershipExtractor:
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for index, sent in enumerate(sentences):
+            self._sentence_home_aliases = []  # former names of the home this sentence gives
             line = span_text(sent).strip()
             kinds, weak = self._keywords(sent)
             sent_places = self._ents_in(sent, _PLACE_LABELS)
@@ -231,6 +234,8 @@ class PartnershipExtractor:
                     pair = self._pair(pairs, a_side, b_side)
                     pair.kinds |= kinds
                     pair.why = pair.why or "sentence naming both sides"
+                    if a_side is home:
+                        pair.a_aliases.extend(self._sentence_home_aliases)
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
                 continue
             if members_hold:
@@ -277,6 +282,7 @@ class PartnershipExtractor:
                 pair = self._pair(pairs, home, partner)
                 pair.kinds |= kinds or {"partnership"}
                 pair.why = pair.why or why
+                pair.a_aliases.extend(self._sentence_home_aliases)
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
@@ -402,9 +408,9 @@ class PartnershipExtractor:
                     or self._earlier_district(span, home)
                 )
                 if is_home:
-                    home.add_name(canonical_name(span))
                     if self._key(span) != home.key:
                         self._predecessors.add(self._key(span))
+                        self._sentence_home_aliases.append(canonical_name(span))
                     sides.append(home)
                 else:
                     sides.append(self._side_of(span))
@@ -774,10 +780,8 @@ class PartnershipExtractor:
         alias_of: dict[int, int] = {}  # index of a place located in another
         for idx, span in enumerate(sent_places):
             nxt = sent_places[idx + 1] if idx + 1 < len(sent_places) else None
-            if nxt is not None and nxt.start - span.end <= 4:
-                link = {t.lower_ for t in sent.doc[span.end : nxt.start]}
-                if link & _LOCATION_LINK and nxt.label_ == CITY and span.label_ == CITY:
-                    alias_of[idx] = idx + 1
+            if nxt is not None and nxt.label_ == CITY and span.label_ == CITY and self._located_in(sent.doc, span, nxt):
+                alias_of[idx] = idx + 1  # "X in der Gemeinde Y", "X bei Y"
         # predecessors first, so that a later mention in the sentence marks an earlier one
         for span in sent_places:
             if self._marked_as_predecessor(span, markers):
@@ -797,7 +801,7 @@ class PartnershipExtractor:
                 continue
             if is_predecessor:
                 self._predecessors.add(key)
-                home.add_name(canonical_name(span))
+                self._sentence_home_aliases.append(canonical_name(span))
                 continue
             if target is not None:
                 continue  # becomes an alias below
@@ -972,8 +976,11 @@ class PartnershipExtractor:
                 since = finer[0]
         status = "ended" if any(e["type"] == "ended" for e in pair.events) else "active"
         b_country = pair.b.country or (pair.b.place.country if pair.b.place else None)
+        a = _Side(pair.a.key, names=list(pair.a.names))
+        for name in pair.a_aliases:
+            a.add_name(name)
         return {
-            "a": list(pair.a.names),
+            "a": a.names,
             "b": list(pair.b.names),
             "a_place": pair.a.place,
             "b_place": pair.b.place,
