@@ -275,3 +275,26 @@ def test_off_topic_cooperation_and_friendly_matches_give_nothing(extract_text):
 def test_people_records_carry_role_and_place(extract_text):
     record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Görshop, sprach.")
     assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Celle")]
+
+
+def test_spellings_of_one_partner_merge_into_one_pair(extract_text):
+    record = extract_text(
+        "Partnerschaft zwischen Celle und der französischen Gemeinde Villers-sur-Mer nun besiegelt. "
+        "Die Delegation weilte in der Gemeinde Viller-sur-Mer. Nachdem die Verbindung zwischen Celle und Villers "
+        "mit der Unterzeichnung der Partnerschaftsurkunde am 9. Januar 2011 geschlossen wurde, folgte die Feier."
+    )
+    (pair,) = record.partnerships
+    assert pair.b[0] == "Villers-sur-Mer" and pair.since == "2011-01-09"
+
+
+def test_a_place_and_its_namesake_with_a_suffix_stay_apart(extract_text):
+    record = extract_text("Partnergemeinden der Stadt Celle:\n- Schweiz, Veltheim/Winterthur\n- Veltheim AG\n")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Veltheim", "Veltheim AG"]
+
+
+def test_the_short_name_of_a_home_with_a_particle_is_the_home(extract_text):
+    record = extract_text(
+        "Die Marktgemeinde Neumarkt am Wallersee besiegelte am 13. Juli 2013 die Partnerschaft mit Tartu. "
+        "Ich bin der Bürgermeister von Neumarkt, sagte er zur Partnerschaft mit Tartu."
+    )
+    assert found(record) == {("Neumarkt am Wallersee", "Tartu")}

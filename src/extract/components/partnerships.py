@@ -144,6 +144,52 @@ def _bucket_by_sentence(ents: list[Span], sentences: list[Span]) -> dict[int, li
     return buckets
 
 
+def merge_spelling_variants(pairs: list[_Pair]) -> list[_Pair]:
+    """One partner written several ways on a page ("Springfeld", "Springfield-sur-Mer"
+    for "Springfield-sur-Mer"): pairs of the same side a whose b names agree up to
+    one letter over the shorter name merge into the pair with the longest name."""
+    kept: list[_Pair] = []
+    for pair in sorted(pairs, key=lambda p: -len(fold_name(p.b.names[0]))):
+        target = next(
+            (k for k in kept if k.a.key == pair.a.key and _same_spelling(k.b.names[0], pair.b.names[0])), None
+        )
+        if target is None:
+            kept.append(pair)
+            continue
+        for name in pair.b.names:
+            target.b.add_name(name)
+        target.kinds |= pair.kinds
+        target.events += [e for e in pair.events if e not in target.events]
+        target.a_aliases += pair.a_aliases
+        if pair.evidence is not None and (target.evidence is None or pair.evidence < target.evidence):
+            target.evidence = pair.evidence
+    order = {id(p): k for k, p in enumerate(pairs)}
+    return sorted(kept, key=lambda p: order[id(p)])
+
+
+def _same_spelling(long_name: str, short_name: str) -> bool:
+    """ "Springfeld" for "Springfield-sur-Mer" (one letter off), "Springfield" for
+    "Springfield-sur-Mer" (the name before its hyphenated rest); not "Springfield"
+    for "Springfield AG", a place of its own."""
+    a, b = fold_name(long_name), fold_name(short_name)
+    if len(b) < 6 or a == b:
+        return False
+    distance = min(_edit_distance(a[:n], b) for n in (len(b) - 1, len(b), len(b) + 1))
+    if distance == 0:
+        return long_name[len(short_name) : len(short_name) + 1] == "-"
+    return distance == 1
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 @dataclass
 class _Side:
     key: str
@@ -318,7 +364,7 @@ class PartnershipExtractor:
                         events.append(dict(event))
 
         doc._.home = home.names if home else []
-        doc._.partnerships = [self._to_dict(p) for p in pairs.values()]
+        doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
         doc._.people = self._people(home)
         doc.user_data.pop("twinning_tokens", None)  # the last step: the table is not needed any more
         self._table = None
@@ -683,6 +729,11 @@ class PartnershipExtractor:
         keys = {home.key}
         if home.key.startswith("region:"):
             keys.add("name:" + home.key.split(":", 1)[1])
+        for name in home.names:
+            # "Springfield am See" is also called "Springfield" on its own pages
+            short = re.split(r" (?:am|an der|an|im|in der|ob der|bei|a\.) ", name, maxsplit=1)[0]
+            if short != name:
+                keys.add("name:" + fold_name(short))
         return keys
 
     @staticmethod
