@@ -213,13 +213,17 @@ def _name_with_particle(doc: Doc, span: Span, block: Block) -> Span:
 
 def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X": a heading that names
-    whose partners follow."""
+    whose partners follow (the partnership word, a genitive, at most a body word, the name)."""
     before = doc_text(doc)[block.start : place.start_char].lower().split()
-    return (
-        bool(before)
-        and any(w in ("der", "des", "von") for w in before[-3:])
-        and bool({w for w in before if w.startswith(("partner", "städtepartner"))})
-    )
+    while before and before[-1] in _BODY_WORDS:
+        before.pop()
+    return len(before) >= 2 and before[-1] in ("der", "des", "von") and bool(strong_kind(before[-2]))
+
+
+def _link_or_number(doc: Doc, block: Block) -> bool:
+    """A line that is a web address, an e-mail address or a number, not a heading."""
+    text = doc_text(doc)[block.start : block.end]
+    return bool(re.search(r"www\.|https?:|@|^[\d\s+/().-]+$", text))
 
 
 def _settle_paren_dates(line: PartnerLine, dates: list[Span], changed: bool) -> None:
@@ -327,6 +331,8 @@ def find_partner_lines(
             has_next = index + 1 < len(blocks) and blocks[index + 1].kind != LEAD_IN
             following = kinds_by_block[index + 1] if has_next else set()
             if in_scope or parsed.kind or (following and block.kind == HEADING):
+                # one confirmed sub-heading makes its siblings of the same form partners too
+                in_scope = True
                 parsed.block = index
                 parsed.kind = parsed.kind or (sorted(following)[0] if len(following) == 1 else None)
                 parsed.rule = "pair line" if parsed.holder is not None else f"list {block.kind}"
@@ -346,7 +352,7 @@ def find_partner_lines(
             owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
-        elif block.kind in (HEADING, LEAD_IN) and not places:
+        elif block.kind in (HEADING, LEAD_IN) and not places and not _link_or_number(doc, block):
             in_scope, owner = False, None  # "Kontakt", "Anschrift:"
     return found
 

@@ -238,7 +238,7 @@ class PartnershipExtractor:
             for (start, _), found in zip(bounds, triggers_by_sentence(table.text, char_bounds), strict=True)
         }
         self._keys = body_keys(places)
-        home = self._home(doc._.home_spans or [])
+        home = self._home_side = self._home(doc._.home_spans or [])
         home_keys = self._home_keys(home)
         self._predecessors: set[str] = set()
         pairs: dict[tuple[str, str], _Pair] = {}
@@ -736,6 +736,19 @@ class PartnershipExtractor:
                 keys.add("name:" + fold_name(short))
         return keys
 
+    def _home_region(self, span: Span) -> bool:
+        """A region of the home's own country named without a district word
+        ("Gemeindetag Baden-Württemberg", "das Land Hessen"): where the home lies."""
+        home = self._home_side
+        if span.label_ != REGION or home is None or home.place is None:
+            return False
+        place = span._.place
+        return (
+            place is not None
+            and place.country == home.place.country
+            and span.text.split(" ")[0] not in region_word_bases()
+        )
+
     @staticmethod
     def _reference_point(span: Span) -> bool:
         """ "60 km westlich von X", "nördlich von X", a name inside a quoted designation
@@ -763,6 +776,7 @@ class PartnershipExtractor:
             and not self._in_designation(p)
             and not self._is_locative_region(p)
             and not self._reference_point(p)
+            and not self._home_region(p)
         ]
 
     def _antecedents(self, sentences: list[Span], home_keys: set[str]) -> list[Span | None]:
@@ -848,6 +862,7 @@ class PartnershipExtractor:
                 or self._is_locative_region(span)
                 or self._in_designation(span)
                 or self._reference_point(span)
+                or self._home_region(span)
             ):
                 continue
             if is_predecessor:

@@ -372,6 +372,9 @@ class PlaceRecognizer(UsesGazetteer):
             unknown = self._unknown_named_place(scan, i)
             return (ACCEPT, unknown) if unknown else None
         table = scan.table
+        spa_town = self._spa_town(scan, i)
+        if spa_town is not None:
+            return ACCEPT, spa_town
         for end in scan.windows(i):
             places, looked_up = _lookup_with_variants(table.span_text(i, end))
             if not places:
@@ -573,6 +576,19 @@ class PlaceRecognizer(UsesGazetteer):
         if _compass_word(word):
             return _Candidate(i, i + 1, REGION, True)
         return None
+
+    def _spa_town(self, scan: _Scan, i: int) -> _Candidate | None:
+        """ "Bad Musterbrunn": "Bad" and a rare capitalised word name a spa town,
+        whether or not the gazetteer has it (when it has it, the lookup reads it)."""
+        words = scan.words
+        if words[i] != "Bad" or i + 1 >= scan.n or not scan.spaced[i] or scan.blocked[i + 1]:
+            return None
+        name = words[i + 1]
+        if not _starts_name(name) or self.gazetteer.zipf(name) >= _vocab()["very_common"]:
+            return None
+        if scan.table.span_text(i, i + 2) in self.gazetteer:
+            return None
+        return _Candidate(i, i + 2, CITY, True)
 
     def _unknown_named_place(self, scan: _Scan, i: int) -> _Candidate | None:
         """A capitalised name the gazetteer lacks, vouched for by a city word

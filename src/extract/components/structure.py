@@ -27,6 +27,8 @@ SHORT_LINE_WORDS = 12
 _BULLET = re.compile(r"^(?:[-–—•·▪*+]|\d{1,2}[.)])\s+")
 _YEAR_START = re.compile(r"^(?:1[89]|20)\d\d\b(?![.:]\d)")
 _WORD = re.compile(r"\S+")
+# a sentence ends inside the line: "Die Urkunde wurde unterzeichnet. Externer Link"
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{5}[.!?] +[A-ZÄÖÜ]")  # not after "Hann.", "Dr."
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def _line_kind(line: str, previous: Block | None, blank_before: bool) -> tuple[s
     last = line[-1]
     if last == ":" and words <= 2 * SHORT_LINE_WORDS:
         return LEAD_IN, bulleted
-    if words > SHORT_LINE_WORDS or last in ".!?;,":
+    if words > SHORT_LINE_WORDS or last in ".!?;," or _SENTENCE_INSIDE.search(line):
         return (ITEM if bulleted and words <= 2 * SHORT_LINE_WORDS else PARAGRAPH), bulleted
     in_list = previous is not None and previous.kind in (LEAD_IN, ITEM) and not blank_before
     if bulleted or _YEAR_START.match(line) or in_list:
