@@ -39,7 +39,7 @@ def region_word_bases() -> dict[str, str]:
 
 def canonical_name(span: Span) -> str:
     """The span's name with admin-word and genitive inflection undone:
-    "Landkreises Harz" -> "Landkreis Harz", "Dortmunds" -> "Dortmund"."""
+    "Landkreises Musterland" -> "Landkreis Musterland", "Münchens" -> "München"."""
     bases = region_word_bases()
     words = span_text(span).split(" ")
     has_admin_word = len(words) > 1 and words[0] in bases

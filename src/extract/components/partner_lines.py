@@ -285,7 +285,7 @@ def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: callable) -
 
 
 def _names(text: str) -> bool:
-    """One to six words that could be a name ("Lohr a. Main", "Berg b.Neumarkt i.d.OPf")."""
+    """One to six words that could be a name ("Neustadt a. Main", "Au b.Musterstadt i.d.OPf")."""
     words = text.replace("-", " ").split()
     return 0 < len(words) <= 6 and text[:1].isupper() and all(_NAME_PART.match(w) for w in words)
 

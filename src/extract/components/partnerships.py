@@ -782,7 +782,7 @@ class PartnershipExtractor:
     def _antecedents(self, sentences: list[Span], home_keys: set[str]) -> list[Span | None]:
         """For a sentence that opens with "Die Jumelage ...", "Diese Partnerschaft ...",
         the partner of the sentence before it in the same paragraph, when that
-        sentence names the home and exactly one other body ("Weinheim ist mit X
+        sentence names the home and exactly one other body ("Springfield ist mit X
         verbunden. Die Jumelage wurde 1962 besiegelt.")."""
         result: list[Span | None] = [None]
         text = doc_text(sentences[0].doc) if sentences else ""
@@ -898,7 +898,7 @@ class PartnershipExtractor:
         organisation's designation ("Musikverein X", "Gymnasium X")."""
         doc = span.doc
         start = span.start
-        # walk back over a hyphen chain: "Männergesangverein Niederau-Krauthausen"
+        # walk back over a hyphen chain: "Männergesangverein Musterau-Beispielhausen"
         while (
             start >= 2
             and doc[start - 1].text == "-"

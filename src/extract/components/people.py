@@ -4,10 +4,10 @@ A name is two or three capitalised tokens (hyphenated surnames and particles
 such as "de" included). It counts as a person when
 
 * a role word or title stands right before it ("Bürgermeister Hans Vogt",
-  "Amtskollegen Ferhat Mustafić", "Dr. Wolfgang Spithaler"), or a fact-box
+  "Amtskollegen Max Mustermann", "Dr. Erika Musterfrau"), or a fact-box
   role label ("Bürgermeisterin:" and the name on the next line);
 * it follows a credit word ("Foto: Reinhold Weissenbrunner");
-* its first token is a known first name (also in capitals: "SABINE KIEVEN").
+* its first token is a known first name (also in capitals: "ERIKA MUSTERFRAU").
 
 Once a full name is known, its surname alone is a PERSON too ("Vogt").
 Titles are left out of the span; the role as written (nominative, with its

@@ -13,11 +13,11 @@ tried when nothing else is). Around that lookup:
   same name confirmed so elsewhere in the document (one reading per document).
   A determiner before a single word ("die Gassen", "im Zentrum") makes it a
   noun; a company form after it ("Leoni AG") a company.
-* Administrative words make regions: "Landkreis Harz", "Powiat (Landkreis) X",
+* Administrative words make regions: "Landkreis Musterland", "Powiat (Landkreis) X",
   "Departement Nord"; after "Land"/"Region" only a known region (or an unknown
   hyphenated name after "Region"). After a plural ("Kreisen X und Y") each
   coordinated name is a region, without the word.
-* City words vouch for names the gazetteer lacks ("Gemeinde Arnoldsweiler"),
+* City words vouch for names the gazetteer lacks ("Gemeinde Musterweiler"),
   and such a name is then marked wherever it recurs.
 * List items under a country ("- Frankreich, Villars", "- Lisses") are places.
 * Compass words: "West-Ukraine", "Ostpolens" are regions; "Huckarde-Nord" a city.
@@ -389,7 +389,7 @@ class PlaceRecognizer(UsesGazetteer):
         return (ACCEPT, unknown) if unknown else None
 
     def _extend(self, scan: _Scan, end: int, label: str) -> int:
-        """Official name parts after a city: "Huckarde-Nord", "Blankenburg (Harz)"."""
+        """Official name parts after a city: "Musterstadt-Nord", "Frankfurt (Oder)"."""
         words = scan.words
         if label != CITY or end + 1 >= scan.n:
             return end
@@ -397,7 +397,7 @@ class PlaceRecognizer(UsesGazetteer):
             return end + 2
         if words[end] == "(" and end + 2 < scan.n and words[end + 2].startswith(")"):
             inner = words[end + 1]
-            # a qualifier, not a country or another known city: "(Harz)" but not "(Frankreich)", "(Lemberg)"
+            # a qualifier, not a country or another known city: "(Oder)" but not "(Frankreich)", "(Lemberg)"
             known = any(p.label in (COUNTRY, CITY) for p in self.gazetteer.lookup(inner))
             if _starts_name(inner) and not known and inner not in _vocab()["city"] and words[end + 2] == ")":
                 return end + 3
@@ -446,7 +446,7 @@ class PlaceRecognizer(UsesGazetteer):
             return PENDING, False
         if prev in vocab["determiners"] and zipf >= vocab["zipf"]:
             return REJECT, False  # "die Gassen", "im Zentrum": a noun
-        # a place whose size outweighs the word's frequency: "Dortmund" (588k, zipf 4.7)
+        # a place whose size outweighs the word's frequency: "Essen" (a big city and a common word)
         # but not "Norden" (25k, zipf 4.7) or "Essen" (583k, zipf 5.3)
         famous = any(
             p.population >= vocab["big"]
@@ -464,7 +464,7 @@ class PlaceRecognizer(UsesGazetteer):
         if zipf < vocab["very_common"] and weak:
             return ACCEPT, True
         if zipf < vocab["town_zipf"] and max(p.population for p in places) >= vocab["town"]:
-            return ACCEPT, False  # "Herne", "Chur": rare as words, and real towns
+            return ACCEPT, False  # "Zwickau", "Aarau": rare as words, and real towns
         return PENDING, False
 
     @staticmethod
@@ -474,7 +474,7 @@ class PlaceRecognizer(UsesGazetteer):
             return True
         if scan.list_line[i]:
             return True
-        # "Cabourg (Frankreich)", "Leeds, England"
+        # "Cannes (Frankreich)", "York, England"
         if end + 1 < scan.n and words[end] in ("(", ","):
             return _names_country(words[end + 1])
         return False
@@ -612,7 +612,7 @@ class PlaceRecognizer(UsesGazetteer):
             nxt = words[end]
             if nxt in self.gazetteer and self.gazetteer.zipf(nxt) < vocab["zipf"]:
                 return _Candidate(i, end + 1, CITY, True)
-        # "Oberharz am Brocken", "Neustadt an der Weinstraße"
+        # "Musterdorf am See", "Neustadt an der Weinstraße"
         for link in (("am",), ("an", "der")):
             k = end + len(link)
             if k < n and tuple(words[end:k]) == link and _starts_name(words[k]):
@@ -621,7 +621,7 @@ class PlaceRecognizer(UsesGazetteer):
         return _Candidate(i, end, CITY, True)
 
     def _list_item(self, scan: _Scan, i: int) -> _Candidate | None:
-        """A list item's whole name ("Veltheim AG", "Les Grandes Vente"), up to a
+        """A list item's whole name ("Rheinfelden AG", "Les Sables-d'Olonne"), up to a
         comma, parenthesis, slash, city word or the line end, when it is a short run of names."""
         vocab = _vocab()
         words = scan.words
@@ -718,7 +718,7 @@ class PlaceRecognizer(UsesGazetteer):
         vocab = _vocab()
         words = table.words
         first = start
-        # drop administrative words: "Landkreis Harz" -> "Harz"
+        # drop administrative words: "Landkreis Musterland" -> "Musterland"
         while first < end and (
             words[first] in vocab["region"] or words[first] in vocab["weak_region"] or words[first] in "()"
         ):
