@@ -20,6 +20,7 @@ COMPONENTS = (
     "twinning_partner_lines",
     "twinning_home",
     "twinning_partnerships",
+    "twinning_roles",
 )
 
 
@@ -47,7 +48,7 @@ def build(model: str | None = None) -> Language:
         nlp.add_pipe("twinning_model_stash")
     customise_tokenizer(nlp)
     for name in COMPONENTS:
-        if model is not None and name == "twinning_partnerships":
+        if model is not None and name == "twinning_structure":
             nlp.add_pipe("twinning_model_merge")
         nlp.add_pipe(name)
     return nlp
@@ -76,7 +77,13 @@ def load(model: str | None = None) -> Language:
 
 
 # steps that read the whole document: on a long text they run once on the joined pieces
-RELATION_STEPS = ("twinning_structure", "twinning_partner_lines", "twinning_home", "twinning_partnerships")
+RELATION_STEPS = (
+    "twinning_structure",
+    "twinning_partner_lines",
+    "twinning_home",
+    "twinning_partnerships",
+    "twinning_roles",
+)
 
 
 def process(text: str, nlp: Language | None = None) -> Doc:

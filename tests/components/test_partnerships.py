@@ -271,12 +271,6 @@ def test_off_topic_cooperation_and_friendly_matches_give_nothing(extract_text):
         assert extract_text(text).partnerships == [], text
 
 
-# -- people (roles are read by the people component, placed here) ----------------------------
-def test_people_records_carry_role_and_place(extract_text):
-    record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Görshop, sprach.")
-    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Celle")]
-
-
 def test_spellings_of_one_partner_merge_into_one_pair(extract_text):
     record = extract_text(
         "Partnerschaft zwischen Celle und der französischen Gemeinde Villers-sur-Mer nun besiegelt. "

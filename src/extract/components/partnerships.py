@@ -1,22 +1,30 @@
-"""Home body, partnerships, their events, and people's roles.
+"""Partnerships and their events.
 
-Reads the entities the earlier components set and writes plain dictionaries to
-``doc._.home``, ``doc._.partnerships`` and ``doc._.people``.
+Reads the entities, the page's partner lines (``doc._.partner_lines``) and the
+home (``doc._.home_spans``) that earlier components set, and writes
+``doc._.home`` (the home's names) and ``doc._.partnerships`` (plain
+dictionaries). Each pair says why it was made (``why``): which scope and rule.
 
-* Home: the place the text is about most, weighted towards German bodies and
-  names introduced by "Stadt"/"Landkreis".
-* Pairs: a sentence with a partnership word (kind: partnership, friendship,
-  cooperation, project) pairs the home with every other city or region in it;
-  a weak word ("Kontakt", "Beziehungen", "Pakt") does so only next to an event
-  verb. Places marked as former bodies ("damaligen Landkreis X") are aliases
-  of the home; a place located in another ("X in der Gemeinde Y") an alias of
-  that one. List blocks under a partnership heading ("Stadt X:" then "- Land,
-  Ort") pair the sub-heading's body with each item.
+* Gate: a document not about town twinning (no twinning-only word, no
+  partnership word beside a municipal word) gives no pairs.
+* Partner lines: list items and sub-headings pair their owner (the pair line's
+  first side, the lead-in's body, else the home) with the partner.
+* Sentences that name both sides ("zwischen A und B", "Partnerschaft A-B")
+  pair them as stated; a place located in another ("X in der Gemeinde Y") is
+  an alias of that one; a former body of the home ("der damaligen Gemeinde X")
+  is the home, its name an alias on that partnership only.
+* Member towns: on a district's or association's page a town at home that is
+  not named as someone's partner holds the partnerships its sentence names.
+* Other sentences with a partnership word pair the home with each place that
+  could be a partner: not the home or its parts, not a venue's region, a
+  designation, a reference point ("westlich von X"), or the home's own state.
+  A weak word ("Kontakt", "Beziehungen") does so only next to an event verb.
 * Focus: headings and pair sentences set the partners a text is talking
   about, so that "die Partnerschaft wurde 1959 gegründet" without a name goes
   to them.
 * Events: trigger words per type, each date of the sentence given to the
-  nearest trigger; "since" is the earliest signing; "ended" sets the status.
+  nearest trigger; "seit <date>" after a partner dates its signing; "since" is
+  the earliest signing; "ended" sets the status.
 """
 
 from __future__ import annotations
@@ -248,8 +256,6 @@ class PartnershipExtractor:
         if not about_twinning(table.lower, bounds):
             doc._.home = home.names if home else []
             doc._.partnerships = []
-            doc._.people = self._people(home)
-            doc.user_data.pop("twinning_tokens", None)
             self._table = None
             return doc
 
@@ -365,8 +371,6 @@ class PartnershipExtractor:
 
         doc._.home = home.names if home else []
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
-        doc._.people = self._people(home)
-        doc.user_data.pop("twinning_tokens", None)  # the last step: the table is not needed any more
         self._table = None
         return doc
 
@@ -1058,34 +1062,3 @@ class PartnershipExtractor:
             "evidence_span": pair.evidence,
             "why": pair.why,
         }
-
-    # -- people ----------------------------------------------------------------
-    def _people(self, home: _Side | None) -> list[dict]:
-        people: list[dict] = []
-        seen: set[str] = set()
-        for span in self._ents:
-            if span.label_ != "PERSON" or not span._.role:
-                continue
-            name = span_text(span)
-            key = fold_name(name)
-            if key in seen or len(span) < 2 and not name.isupper():
-                continue
-            seen.add(key)
-            people.append({"name": name, "role": span._.role, "place": self._role_place(span, home)})
-        return people
-
-    def _role_place(self, span: Span, home: _Side | None) -> str | None:
-        # the sentence the name starts in, as ``span.sent`` and ``sent.ents`` give them
-        starts = self._sentence_starts
-        k = bisect_right(starts, span.start) - 1
-        sent_start, sent_end = starts[k], starts[k + 1] if k + 1 < len(starts) else len(self._table)
-        places = [
-            e for e in self._ents_by_sentence.get(sent_start, ()) if e.end <= sent_end and e.label_ in _PLACE_LABELS
-        ]
-        # "Bürgermeister der Stadt X, Name" / "Bürgermeister von X"
-        before = [p for p in places if p.end <= span.start and span.start - p.end <= 6]
-        if before:
-            return canonical_name(before[-1])
-        if home is not None:
-            return home.names[0]
-        return None

@@ -1,0 +1,14 @@
+"""Roles: the body a person's role belongs to."""
+
+
+def test_people_records_carry_role_and_place(extract_text):
+    record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Görshop, sprach.")
+    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Celle")]
+
+
+def test_a_role_without_a_body_before_it_belongs_to_the_home(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Bürgermeister Hans Vogt lud ein. "
+        "Magistrat der Stadt Celle"
+    )
+    assert [(p.name, p.place) for p in record.people] == [("Hans Vogt", "Celle")]
