@@ -292,3 +292,19 @@ def test_the_short_name_of_a_home_with_a_particle_is_the_home(extract_text):
         "Ich bin der Bürgermeister von Neumarkt, sagte er zur Partnerschaft mit Tartu."
     )
     assert found(record) == {("Neumarkt am Wallersee", "Tartu")}
+
+
+def test_a_town_at_home_beside_the_home_needs_a_partner_cue(extract_text):
+    record = extract_text(
+        "Die Partnerschaft der Gemeinde Celle mit Poitiers begann 1989, da Goslar bereits eine Partnerschaft "
+        "pflegte und auch andere Gemeinden wie Hameln und Lemgo Beziehungen unterhielten."
+    )
+    assert found(record) == {("Celle", "Poitiers")}
+
+
+def test_a_town_at_home_named_as_a_partner_town_is_one(extract_text):
+    record = extract_text(
+        "Zum Jubiläum kamen Vertreter unserer Partnerstädte Tartu und dem hessischen Wetzlar nach Celle. "
+        "Die Stadt Celle dankte. Seit 1990 verbindet Goslar und Celle ein Partnerschaftsvertrag."
+    )
+    assert found(record) == {("Celle", "Tartu"), ("Celle", "Wetzlar"), ("Celle", "Goslar")}

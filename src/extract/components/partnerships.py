@@ -59,6 +59,15 @@ _KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 _EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
 _LOCATION_LINK = {"in", "im", "bei", "am"}
 _HEADING_MAX_TOKENS = 10
+# nouns that call a town a partner (a sentence with one enumerates partner towns)
+_PARTNER_TOWN_NOUNS = (
+    "partnerstadt",
+    "partnerstädte",
+    "partnergemeinde",
+    "partnerkommune",
+    "partnerkreis",
+    "partnerlandkreis",
+)
 _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
@@ -740,6 +749,30 @@ class PartnershipExtractor:
                 keys.add("name:" + fold_name(short))
         return keys
 
+    @staticmethod
+    def _domestic(span: Span, home: _Side) -> bool:
+        """A place in the home's own country."""
+        place = span._.place
+        return place is not None and home.place is not None and place.country == home.place.country
+
+    def _domestic_partner_cue(self, sent: Span, span: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
+        """What makes a town at home a partner in a sentence that names the home:
+        "Partnerschaft mit X", "Partnerstadt X", "X und <home>" / "<home> und X"."""
+        doc = sent.doc
+        if partner_cue(doc, span):
+            return True
+        if span.start and strong_kind(doc[span.start - 1].lower_):
+            return True
+        if any(t.lower_.startswith(_PARTNER_TOWN_NOUNS) for t in sent):
+            return True  # "Vertreter unserer Partnerstädte X, ... und dem pfälzischen Y"
+        for other in sent_places:
+            if self._key(other) not in home_keys:
+                continue
+            between = doc[min(span.end, other.end) : max(span.start, other.start)]
+            if 0 < len(between) <= 3 and any(t.lower_ in ("und", "mit", "sowie") for t in between):
+                return True
+        return False
+
     def _home_region(self, span: Span) -> bool:
         """A region of the home's own country named without a district word
         ("Gemeindetag Baden-Württemberg", "das Land Hessen"): where the home lies."""
@@ -875,6 +908,8 @@ class PartnershipExtractor:
                 continue
             if target is not None:
                 continue  # becomes an alias below
+            if self._domestic(span, home) and not self._domestic_partner_cue(sent, span, sent_places, home_keys):
+                continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             side = sides.setdefault(key, _Side(key, place=span._.place))
             side.add_name(canonical_name(span))
             side.country = side.country or self._country_after(span)
