@@ -308,3 +308,18 @@ def test_a_town_at_home_named_as_a_partner_town_is_one(extract_text):
         "Die Stadt Celle dankte. Seit 1990 verbindet Goslar und Celle ein Partnerschaftsvertrag."
     )
     assert found(record) == {("Celle", "Tartu"), ("Celle", "Wetzlar"), ("Celle", "Goslar")}
+
+
+def test_each_partner_takes_the_seit_date_after_its_own_name(extract_text):
+    record = extract_text(
+        "Die Stadt Celle ist sogar mit zwei Gemeinden verbunden: es besteht neben der Jumelage mit der "
+        "französischen Gemeinde Poitiers seit 1978 noch eine Partnerschaft mit der Gemeinde Lemgo am Berg (seit 2004)."
+    )
+    assert {p.b[0]: p.since for p in record.partnerships} == {"Poitiers": "1978", "Lemgo": "2004"}
+
+
+def test_a_seit_date_after_the_partner_in_a_sentence_naming_the_home(extract_text):
+    record = extract_text(
+        "Unsere Partnerstädte\n\nTartu, Estland\n\nDie jüngste Verbindung eint die Städte Celle und Tartu seit Mai 2002.\n"
+    )
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Tartu", "2002-05")]

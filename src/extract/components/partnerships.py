@@ -364,6 +364,10 @@ class PartnershipExtractor:
             elif self._is_heading(sent) and named:
                 focus = named
             triggers = self._triggers(sent)
+            if named and (kinds or weak or self._names_home(sent_places, home_keys)):
+                # "verbindet die Städte A und X seit Mai 2002": the date after the partner's name
+                for key in named:
+                    self._date_by_seit(doc, sent, sent_places, pairs[key])
             if not (kinds or weak):
                 continue
             # in the preamble, before any partner is named, "the partnership" is all of them
@@ -375,8 +379,13 @@ class PartnershipExtractor:
             for event in self._events(sent, triggers, bool(kinds)):
                 for key in targets:
                     events = pairs[key].events
-                    if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
-                        events.append(dict(event))
+                    if any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
+                        continue
+                    if event["type"] == "signed" and any(
+                        e["type"] == "signed" and e["evidence"] == event["evidence"] for e in events
+                    ):
+                        continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
+                    events.append(dict(event))
 
         doc._.home = home.names if home else []
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
@@ -603,8 +612,10 @@ class PartnershipExtractor:
                 depth += 1
             elif text == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and (text in (",", ";", ".") or k in places_at):
+            elif depth == 0 and text in (",", ";", "."):
                 return None
+            elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei"):
+                return None  # the next place; "X am Y" is still X
             if doc[k].lower_ == "seit" and k + 1 in dates:
                 return dates[k + 1]
         return None
