@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from .bodies import body_keys, lex, name_key, region_word_bases, strong_kind
-from .extensions import doc_text
+from .extensions import doc_text, token_table
 
 HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
 _PUBLISHER_WORDS = (
@@ -92,20 +92,19 @@ def qualified_for_reader(doc: Doc, span: Span) -> bool:
 
 def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
     """Groups of places that a "zwischen A und B (, C)" phrase joins."""
+    table = token_table(doc)
+    lower = table.lower
     by_start = {p.start: p for p in places}
     groups = []
-    for tok in doc:
-        if tok.lower_ != "zwischen":
-            continue
+    for i in (k for k, word in enumerate(lower) if word == "zwischen"):
         group: list[Span] = []
-        k = tok.i + 1
-        while k < len(doc) and k - tok.i < 16:
+        k = i + 1
+        while k < len(lower) and k - i < 16:
             if k in by_start:
                 group.append(by_start[k])
                 k = by_start[k].end
                 continue
-            low = doc[k].lower_
-            if low in _BETWEEN_STOP or "\n" in doc[k].text:
+            if lower[k] in _BETWEEN_STOP or "\n" in table.words[k]:
                 break
             k += 1
         if len(group) >= 2:

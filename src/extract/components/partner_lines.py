@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION
 from .bodies import strong_kind
 from .extensions import UsesGazetteer, doc_text
-from .structure import HEADING, ITEM, LEAD_IN, Block
+from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
 _TOKEN = re.compile(r"\w[\w.'’]*|[^\w\s]")
 # words a list line may hold besides names, dates and punctuation
@@ -311,7 +311,11 @@ def find_partner_lines(
     in_scope = False
     owner: Span | None = None
     list_country: Span | None = None
-    kinds_by_block = [block_kinds(doc, b, kind_of) for b in blocks]
+    # only short lines and the line after one are read for partnership words
+    wanted = {k for k, b in enumerate(blocks) if b.kind != PARAGRAPH} | {
+        k + 1 for k, b in enumerate(blocks) if b.kind == HEADING
+    }
+    kinds_by_block = [block_kinds(doc, b, kind_of) if k in wanted else set() for k, b in enumerate(blocks)]
     for index, block in enumerate(blocks):
         if block.kind not in (HEADING, ITEM, LEAD_IN):
             continue

@@ -244,6 +244,13 @@ class PartnershipExtractor:
         places = [e for e in ents if e.label_ in _PLACE_LABELS]
         self._countries = [e for e in ents if e.label_ == COUNTRY]
         bounds = table.sentence_bounds()
+        if not about_twinning(table.lower, bounds):
+            self._keys = body_keys(places)
+            home = self._home(doc._.home_spans or [])
+            doc._.home = home.names if home else []
+            doc._.partnerships = []
+            self._table = None
+            return doc
         sentences = [doc[start:end] for start, end in bounds]
         self._sentence_starts = [start for start, _ in bounds]
         self._ents_by_sentence = _bucket_by_sentence(ents, sentences)
@@ -261,12 +268,6 @@ class PartnershipExtractor:
         pairs: dict[tuple[str, str], _Pair] = {}
 
         antecedents = self._antecedents(sentences, home_keys)
-
-        if not about_twinning(table.lower, bounds):
-            doc._.home = home.names if home else []
-            doc._.partnerships = []
-            self._table = None
-            return doc
 
         # pass 0: partners named by the page's structure (list lines, sub-headings)
         line_spans = self._pairs_from_partner_lines(doc, home, pairs)
