@@ -77,3 +77,12 @@ def test_largest_place_wins_without_context(nlp):
 
 def test_ocr_l_for_i(nlp):
     assert places(nlp("Der Kreis lași in Rumänien.")) == [("Kreis lași", "REGION"), ("Rumänien", "COUNTRY")]
+
+
+def test_bad_and_a_rare_name_after_a_preposition_is_a_spa_town(nlp):
+    from extract.pipeline import process
+
+    doc = process(
+        "Die Urkunde wurde in Bad Musterbrunn unterzeichnet. Das Bad Wasser ist kalt. Die Serie Bad Banks läuft.", nlp
+    )
+    assert [(e.text, e.label_, e._.place) for e in doc.ents] == [("Bad Musterbrunn", "CITY", None)]

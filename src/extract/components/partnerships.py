@@ -789,14 +789,12 @@ class PartnershipExtractor:
         """A region of the home's own country named without a district word
         ("Gemeindetag Baden-Württemberg", "das Land Hessen"): where the home lies."""
         home = self._home_side
-        if span.label_ != REGION or home is None or home.place is None:
-            return False
         place = span._.place
-        return (
-            place is not None
-            and place.country == home.place.country
-            and span.text.split(" ")[0] not in region_word_bases()
-        )
+        if span.label_ != REGION or home is None or place is None or span.text.split(" ")[0] in region_word_bases():
+            return False
+        if home.place is None:  # a home the gazetteer lacks lies at home too
+            return place.country in HOME_COUNTRIES
+        return place.country == home.place.country
 
     @staticmethod
     def _reference_point(span: Span) -> bool:

@@ -584,11 +584,18 @@ class PlaceRecognizer(UsesGazetteer):
         if words[i] != "Bad" or i + 1 >= scan.n or not scan.spaced[i] or scan.blocked[i + 1]:
             return None
         name = words[i + 1]
-        if not _starts_name(name) or self.gazetteer.zipf(name) >= _vocab()["very_common"]:
+        if (
+            not _starts_name(name)
+            or name.endswith(("er", "ers"))
+            or self.gazetteer.zipf(name) >= _vocab()["very_common"]
+        ):
+            return None  # "Bad Ischler Kurhaus": an adjective of a town, not its name
+        if i == 0 or (words[i - 1] not in _vocab()["prep"] and words[i - 1] not in _vocab()["city"]):
+            return None  # "in Bad X", "Gemeinde Bad X"; not "Bad Banks" in running text
+        text = scan.table.span_text(i, i + 2)
+        if text in self.gazetteer:
             return None
-        if scan.table.span_text(i, i + 2) in self.gazetteer:
-            return None
-        return _Candidate(i, i + 2, CITY, True)
+        return _Candidate(i, i + 2, CITY, True, fold_name(text))
 
     def _unknown_named_place(self, scan: _Scan, i: int) -> _Candidate | None:
         """A capitalised name the gazetteer lacks, vouched for by a city word
@@ -726,7 +733,8 @@ class PlaceRecognizer(UsesGazetteer):
         if first == end:
             return ()
         found, _ = _lookup_with_variants(table.span_text(first, end))
-        if not found and end - first > 1 and label == CITY:
+        if not found and end - first > 1 and label == CITY and words[first] != "Bad":
+            # a spa town "Bad X" is not the village X; other unknown names fall back to a part
             found, _ = _lookup_with_variants(words[end - 1])
             if not found:
                 found, _ = _lookup_with_variants(words[first])
