@@ -86,3 +86,17 @@ def test_bad_and_a_rare_name_after_a_preposition_is_a_spa_town(nlp):
         "Die Urkunde wurde in Bad Musterbrunn unterzeichnet. Das Bad Wasser ist kalt. Die Serie Bad Banks läuft.", nlp
     )
     assert [(e.text, e.label_, e._.place) for e in doc.ents] == [("Bad Musterbrunn", "CITY", None)]
+
+
+def test_a_state_in_parentheses_is_no_part_of_the_name(nlp):
+    from extract.pipeline import process
+
+    doc = process("Zwischen der Stadt Celle (Niedersachsen) und Frankfurt (Oder) besteht eine Partnerschaft.", nlp)
+    assert [e.text for e in doc.ents] == ["Celle", "Niedersachsen", "Frankfurt (Oder)"]
+
+
+def test_a_french_name_joined_by_its_particles_after_a_city_word(nlp):
+    from extract.pipeline import process
+
+    doc = process("Die Delegation weilte in der Gemeinde Villiers-sur-Orgeval bei Paris.", nlp)
+    assert [e.text for e in doc.ents] == ["Villiers-sur-Orgeval", "Paris"]

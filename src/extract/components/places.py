@@ -132,6 +132,20 @@ def _vocab() -> dict:
     }
 
 
+_HYPHEN_PARTICLES = {"sur", "sous", "en", "les", "le", "la", "de", "du", "des", "lès", "aux", "et"}
+
+
+def _joined_by_particle(words: list[str], end: int, n: int) -> bool:
+    """ "-sur-Mer", "-de-Ré" right after a name."""
+    return (
+        end + 3 < n
+        and words[end] == "-"
+        and words[end + 1] in _HYPHEN_PARTICLES
+        and words[end + 2] == "-"
+        and _starts_name(words[end + 3])
+    )
+
+
 def _starts_name(word: str) -> bool:
     ch = word[:1]
     return bool(ch) and (ch.isupper() or "\u4e00" <= ch <= "\u9fff")
@@ -395,10 +409,16 @@ class PlaceRecognizer(UsesGazetteer):
             return end
         if words[end] == "-" and not scan.spaced[end - 1] and words[end + 1] in _COMPASS_SUFFIXES:
             return end + 2
+        if _joined_by_particle(words, end, scan.n):
+            # "Villiers-sur-Orgeval" where only "Villiers" is known
+            while _joined_by_particle(words, end, scan.n):
+                end += 4
+            return end
         if words[end] == "(" and end + 2 < scan.n and words[end + 2].startswith(")"):
             inner = words[end + 1]
-            # a qualifier, not a country or another known city: "(Oder)" but not "(Frankreich)", "(Lemberg)"
-            known = any(p.label in (COUNTRY, CITY) for p in self.gazetteer.lookup(inner))
+            # a qualifier, not a country, region or another known city: "(Oder)" but not "(Frankreich)",
+            # "(Bayern)", "(Lemberg)"
+            known = any(p.label in (COUNTRY, CITY, REGION) for p in self.gazetteer.lookup(inner))
             if _starts_name(inner) and not known and inner not in _vocab()["city"] and words[end + 2] == ")":
                 return end + 3
         return end
@@ -619,6 +639,9 @@ class PlaceRecognizer(UsesGazetteer):
             nxt = words[end]
             if nxt in self.gazetteer and self.gazetteer.zipf(nxt) < vocab["zipf"]:
                 return _Candidate(i, end + 1, CITY, True)
+        # "Villers-sur-Mer", "Saint-Martin-de-Ré": French names joined by their particles
+        while _joined_by_particle(words, end, n):
+            end += 4
         # "Musterdorf am See", "Neustadt an der Weinstraße"
         for link in (("am",), ("an", "der")):
             k = end + len(link)
