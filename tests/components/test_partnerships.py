@@ -323,3 +323,12 @@ def test_a_seit_date_after_the_partner_in_a_sentence_naming_the_home(extract_tex
         "Unsere Partnerstädte\n\nTartu, Estland\n\nDie jüngste Verbindung eint die Städte Celle und Tartu seit Mai 2002.\n"
     )
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Tartu", "2002-05")]
+
+
+def test_a_round_up_of_several_towns_pairs_each_with_its_own_partners(extract_text):
+    record = extract_text(
+        "Partnerschaften im Kreis\nViele Städte im Landkreis pflegen Städtepartnerschaften. Die Stadt Celle hat "
+        "seit 1970 eine Partnerschaft mit Poitiers. Die Gemeinde Wetzlar pflegt eine Partnerschaft mit Tartu. "
+        "In Goslar besteht seit 1985 eine Städtepartnerschaft mit Odense."
+    )
+    assert found(record) == {("Celle", "Poitiers"), ("Wetzlar", "Tartu"), ("Goslar", "Odense")}

@@ -273,7 +273,6 @@ class PartnershipExtractor:
         line_spans = self._pairs_from_partner_lines(doc, home, pairs)
 
         # pass 1: pairs from sentences and list blocks
-        members_hold = home is None or self._is_association(home)
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         for index, sent in enumerate(sentences):
@@ -300,19 +299,19 @@ class PartnershipExtractor:
                         pair.a_aliases.extend(self._sentence_home_aliases)
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
                 continue
-            if members_hold:
-                # a district's or association's page: "In X besteht eine Partnerschaft mit Y"
-                members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
-                if held_by[0] is not None:
-                    continue  # "Auf die längste Partnerschaft kann X zurückblicken": X's, not the home's
-                if members:
-                    for holder, partner in members:
-                        pair = self._pair(pairs, holder, partner)
-                        pair.kinds |= kinds or {"partnership"}
-                        pair.why = pair.why or "member town named in a partnership sentence with its partner"
-                        pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                        self._date_by_seit(doc, sent, sent_places, pair)
-                    continue
+            # a town other than the home holds what its sentence names: a district's or
+            # association's member towns, a newspaper's round-up ("In X besteht ... mit Y")
+            members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
+            if held_by[0] is not None:
+                continue  # "Auf die längste Partnerschaft kann X zurückblicken": X's, not the home's
+            if members:
+                for holder, partner in members:
+                    pair = self._pair(pairs, holder, partner)
+                    pair.kinds |= kinds or {"partnership"}
+                    pair.why = pair.why or "member town named in a partnership sentence with its partner"
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
+                continue
             if home is None:
                 continue
             triggers = self._triggers(sent)
@@ -509,12 +508,6 @@ class PartnershipExtractor:
             and (place is None or place.country in HOME_COUNTRIES)
             and (place is None or home.place is None or place.country == home.place.country)
         )
-
-    def _is_association(self, home: _Side) -> bool:
-        """A district or an association of municipalities, whose member towns hold
-        partnerships of their own ("Verbandsgemeinde X", "Landkreis X")."""
-        first = home.names[0].split(" ")[0] if home.names else ""
-        return home.key.startswith("region:") or first in region_word_bases()
 
     def _member_pairs(
         self,
