@@ -51,3 +51,14 @@ def test_the_hub_of_several_between_statements_is_the_home(nlp):
         "aus Celle kamen nach Celle zurück. Die Partnerschaft zwischen Wels und Steyr wurde 1983 besiegelt."
     )
     assert home(nlp, text)[0] == ["Wels"]
+
+
+def test_austrian_and_swiss_address_blocks_name_the_home(nlp):
+    austrian = (
+        "Partnergemeinde\nDie Partnerschaft mit Tartu wurde 1990 in Tartu besiegelt. Tartu liegt in Estland.\n"
+        "Marktgemeindeamt Wels\n4600 Wels\n"
+    )
+    swiss = (
+        "Die Partnerschaft mit Lucca besteht seit 1988. In Lucca wird gefeiert.\nGemeindekanzlei Aarau\n5000 Aarau\n"
+    )
+    assert home(nlp, austrian)[0] == ["Wels"] and home(nlp, swiss)[0] == ["Aarau"]

@@ -44,6 +44,8 @@ HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
 _PUBLISHER_WORDS = (
     "magistrat", "stadtverwaltung", "gemeindeverwaltung", "rathaus", "gemeindeamt", "stadtamt",
     "landratsamt", "kreisverwaltung", "bürgermeisteramt", "stadtrat", "gemeinderat",
+    "marktgemeindeamt", "gemeindekanzlei", "stadtkanzlei", "bezirksamt", "bürgerbüro", "stadthaus",
+    "verbandsgemeindeverwaltung", "samtgemeindeverwaltung", "amtsverwaltung", "bezirkshauptmannschaft",
 )  # fmt: skip
 _POSTCODE = re.compile(r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}\s+$")
 _QUALIFIER_AFTER = re.compile(r"^\s*(?:\(|/|\[)")
