@@ -26,3 +26,29 @@ def test_a_pipeline_whose_vocabulary_outgrew_the_limit_is_built_anew_with_the_sa
     assert len(renewed.vocab.strings) < len(first.vocab.strings)
     assert record_from_doc(pipeline.process(TEXT, renewed), "d", "").to_dict() == expected
     assert pipeline.load() is renewed
+
+
+def test_no_span_is_kept_in_user_data():
+    # a Span in doc.user_data refers back to its Doc: a cycle spaCy never frees, so a long
+    # run would keep every document in memory
+    from dataclasses import fields, is_dataclass
+
+    from spacy.tokens import Doc, Span
+
+    from extract.pipeline import process
+
+    doc = process("Unsere Partnerstädte\n\n1960 Poitiers - Frankreich\nTartu, Estland\n\nMagistrat der Stadt Celle\n")
+
+    def holds_span(value) -> bool:
+        if isinstance(value, Span | Doc):
+            return True
+        if isinstance(value, list | tuple):
+            return any(holds_span(v) for v in value)
+        if isinstance(value, dict):
+            return any(holds_span(v) for v in value.values())
+        if is_dataclass(value) and not isinstance(value, type):
+            return any(holds_span(getattr(value, f.name)) for f in fields(value))
+        return False
+
+    assert doc._.partner_lines and doc._.home_spans  # the results are there, as spans
+    assert not [key for key, value in doc.user_data.items() if holds_span(value)]

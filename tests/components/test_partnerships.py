@@ -320,7 +320,8 @@ def test_each_partner_takes_the_seit_date_after_its_own_name(extract_text):
 
 def test_a_seit_date_after_the_partner_in_a_sentence_naming_the_home(extract_text):
     record = extract_text(
-        "Unsere Partnerstädte\n\nTartu, Estland\n\nDie jüngste Verbindung eint die Städte Celle und Tartu seit Mai 2002.\n"
+        "Unsere Partnerstädte\n\nTartu, Estland\n\n"
+        "Die jüngste Verbindung eint die Städte Celle und Tartu seit Mai 2002.\n"
     )
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Tartu", "2002-05")]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any
+
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
@@ -17,9 +20,58 @@ def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("blocks", "partner_lines", "home_spans", "home_why", "home", "partnerships", "people"):
+    for name in ("blocks", "home_why", "home", "partnerships", "people"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    # Results that hold spans are kept as token bounds: a Span kept in ``doc.user_data``
+    # refers back to its Doc, and that cycle is never freed (spaCy's Doc does not take
+    # part in garbage collection), so every document would stay in memory.
+    for name in ("partner_lines", "home_spans"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=_span_free_getter(name), setter=_span_free_setter(name))
+
+
+def _span_free_setter(name: str):
+    def setter(doc: Doc, value: Any) -> None:
+        doc.user_data["twinning_" + name] = _freeze(value)
+
+    return setter
+
+
+def _span_free_getter(name: str):
+    def getter(doc: Doc) -> Any:
+        value = doc.user_data.get("twinning_" + name)
+        return None if value is None else _thaw(doc, value)
+
+    return getter
+
+
+@dataclass(frozen=True)
+class _SpanBounds:
+    start: int
+    end: int
+    label: str
+
+
+def _freeze(value: Any) -> Any:
+    """``value`` with every Span in it (also in lists and dataclass fields) as bounds."""
+    if isinstance(value, Span):
+        return _SpanBounds(value.start, value.end, value.label_)
+    if isinstance(value, list):
+        return [_freeze(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _freeze(getattr(value, f.name)) for f in fields(value)})
+    return value
+
+
+def _thaw(doc: Doc, value: Any) -> Any:
+    if isinstance(value, _SpanBounds):
+        return Span(doc, value.start, value.end, label=value.label)
+    if isinstance(value, list):
+        return [_thaw(doc, v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _thaw(doc, getattr(value, f.name)) for f in fields(value)})
+    return value
 
 
 def add_entities(doc: Doc, group: str, spans: list[Span]) -> None:
