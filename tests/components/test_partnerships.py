@@ -333,3 +333,24 @@ def test_a_round_up_of_several_towns_pairs_each_with_its_own_partners(extract_te
         "In Goslar besteht seit 1985 eine Städtepartnerschaft mit Odense."
     )
     assert found(record) == {("Celle", "Poitiers"), ("Wetzlar", "Tartu"), ("Goslar", "Odense")}
+
+
+def test_member_towns_as_headings_over_their_partners(extract_text):
+    record = extract_text(
+        "Partnerschaften im Landkreis Göttingen\n\nStadt Einbeck\nPoitiers (Frankreich), seit 1960\n"
+        "Tartu (Estland), seit 1992\n\nGemeinde Friedland\nOdense (Dänemark), seit 1985\n\nKontakt\nLandkreis Göttingen\n"
+    )
+    assert record.home == ["Landkreis Göttingen"]
+    assert {(a, b, since) for a, b, _, _, since in pairs(record)} == {
+        ("Einbeck", "Poitiers", "1960"),
+        ("Einbeck", "Tartu", "1992"),
+        ("Friedland", "Odense", "1985"),
+    }
+
+
+def test_member_town_and_its_partners_on_one_line(extract_text):
+    record = extract_text(
+        "Partnerschaften im Landkreis Göttingen\n\nStadt Einbeck: Poitiers (Frankreich), Tartu (Estland)\n"
+        "Gemeinde Friedland: Odense (Dänemark) seit 1985\n"
+    )
+    assert found(record) == {("Einbeck", "Poitiers"), ("Einbeck", "Tartu"), ("Friedland", "Odense")}

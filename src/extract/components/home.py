@@ -132,12 +132,16 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
     partners = {key(line.partner) for line in partner_lines}
     holders = {key(line.holder) for line in partner_lines if line.holder is not None and "pair line" in line.rule}
     owners = {key(line.holder) for line in partner_lines if line.holder is not None and "owner" in line.rule}
+    members: set[str] = set()
+    if len(owners) > 1:
+        # several owners are member towns whose partners a district's page lists, not the publisher
+        members, owners = owners, set()
     markers = tuple(lex()["partnerships"]["predecessor_markers"])
     bases = region_word_bases()
     votes: dict[str, _Votes] = defaultdict(_Votes)
     for span in places:
         k = key(span)
-        if k in partners or k in holders and len(holders) > 1:
+        if k in partners or k in members or k in holders and len(holders) > 1:
             continue
         if not _could_be_at_home(span):
             continue

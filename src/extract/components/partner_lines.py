@@ -47,6 +47,7 @@ _ARTICLES = {"der", "dem", "den", "die", "des"}
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde"}
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
+_HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
 
 
 @dataclass
@@ -211,6 +212,43 @@ def _name_with_particle(doc: Doc, span: Span, block: Block) -> Span:
     return Span(doc, span.start, k, label=span.label_)
 
 
+def _municipal_title(doc: Doc, block: Block, place: Span) -> bool:
+    """A line that is nothing but a body at home with its title: "Stadt X", "Gemeinde X:"."""
+    text = doc_text(doc)
+    before = text[block.start : place.start_char].strip().lower()
+    after = text[place.end_char : block.end].strip()
+    at_home = place._.place is None or place._.place.country in _HOME_COUNTRIES
+    return at_home and before in _BODY_WORDS and after in ("", ":")
+
+
+def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> list[PartnerLine]:
+    """ "Stadt X: A (Frankreich), B (Polen) und C": the owner before the colon, one
+    partner per part after it; nothing unless every part is a partner line."""
+    text = doc_text(doc)
+    colon = text.find(":", block.start, block.end)
+    if colon < 0 or colon >= block.end - 1:
+        return []
+    owners = [e for e in ents if e.label_ in _PLACE and e.end_char <= colon]
+    if len(owners) != 1 or not _municipal_title(doc, Block(block.start, colon, block.kind, None), owners[0]):
+        return []
+    lines = []
+    start = colon + 1
+    for m in list(re.finditer(r",|;| und | sowie ", text[colon + 1 : block.end])) + [None]:
+        end = colon + 1 + m.start() if m else block.end
+        segment = Block(start, end, ITEM, None)
+        parsed = parse_partner_line(
+            doc, segment, [e for e in ents if start <= e.start_char and e.end_char <= end], kind_of
+        )
+        if parsed is None:
+            if text[start:end].strip() and not text[start:end].strip().startswith(("seit", "(")):
+                return []
+        else:
+            parsed.holder = owners[0]
+            lines.append(parsed)
+        start = colon + 1 + m.end() if m else block.end
+    return lines
+
+
 def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X": a heading that names
     whose partners follow (the partnership word, a genitive, at most a body word, the name)."""
@@ -322,6 +360,17 @@ def find_partner_lines(
         ents = ents_of(block)
         places = [e for e in ents if e.label_ in _PLACE]
         kinds = kinds_by_block[index]
+        if in_scope and len(places) == 1 and _municipal_title(doc, block, places[0]):
+            owner = places[0]  # "Stadt Ogdenville" over the partners it holds
+            continue
+        inline = _inline_list(doc, block, ents, kind_of) if in_scope or kinds else []
+        if inline:
+            # "Stadt Ogdenville: Springfield (Frankreich), Shelbyville (Polen)"
+            for line in inline:
+                line.block, line.rule = index, "list after its owner on one line"
+            found += inline
+            in_scope = True
+            continue
         parsed = parse_partner_line(doc, block, ents, kind_of) if block.kind != LEAD_IN else None
         if in_scope and split_pair is not None and (parsed is None or parsed.holder is None):
             sides = split_pair(block, ents)
