@@ -100,3 +100,10 @@ def test_a_french_name_joined_by_its_particles_after_a_city_word(nlp):
 
     doc = process("Die Delegation weilte in der Gemeinde Villiers-sur-Orgeval bei Paris.", nlp)
     assert [e.text for e in doc.ents] == ["Villiers-sur-Orgeval", "Paris"]
+
+
+def test_a_merged_town_written_with_spaces_after_a_city_word(nlp):
+    from extract.pipeline import process
+
+    doc = process("Der Stadtrat der Stadt Celle - Kranichtal beschließt. Die Stadt Celle - Herzlich willkommen.", nlp)
+    assert [e.text for e in doc.ents] == ["Celle - Kranichtal", "Celle"]

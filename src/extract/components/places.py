@@ -394,7 +394,7 @@ class PlaceRecognizer(UsesGazetteer):
             if not places:
                 continue
             label = self._label(scan, i, places)
-            end = self._extend(scan, end, label)
+            end = self._extend(scan, end, label, i)
             verdict, confirms = self._judge(scan, i, end, places, looked_up, label)
             if verdict == REJECT:
                 return None
@@ -402,11 +402,14 @@ class PlaceRecognizer(UsesGazetteer):
         unknown = self._unknown_named_place(scan, i)
         return (ACCEPT, unknown) if unknown else None
 
-    def _extend(self, scan: _Scan, end: int, label: str) -> int:
-        """Official name parts after a city: "Musterstadt-Nord", "Frankfurt (Oder)"."""
+    def _extend(self, scan: _Scan, end: int, label: str, start: int) -> int:
+        """Official name parts after a city: "Musterstadt-Nord", "Frankfurt (Oder)",
+        "Stadt Musterstadt - Aue" (a merged town written with spaces, after a city word)."""
         words = scan.words
         if label != CITY or end + 1 >= scan.n:
             return end
+        if self._spaced_name_part(scan, start, end):
+            return end + 2
         if words[end] == "-" and not scan.spaced[end - 1] and words[end + 1] in _COMPASS_SUFFIXES:
             return end + 2
         if _joined_by_particle(words, end, scan.n):
@@ -422,6 +425,20 @@ class PlaceRecognizer(UsesGazetteer):
             if _starts_name(inner) and not known and inner not in _vocab()["city"] and words[end + 2] == ")":
                 return end + 3
         return end
+
+    def _spaced_name_part(self, scan: _Scan, start: int, end: int) -> bool:
+        words, vocab = scan.words, _vocab()
+        if start == 0 or words[start - 1] not in vocab["city"] or words[end] != "-" or end + 1 >= scan.n:
+            return False
+        if not (scan.spaced[end - 1] and scan.spaced[end]):
+            return False
+        part = words[end + 1]
+        if not _starts_name(part) or part in vocab["city"] or part in self.gazetteer or scan.blocked[end + 1]:
+            return False
+        if self.gazetteer.zipf(part) >= 4.0 or self.gazetteer.is_first_name(part, 3):
+            return False  # "Stadt X - Herzlich willkommen", "Stadt X - Peter Muster"
+        after = words[end + 2] if end + 2 < scan.n else ""
+        return not _starts_name(after)
 
     def _judge(
         self,
