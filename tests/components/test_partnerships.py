@@ -355,3 +355,20 @@ def test_member_town_and_its_partners_on_one_line(extract_text):
         "Gemeinde Friedland: Odense (Dänemark) seit 1985\n"
     )
     assert found(record) == {("Einbeck", "Poitiers"), ("Einbeck", "Tartu"), ("Friedland", "Odense")}
+
+
+def test_owners_in_the_genitive_after_a_partner_town_noun_are_no_partners(extract_text):
+    record = extract_text(
+        "Partnergemeinden der Stadt Celle, der Gemeinden Wietze und Eschede\n\nPartnergemeinden der Stadt Celle\n"
+        "Poitiers\nDie Stadt Celle und die Gemeinde Poitiers besiegelten am 31. Mai 1991 ihre Partnerschaft.\n"
+    )
+    assert found(record) == {("Celle", "Poitiers")}
+
+
+def test_a_caption_run_into_a_partner_heading_is_read_apart_from_it(extract_text):
+    record = extract_text(
+        "Partnerschaften\nDer Landkreis Celle pflegt Partnerschaften.\nPartnerschaft mit Tartu\n"
+        "Die Urkunden wurden 2001 unterzeichnet.\nVertreter der Kreise Tartu und Gnesen im Landkreis Celle\n"
+        "Partnerschaft mit Lucca\nDiese Verbindung besteht seit 1990.\n"
+    )
+    assert {b for _, b in found(record)} == {"Tartu", "Lucca"}

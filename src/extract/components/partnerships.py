@@ -161,6 +161,11 @@ def _bucket_by_sentence(ents: list[Span], sentences: list[Span]) -> dict[int, li
     return buckets
 
 
+@lru_cache(maxsize=1)
+def _body_words_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in lex()["places"]["city_words"])
+
+
 def merge_spelling_variants(pairs: list[_Pair]) -> list[_Pair]:
     """One partner written several ways on a page ("Springfeld", "Springfield-sur-Mer"
     for "Springfield-sur-Mer"): pairs of the same side a whose b names agree up to
@@ -284,6 +289,13 @@ class PartnershipExtractor:
                 section_place = self._section_place(sent, sent_places, home_keys)
             if any(a <= sent.start_char and sent.end_char <= b for a, b in line_spans):
                 continue  # a partner line, read above
+            overlapping = [(a, b) for a, b in line_spans if a < sent.end_char and sent.start_char < b]
+            if overlapping:
+                # a caption run into a partner heading: read only the part outside the heading
+                sent_places = [p for p in sent_places if not any(a <= p.start_char < b for a, b in overlapping)]
+                kinds = {
+                    k for t in sent if not any(a <= t.idx < b for a, b in overlapping) and (k := strong_kind(t.lower_))
+                }
             if line.endswith(":") and kinds:
                 continue  # "X hat folgende Partnerstädte:": the lines after it name the partners
             explicit = self._explicit_pairs(doc, sent, sent_places, home) if kinds else []
@@ -755,6 +767,23 @@ class PartnershipExtractor:
         return keys
 
     @staticmethod
+    def _genitive_owner(span: Span) -> bool:
+        """ "Partnergemeinden der Stadt X, der Gemeinden Y und Z": a place in the genitive
+        chain right after a partner-town noun owns the partners, it is not one."""
+        doc = span.doc
+        body = _body_words_lower()
+        genitive = False
+        for k in range(span.start - 1, max(-1, span.start - 20), -1):
+            word = doc[k].lower_
+            if strong_kind(word):
+                return genitive and word.startswith(_PARTNER_TOWN_NOUNS)
+            if word in ("der", "des"):
+                genitive = True
+            elif not (word in ("und", ",") or word in body or doc[k].ent_type_ in _PLACE_LABELS):
+                return False
+        return False
+
+    @staticmethod
     def _domestic(span: Span, home: _Side) -> bool:
         """A place in the home's own country."""
         place = span._.place
@@ -913,6 +942,8 @@ class PartnershipExtractor:
                 continue  # becomes an alias below
             if self._domestic(span, home) and not self._domestic_partner_cue(sent, span, sent_places, home_keys):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
+            if self._genitive_owner(span):
+                continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
             side = sides.setdefault(key, _Side(key, place=span._.place))
             side.add_name(canonical_name(span))
             side.country = side.country or self._country_after(span)
