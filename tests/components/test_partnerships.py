@@ -372,3 +372,20 @@ def test_a_caption_run_into_a_partner_heading_is_read_apart_from_it(extract_text
         "Partnerschaft mit Lucca\nDiese Verbindung besteht seit 1990.\n"
     )
     assert {b for _, b in found(record)} == {"Tartu", "Lucca"}
+
+
+def test_overview_with_a_heading_per_town(extract_text):
+    record = extract_text(
+        "Städtepartnerschaften in Niedersachsen\n\nCelle\nPartnerstädte: Poitiers (Frankreich), Tartu (Estland)\n\n"
+        "Goslar\nPartnerstädte: Odense (Dänemark)\n\nStadt Hameln\n- Lucca, Italien (seit 1960)\n"
+    )
+    assert record.home == []
+    assert found(record) == {("Celle", "Poitiers"), ("Celle", "Tartu"), ("Goslar", "Odense"), ("Hameln", "Lucca")}
+
+
+def test_a_partner_described_with_a_regional_adjective_is_no_home(extract_text):
+    record = extract_text(
+        "Partnergemeinde\n\nSeit 1987 verbindet die Marktgemeinde Wels und die bayerische Gemeinde Schwangau eine "
+        "Partnerschaft. Die Urkunde wurde am 12. Mai 1987 in Schwangau unterzeichnet."
+    )
+    assert record.home[0] == "Wels" and found(record) == {("Wels", "Schwangau")}

@@ -141,3 +141,17 @@ def strong_kind(word: str) -> str | None:
     """The partnership kind a lower-cased word names; None for weak and other words."""
     category = keyword_category(word)
     return None if category == "weak" else category
+
+
+# where the publishing bodies this tool reads are: Germany, Austria, Switzerland, Liechtenstein
+HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI"})
+
+
+def could_be_at_home(span: Span) -> bool:
+    """Whether the place lies in a home country on any reading of its name: the place
+    rules may have chosen a namesake abroad because a country was named nearby
+    ("Stadt X" over a list of French partners)."""
+    place = span._.place
+    if place is None or place.country in HOME_COUNTRIES:
+        return True
+    return any(p.country in HOME_COUNTRIES for p in load_gazetteer().lookup(span_text(span)))

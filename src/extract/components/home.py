@@ -36,11 +36,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
-from .bodies import body_keys, lex, name_key, region_word_bases, strong_kind
+from ..gazetteer import CITY, COUNTRY, REGION
+from .bodies import body_keys, could_be_at_home, lex, name_key, region_word_bases, strong_kind
 from .extensions import doc_text, token_table
 
-HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
 _PUBLISHER_WORDS = (
     "magistrat", "stadtverwaltung", "gemeindeverwaltung", "rathaus", "gemeindeamt", "stadtamt",
     "landratsamt", "kreisverwaltung", "bürgermeisteramt", "stadtrat", "gemeinderat",
@@ -78,6 +77,17 @@ def foreign_adjective_before(doc: Doc, span: Span) -> bool:
         return False
     stem = re.sub(r"(e|en|er|es|em)$", "", word)
     return stem.endswith("isch") and not stem.endswith(_home_adjectives())
+
+
+def _described(doc: Doc, span: Span) -> bool:
+    """ "die polnische Stadt X", "die bayerische Gemeinde X": an adjective of origin before
+    the name (and its body word) describes a place for the reader; a publisher does not."""
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in _body_words():
+        k -= 1
+    if k < 0 or doc[k].lower_.endswith("zwischen"):
+        return False
+    return re.sub(r"(e|en|er|es|em)$", "", doc[k].lower_).endswith("isch") and not doc[k].is_title
 
 
 def qualified_for_reader(doc: Doc, span: Span) -> bool:
@@ -143,13 +153,13 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         k = key(span)
         if k in partners or k in members or k in holders and len(holders) > 1:
             continue
-        if not _could_be_at_home(span):
+        if not could_be_at_home(span):
             continue
         first_word = text[span.start_char : span.end_char].split(" ")[0]
         district = span.label_ == REGION and first_word in bases
         if span.label_ == REGION and not district:
             continue  # "Bayern", "Elsass": a region named as such publishes no municipal page
-        if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or foreign_adjective_before(doc, span):
+        if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):
             continue
         v = votes[k]
         v.spans.append(span)
@@ -194,16 +204,6 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "overview of several bodies' partnerships"
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
     return sorted(best.spans, key=lambda s: s.start), why
-
-
-def _could_be_at_home(span: Span) -> bool:
-    """Whether the place lies in Germany, Austria or Switzerland, on any reading of
-    its name: the place rules may have chosen a namesake abroad because a country
-    was named nearby ("Celle hat Partnerstädte: Poitiers - Frankreich")."""
-    place = span._.place
-    if place is None or place.country in HOME_COUNTRIES:
-        return True
-    return any(p.country in HOME_COUNTRIES for p in load_gazetteer().lookup(span.text))
 
 
 def partner_cue(doc: Doc, span: Span) -> bool:

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import strong_kind
+from .bodies import could_be_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
@@ -47,7 +47,6 @@ _ARTICLES = {"der", "dem", "den", "die", "des"}
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde"}
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
-_HOME_COUNTRIES = {"DE", "AT", "CH", "LI"}
 
 
 @dataclass
@@ -217,8 +216,21 @@ def _municipal_title(doc: Doc, block: Block, place: Span) -> bool:
     text = doc_text(doc)
     before = text[block.start : place.start_char].strip().lower()
     after = text[place.end_char : block.end].strip()
-    at_home = place._.place is None or place._.place.country in _HOME_COUNTRIES
-    return at_home and before in _BODY_WORDS and after in ("", ":")
+    return could_be_at_home(place) and before in _BODY_WORDS and after in ("", ":")
+
+
+def _section_owner(doc: Doc, block: Block, following: Block) -> bool:
+    """A heading that is only a place name, over a line "Partnerstädte: ..." or
+    "Partnerstädte:": the town whose partners follow."""
+    text = doc_text(doc)
+    line = text[block.start : block.end].strip()
+    head = text[following.start : following.end].split(":", 1)[0].lower().split()
+    return (
+        ":" in text[following.start : following.end]
+        and 0 < len(head) <= 3
+        and any(strong_kind(w) for w in head)
+        and not any(c in line for c in ",()[]-–")
+    )
 
 
 def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> list[PartnerLine]:
@@ -229,7 +241,12 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) ->
     if colon < 0 or colon >= block.end - 1:
         return []
     owners = [e for e in ents if e.label_ in _PLACE and e.end_char <= colon]
-    if len(owners) != 1 or not _municipal_title(doc, Block(block.start, colon, block.kind, None), owners[0]):
+    head = text[block.start : colon].strip().lower().split()
+    if len(owners) == 1 and _municipal_title(doc, Block(block.start, colon, block.kind, None), owners[0]):
+        owner: Span | None = owners[0]  # "Stadt X: A (Frankreich), B (Polen)"
+    elif not owners and len(head) <= 3 and any(kind_of(w) for w in head):
+        owner = None  # "Partnerstädte: A (Frankreich), B (Polen)": the section's body holds them
+    else:
         return []
     lines = []
     start = colon + 1
@@ -243,7 +260,7 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) ->
             if text[start:end].strip() and not text[start:end].strip().startswith(("seit", "(")):
                 return []
         else:
-            parsed.holder = owners[0]
+            parsed.holder = owner
             lines.append(parsed)
         start = colon + 1 + m.end() if m else block.end
     return lines
@@ -363,11 +380,17 @@ def find_partner_lines(
         if in_scope and len(places) == 1 and _municipal_title(doc, block, places[0]):
             owner = places[0]  # "Stadt Ogdenville" over the partners it holds
             continue
+        if in_scope and len(places) == 1 and index + 1 < len(blocks) and _section_owner(doc, block, blocks[index + 1]):
+            owner = places[0]  # "Springfield" over "Partnerstädte: ..." in an overview of several towns
+            continue
         inline = _inline_list(doc, block, ents, kind_of) if in_scope or kinds else []
         if inline:
             # "Stadt Ogdenville: Springfield (Frankreich), Shelbyville (Polen)"
             for line in inline:
-                line.block, line.rule = index, "list after its owner on one line"
+                line.block = index
+                line.rule = "list after its owner on one line" if line.holder is not None else "list on one line"
+                if line.holder is None and owner is not None:
+                    line.holder, line.rule = owner, "list on one line under its owner"
             found += inline
             in_scope = True
             continue

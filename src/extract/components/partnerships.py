@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import after_word_char, fold_name
 from .bodies import (
+    HOME_COUNTRIES,
     about_twinning,
     body_keys,
     canonical_name,
@@ -51,7 +52,7 @@ from .bodies import (
     strong_kind,
 )
 from .extensions import TokenTable, doc_text, span_text, token_table
-from .home import HOME_COUNTRIES, between_statements, foreign_adjective_before, partner_cue
+from .home import between_statements, foreign_adjective_before, partner_cue
 from .partner_lines import ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
