@@ -389,3 +389,18 @@ def test_a_partner_described_with_a_regional_adjective_is_no_home(extract_text):
         "Partnerschaft. Die Urkunde wurde am 12. Mai 1987 in Schwangau unterzeichnet."
     )
     assert record.home[0] == "Wels" and found(record) == {("Wels", "Schwangau")}
+
+
+def test_a_seit_line_under_a_partner_line_dates_it(extract_text):
+    record = extract_text(
+        "Partnerstädte der Stadt Celle\n\nPoitiers (Frankreich)\nseit 1970\n\nTartu (Estland)\nseit 1985\n"
+    )
+    assert {(b, since) for _, b, _, _, since in pairs(record)} == {("Poitiers", "1970"), ("Tartu", "1985")}
+
+
+def test_a_list_takes_the_kind_of_its_own_heading(extract_text):
+    record = extract_text(
+        "Städtepartnerschaften und Freundschaften\n\nPartnerstädte\n- Poitiers (Frankreich)\n\n"
+        "Freundschaftsbeziehungen\n- Tartu (Estland)\n\nRathaus Celle\n29221 Celle\n"
+    )
+    assert {(b, kind) for _, b, kind, _, _ in pairs(record)} == {("Poitiers", "partnership"), ("Tartu", "friendship")}

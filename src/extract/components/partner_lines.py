@@ -275,6 +275,19 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     return len(before) >= 2 and before[-1] in ("der", "des", "von") and bool(strong_kind(before[-2]))
 
 
+def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> bool:
+    """A line of dates and partnership words only: "seit 1970", "Städtefreundschaft seit 1984"."""
+    text = doc_text(doc)
+    pos, words = block.start, []
+    for ent in ents:
+        words += _TOKEN.findall(text, pos, ent.start_char)
+        pos = ent.end_char
+    words += _TOKEN.findall(text, pos, block.end)
+    words = [w.lower() for w in words if w[0].isalnum()]
+    has_date = any(e.label_ == "DATE" for e in ents)
+    return (has_date or bool(words)) and all(w in _LINE_WORDS or kind_of(w) for w in words)
+
+
 def _link_or_number(doc: Doc, block: Block) -> bool:
     """A line that is a web address, an e-mail address or a number, not a heading."""
     text = doc_text(doc)[block.start : block.end]
@@ -366,6 +379,7 @@ def find_partner_lines(
     in_scope = False
     owner: Span | None = None
     list_country: Span | None = None
+    scope_kind: str | None = None  # the kind the scope's heading names ("Freundschaften")
     # only short lines and the line after one are read for partnership words
     wanted = {k for k, b in enumerate(blocks) if b.kind != PARAGRAPH} | {
         k + 1 for k, b in enumerate(blocks) if b.kind == HEADING
@@ -394,6 +408,19 @@ def find_partner_lines(
             found += inline
             in_scope = True
             continue
+        if (
+            found
+            and found[-1].block == index - 1
+            and not block.blank_before
+            and not places
+            and _detail_line(doc, block, ents, kind_of)
+        ):
+            # "seit 1970", "Städtefreundschaft seit 1984" under the partner's line
+            previous = found[-1]
+            dates = [e for e in ents if e.label_ == "DATE"]
+            previous.since = previous.since or (dates[0] if dates else None)
+            previous.kind = (sorted(kinds)[0] if len(kinds) == 1 else None) or previous.kind
+            continue
         parsed = parse_partner_line(doc, block, ents, kind_of) if block.kind != LEAD_IN else None
         if in_scope and split_pair is not None and (parsed is None or parsed.holder is None):
             sides = split_pair(block, ents)
@@ -410,7 +437,9 @@ def find_partner_lines(
                 # one confirmed sub-heading makes its siblings of the same form partners too
                 in_scope = True
                 parsed.block = index
-                parsed.kind = parsed.kind or (sorted(following)[0] if len(following) == 1 else None)
+                if block.kind == HEADING and len(following) == 1:
+                    parsed.kind = parsed.kind or sorted(following)[0]
+                parsed.kind = parsed.kind or scope_kind
                 parsed.rule = "pair line" if parsed.holder is not None else f"list {block.kind}"
                 parsed.country = list_country
                 if parsed.holder is None and owner is not None:
@@ -425,6 +454,7 @@ def find_partner_lines(
         if kinds:
             # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
             in_scope = True
+            scope_kind = sorted(kinds)[0] if len(kinds) == 1 else None
             owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
