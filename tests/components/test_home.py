@@ -62,3 +62,12 @@ def test_austrian_and_swiss_address_blocks_name_the_home(nlp):
         "Die Partnerschaft mit Lucca besteht seit 1988. In Lucca wird gefeiert.\nGemeindekanzlei Aarau\n5000 Aarau\n"
     )
     assert home(nlp, austrian)[0] == ["Wels"] and home(nlp, swiss)[0] == ["Aarau"]
+
+
+def test_the_dateline_of_a_local_report_names_the_home(nlp):
+    text = (
+        "Celle. Eine Delegation aus Goslar besuchte am Wochenende die Partnerstadt. Die Gäste aus Goslar wurden "
+        "im Rathaus empfangen. Goslar und Celle sind seit 1990 Partnerstädte. In Goslar ist ein Gegenbesuch geplant."
+    )
+    found, why = home(nlp, text)
+    assert found == ["Celle"] and "dateline" in why

@@ -62,3 +62,7 @@ def test_pair_line_names_both_sides(nlp):
 def test_lead_in_owner_holds_the_items_under_it(nlp):
     text = "Die Partnerschaften im Landkreis Göttingen:\nStadt Einbeck:\n- Frankreich, Poitiers\n"
     assert lines(nlp, text) == [("Einbeck", "Poitiers")]
+
+
+def test_a_page_title_over_a_partnership_heading_is_no_partner(nlp):
+    assert lines(nlp, "Celle\n\nPartnerstädte\nPoitiers (Frankreich)\n") == [(None, "Poitiers")]

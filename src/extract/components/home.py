@@ -172,13 +172,17 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if district or prev in _body_words():
             v.score += 1.5
             v.strong = True
-        if any(w in before.lower().split()[-3:] for w in _PUBLISHER_WORDS) or _POSTCODE.search(before):
+        if _publisher_before(before) or _POSTCODE.search(before):
             v.score += 3.0
             v.strong = v.published = True
             v.reasons.append("publisher's phrase or address")
         if k in owners:
             v.score += 3.0
             v.strong = v.published = True
+        if _dateline(text, span):
+            v.score += 3.0  # "Springfield. Eine Delegation ...": a local report's place
+            v.strong = True
+            v.reasons.append("dateline")
     for group in between_statements(doc, places):
         for span in group:
             k = key(span)
@@ -204,6 +208,25 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "overview of several bodies' partnerships"
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
     return sorted(best.spans, key=lambda s: s.start), why
+
+
+_DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s)")
+
+
+def _publisher_before(before: str) -> bool:
+    """ "Magistrat der Stadt X", "Rathaus X", "Stadtverwaltung X": a publisher's word,
+    then at most an article and a body word, right before the name."""
+    words = before.lower().split()[-3:]
+    while words and (words[-1] in ("der", "des", "dem") or words[-1] in _body_words()):
+        words.pop()
+    return bool(words) and words[-1] in _PUBLISHER_WORDS
+
+
+def _dateline(text: str, span: Span) -> bool:
+    """A place that opens the text, followed by a full stop, colon or dash: the
+    dateline of a local report ("SPRINGFIELD – ...", "Springfield. Die Stadt ...")."""
+    before = text[: span.start_char]
+    return not before.strip(" \t\n#*") and bool(_DATELINE_END.match(text, span.end_char))
 
 
 def partner_cue(doc: Doc, span: Span) -> bool:

@@ -275,6 +275,15 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     return len(before) >= 2 and before[-1] in ("der", "des", "von") and bool(strong_kind(before[-2]))
 
 
+def _describes_previous(doc: Doc, block: Block, ents_of: callable) -> bool:
+    """A line that speaks of the sub-heading above it: prose, or a dated detail
+    ("Städtefreundschaft seit 1984"); not a lead-in or a bare heading ("Partnerstädte")
+    that opens a list of its own."""
+    if block.kind == PARAGRAPH:
+        return True
+    return block.kind != LEAD_IN and any(e.label_ == "DATE" for e in ents_of(block))
+
+
 def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> bool:
     """A line of dates and partnership words only: "seit 1970", "Städtefreundschaft seit 1984"."""
     text = doc_text(doc)
@@ -431,7 +440,7 @@ def find_partner_lines(
         if parsed is not None:
             # a sub-heading followed by a line with a partnership word ("X [DK]" then
             # "Städtefreundschaft seit 1984"); a lead-in after a title is the list's owner's
-            has_next = index + 1 < len(blocks) and blocks[index + 1].kind != LEAD_IN
+            has_next = index + 1 < len(blocks) and _describes_previous(doc, blocks[index + 1], ents_of)
             following = kinds_by_block[index + 1] if has_next else set()
             if in_scope or parsed.kind or (following and block.kind == HEADING):
                 # one confirmed sub-heading makes its siblings of the same form partners too
