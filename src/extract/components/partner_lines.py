@@ -276,12 +276,13 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
 
 
 def _describes_previous(doc: Doc, block: Block, ents_of: callable) -> bool:
-    """A line that speaks of the sub-heading above it: prose, or a dated detail
-    ("Städtefreundschaft seit 1984"); not a lead-in or a bare heading ("Partnerstädte")
-    that opens a list of its own."""
+    """A line that speaks of the sub-heading above it: prose, a dated detail
+    ("Städtefreundschaft seit 1984") or a line naming places; not a lead-in or a bare
+    heading ("Partnerstädte") that opens a list of its own."""
     if block.kind == PARAGRAPH:
         return True
-    return block.kind != LEAD_IN and any(e.label_ == "DATE" for e in ents_of(block))
+    # a dated detail, or a line that names places ("Städtepartnerschaft zwischen A und B")
+    return block.kind != LEAD_IN and any(e.label_ in ("DATE", CITY, REGION) for e in ents_of(block))
 
 
 def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> bool:
