@@ -404,3 +404,32 @@ def test_a_list_takes_the_kind_of_its_own_heading(extract_text):
         "Freundschaftsbeziehungen\n- Tartu (Estland)\n\nRathaus Celle\n29221 Celle\n"
     )
     assert {(b, kind) for _, b, kind, _, _ in pairs(record)} == {("Poitiers", "partnership"), ("Tartu", "friendship")}
+
+
+def test_seit_before_each_partner_in_one_sentence(extract_text):
+    record = extract_text(
+        "Kreispartnerschaften\n\nDer Landkreis Celle unterhält seit 1990 eine Partnerschaft mit dem Powiat "
+        "Gnieźnieński in Polen und seit 2001 mit dem Département Vienne in Frankreich.\n\nLandratsamt Celle\n"
+    )
+    assert record.home[0] == "Landkreis Celle"
+    assert {p.b[0]: p.since for p in record.partnerships} == {
+        "Powiat Gnieźnieński": "1990",
+        "Département Vienne": "2001",
+    }
+
+
+def test_overview_lines_with_the_owner_before_a_colon(extract_text):
+    record = extract_text(
+        "Partnerschaften der Zürcher Gemeinden\n\nWinterthur: La Chaux-de-Fonds (seit 1990)\nUster: Lucca (seit 1985)\n"
+    )
+    assert record.home == []
+    assert found(record) == {("Winterthur", "La Chaux-de-Fonds"), ("Uster", "Lucca")}
+
+
+def test_a_newspaper_round_up_of_several_towns_has_no_single_home(extract_text):
+    record = extract_text(
+        "Die Partnerschaften im Kreis\n\nIn Celle besteht seit 1960 eine Partnerschaft mit Poitiers. Goslar ist mit "
+        "Odense verschwistert. Die Gemeinde Wietze pflegt seit 1995 eine Freundschaft mit Tartu."
+    )
+    assert record.home == []
+    assert found(record) == {("Celle", "Poitiers"), ("Goslar", "Odense"), ("Wietze", "Tartu")}

@@ -46,6 +46,7 @@ _PUBLISHER_WORDS = (
     "marktgemeindeamt", "gemeindekanzlei", "stadtkanzlei", "bezirksamt", "bürgerbüro", "stadthaus",
     "verbandsgemeindeverwaltung", "samtgemeindeverwaltung", "amtsverwaltung", "bezirkshauptmannschaft",
 )  # fmt: skip
+_DISTRICT_PUBLISHERS = {"landratsamt", "kreisverwaltung", "bezirkshauptmannschaft"}
 _POSTCODE = re.compile(r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}\s+$")
 _QUALIFIER_AFTER = re.compile(r"^\s*(?:\(|/|\[)")
 _MIT_FILLERS = {"der", "dem", "den", "einer", "einem", "ihrer", "ihrem", "seiner", "seinem", "unserer", "unserem"}
@@ -149,6 +150,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
     markers = tuple(lex()["partnerships"]["predecessor_markers"])
     bases = region_word_bases()
     votes: dict[str, _Votes] = defaultdict(_Votes)
+    district_named: list[str] = []
     for span in places:
         k = key(span)
         if k in partners or k in members or k in holders and len(holders) > 1:
@@ -172,7 +174,10 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if district or prev in _body_words():
             v.score += 1.5
             v.strong = True
-        if _publisher_before(before) or _POSTCODE.search(before):
+        publisher = _publisher_before(before)
+        if publisher in _DISTRICT_PUBLISHERS and span.label_ == CITY:
+            district_named.append(k)  # "Landratsamt X": the district X publishes, not the town
+        elif publisher or _POSTCODE.search(before):
             v.score += 3.0
             v.strong = v.published = True
             v.reasons.append("publisher's phrase or address")
@@ -183,6 +188,12 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             v.score += 3.0  # "Springfield. Eine Delegation ...": a local report's place
             v.strong = True
             v.reasons.append("dateline")
+    for k in district_named:
+        district = votes.get("region:" + k.split(":", 1)[1]) if k.startswith("name:") else None
+        target = district if district is not None else votes[k]
+        target.score += 3.0
+        target.strong = target.published = True
+        target.reasons.append("district office's address")
     for group in between_statements(doc, places):
         for span in group:
             k = key(span)
@@ -213,13 +224,13 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s)")
 
 
-def _publisher_before(before: str) -> bool:
-    """ "Magistrat der Stadt X", "Rathaus X", "Stadtverwaltung X": a publisher's word,
-    then at most an article and a body word, right before the name."""
+def _publisher_before(before: str) -> str | None:
+    """ "Magistrat der Stadt X", "Rathaus X", "Stadtverwaltung X": the publisher's word
+    right before the name (at most an article and a body word between), if any."""
     words = before.lower().split()[-3:]
     while words and (words[-1] in ("der", "des", "dem") or words[-1] in _body_words()):
         words.pop()
-    return bool(words) and words[-1] in _PUBLISHER_WORDS
+    return words[-1] if words and words[-1] in _PUBLISHER_WORDS else None
 
 
 def _dateline(text: str, span: Span) -> bool:

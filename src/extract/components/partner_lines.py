@@ -244,6 +244,8 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) ->
     head = text[block.start : colon].strip().lower().split()
     if len(owners) == 1 and _municipal_title(doc, Block(block.start, colon, block.kind, None), owners[0]):
         owner: Span | None = owners[0]  # "Stadt X: A (Frankreich), B (Polen)"
+    elif len(owners) == 1 and not text[block.start : owners[0].start_char].strip() and could_be_at_home(owners[0]):
+        owner = owners[0]  # "X: A (seit 1990)" in an overview
     elif not owners and len(head) <= 3 and any(kind_of(w) for w in head):
         owner = None  # "Partnerstädte: A (Frankreich), B (Polen)": the section's body holds them
     else:

@@ -400,7 +400,7 @@ class PartnershipExtractor:
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
 
-        doc._.home = home.names if home else []
+        doc._.home = home.names if home and not self._round_up(doc, home, pairs) else []
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
         self._table = None
         return doc
@@ -602,6 +602,8 @@ class PartnershipExtractor:
         for mention in mentions:
             date = self._seit_date_after(doc, sent, mention, places_at)
             if date is None:
+                date = self._seit_date_before(doc, sent, mention, places_at)
+            if date is None:
                 jointly = [t for t in sent if t.lower_ == "jeweils"]
                 if jointly and jointly[0].i + 2 < sent.end and doc[jointly[0].i + 1].lower_ == "seit":
                     date = next((d for d in self._ents_in(sent, ("DATE",)) if d.start == jointly[0].i + 2), None)
@@ -609,6 +611,18 @@ class PartnershipExtractor:
                 evidence = " ".join(span_text(sent).split())
                 pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence})
                 return
+
+    def _seit_date_before(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
+        """ "seit 1990 eine Partnerschaft mit dem X ... und seit 2001 mit dem Y": the
+        "seit <date>" between the previous place and this partner's "mit"."""
+        dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+        ends = {p.end - 1 for p in self._ents_in(sent, _PLACE_LABELS)}
+        for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
+            if k in ends or doc[k].text in (";", "."):
+                return None
+            if doc[k].lower_ == "seit" and k + 1 in dates and dates[k + 1].end <= mention.start:
+                return dates[k + 1]
+        return None
 
     def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
         depth = 0
@@ -619,7 +633,7 @@ class PartnershipExtractor:
                 depth += 1
             elif text == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and text in (",", ";", "."):
+            elif depth == 0 and text in (",", ";", ".", "und", "sowie", "mit"):
                 return None
             elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei"):
                 return None  # the next place; "X am Y" is still X
@@ -659,6 +673,14 @@ class PartnershipExtractor:
 
     def _aliases_in_parentheses(self, doc: Doc, span: Span, places: list[Span]) -> list[Span]:
         return [p for p in places if p.start == span.end + 1 and doc[span.end].text == "(" and p.label_ == span.label_]
+
+    @staticmethod
+    def _round_up(doc: Doc, home: _Side, pairs: dict[tuple[str, str], _Pair]) -> bool:
+        """A report on several towns' partnerships (two or more towns hold pairs of their
+        own) by no body that names itself as publisher: the text has no single home."""
+        holders = {p.a.key for p in pairs.values() if p.a is not home and p.why.startswith("member town")}
+        named_itself = any(w in (doc._.home_why or "") for w in ("publisher", "dateline", "district office"))
+        return len(holders) >= 2 and home.key.startswith("name:") and not named_itself
 
     def _key(self, span: Span) -> str:
         return self._keys.get((span.start, span.end)) or name_key(span)
