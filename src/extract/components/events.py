@@ -1,0 +1,156 @@
+"""Events: what a sentence says happened to a partnership, and when.
+
+* ``triggers_by_sentence``: the trigger words of each event type
+  (``[events]`` in the lexicon) in every sentence, found with one scan of the text;
+* ``sentence_events``: each trigger takes the nearest date of its sentence;
+  "beschlossen" by a council or before ", ... einzugehen" is a decision, a
+  decision "auf Beschluss" is background and takes no date;
+* ``seit_partnership``: "seit 1995 ein befreundeter Partner" dates a signing.
+
+The partnership component decides which pairs a sentence's events belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..text import after_word_char
+from .bodies import keyword_category, lex
+from .extensions import doc_text, span_text
+
+EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per event type: its trigger words at a word start."""
+
+    # "(?<!\w)" is checked after each word's first letter ("i(?<!\w.)nitiative"), so
+    # that every alternative starts with a literal and the regex engine skips
+    # ahead to candidate letters instead of testing the assertion everywhere
+    def at_word_start(word: str) -> str:
+        return re.escape(word[0]) + r"(?<!\w.)" + re.escape(word[1:])
+
+    return [
+        (etype, re.compile("(?:" + "|".join(map(at_word_start, words)) + ")"))
+        for etype, words in lex()["events"].items()
+    ]
+
+
+def _council_decision(lowered: str, after: int, end: int, start: int) -> bool:
+    """Whether "beschlossen" states a decision: "hat beschlossen, ... einzugehen", or a
+    council as the one who decided ("vom Kreistag am 3. Mai einstimmig beschlossen")."""
+    if after < end and lowered[after] == ",":
+        return True
+    sentence = lowered[start:end]
+    return any(word in sentence for word in lex()["event_context"]["council_words"])
+
+
+def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
+    """(char offset, event type) of every trigger word in one sentence's text."""
+    lowered = text.lower()
+    found = []
+    for etype, pattern in _trigger_patterns():
+        for m in pattern.finditer(lowered):
+            # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
+            if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), len(lowered), 0):
+                found.append((offset + m.start(), "decided"))
+            else:
+                found.append((offset + m.start(), etype))
+    return sorted(found)
+
+
+def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[tuple[int, str]]]:
+    """``triggers_in`` for every sentence (character bounds), found with one scan
+    of the whole text per event type rather than one per sentence. Where the
+    whole-text scan could differ from the sentence's own (a match across a
+    sentence end, a sentence glued to the word before it, lower-casing that
+    changes lengths) the sentence's own scan is used."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [triggers_in(text[a:b], a) for a, b in bounds]
+    starts = [a for a, _ in bounds]
+    result: list[list[tuple[int, str]]] = [[] for _ in bounds]
+    redo: set[int] = {k for k, a in enumerate(starts) if after_word_char(text, a)}
+    for etype, pattern in _trigger_patterns():
+        for m in pattern.finditer(lowered):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.end() > bounds[k][1]:
+                redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
+                continue
+            end = bounds[k][1]
+            if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):
+                result[k].append((m.start(), "decided"))
+            else:
+                result[k].append((m.start(), etype))
+    for k in redo:
+        result[k] = triggers_in(text[bounds[k][0] : bounds[k][1]], bounds[k][0])
+    return [sorted(found) for found in result]
+
+
+def sentence_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Span], strong: bool = False) -> list[dict]:
+    """The events a sentence states: each trigger takes the nearest of the
+    sentence's dates (a background decision, "auf Beschluss", takes none); with no
+    trigger, a partnership sentence dated by "seit" states a signing."""
+    doc = sent.doc
+    if not triggers and strong:
+        # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
+        since = [d for d in dates if seit_partnership(sent, d)]
+        if since:
+            evidence = " ".join(span_text(sent).split())
+            return [{"type": "signed", "date": since[0]._.date_value, "evidence": evidence}]
+    by_trigger: dict[int, list[Span]] = {i: [] for i in range(len(triggers))}
+    for date in dates:
+        usable = [
+            (abs(pos - date.start_char), EVENT_PRIORITY.index(etype), i)
+            for i, (pos, etype) in enumerate(triggers)
+            if not background_decision(doc, pos, etype)
+        ]
+        if usable:
+            by_trigger[min(usable)[2]].append(date)
+    evidence = " ".join(span_text(sent).split())
+    events = []
+    seen = set()
+    for i, (_, etype) in enumerate(triggers):
+        # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
+        values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
+        for value in values:
+            if (etype, value) in seen:
+                continue
+            if value is None and any(t == etype and by_trigger[k] for k, (_, t) in enumerate(triggers)):
+                continue
+            seen.add((etype, value))
+            events.append({"type": etype, "date": value, "evidence": evidence})
+    return events
+
+
+def seit_partnership(sent: Span, date: Span) -> bool:
+    """ "seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
+    Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""
+    doc = sent.doc
+    before = [t.lower_ for t in doc[max(sent.start, date.start - 2) : date.start]]
+    if "seit" not in before:
+        return False
+    after = doc[date.end : min(sent.end, date.end + 12)]
+    if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
+        return True
+    # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
+    for tok in reversed(doc[max(sent.start, date.start - 10) : date.start]):
+        if tok.text == ",":
+            return False
+        if keyword_category(tok.lower_) not in (None, "weak"):
+            return True
+    return False
+
+
+def background_decision(doc: Doc, pos: int, etype: str) -> bool:
+    """ "auf Beschluss", "nach ... Beschlüssen": the decision is background to
+    what the sentence dates."""
+    if etype != "decided":
+        return False
+    before = doc_text(doc)[max(0, pos - 25) : pos].lower().split()
+    return bool(before) and ("auf" in before[-1:] or "nach" in before[-2:])
