@@ -25,6 +25,7 @@ the line after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -47,6 +48,10 @@ _ARTICLES = {"der", "dem", "den", "die", "des"}
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde"}
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
+
+KindOf = Callable[[str], "str | None"]  # the partnership kind a lower-cased word names
+EntsOf = Callable[[Block], "list[Span]"]  # the entities within a block
+SplitPair = Callable[[Block, "list[Span]"], "tuple[Span, Span] | None"]
 
 
 @dataclass
@@ -78,12 +83,12 @@ def _elements(doc: Doc, block: Block, ents: list[Span]) -> list[tuple[str, objec
     return out
 
 
-def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> PartnerLine | None:
+def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> PartnerLine | None:
     """The partner a line names, if the line is a list entry; else None.
     ``kind_of(word)`` gives the partnership kind of a word, or None."""
     items = _elements(doc, block, ents)
     i = 0
-    line = PartnerLine(block=0, partner=None)  # type: ignore[arg-type]
+    line = PartnerLine(block=0, partner=None)  # type: ignore[arg-type]  # set below, or None is returned
     # a bullet, a leading year or date, "seit"
     while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", "—", "•", "·", "*", "+", "▪"}:
         i += 1
@@ -233,7 +238,7 @@ def _section_owner(doc: Doc, block: Block, following: Block) -> bool:
     )
 
 
-def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> list[PartnerLine]:
+def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> list[PartnerLine]:
     """ "Stadt X: A (Frankreich), B (Polen) und C": the owner before the colon, one
     partner per part after it; nothing unless every part is a partner line."""
     text = doc_text(doc)
@@ -277,7 +282,7 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     return len(before) >= 2 and before[-1] in ("der", "des", "von") and bool(strong_kind(before[-2]))
 
 
-def _describes_previous(doc: Doc, block: Block, ents_of: callable) -> bool:
+def _describes_previous(doc: Doc, block: Block, ents_of: EntsOf) -> bool:
     """A line that speaks of the sub-heading above it: prose, a dated detail
     ("Städtefreundschaft seit 1984") or a line naming places; not a lead-in or a bare
     heading ("Partnerstädte") that opens a list of its own."""
@@ -287,7 +292,7 @@ def _describes_previous(doc: Doc, block: Block, ents_of: callable) -> bool:
     return block.kind != LEAD_IN and any(e.label_ in ("DATE", CITY, REGION) for e in ents_of(block))
 
 
-def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: callable) -> bool:
+def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> bool:
     """A line of dates and partnership words only: "seit 1970", "Städtefreundschaft seit 1984"."""
     text = doc_text(doc)
     pos, words = block.start, []
@@ -330,7 +335,7 @@ _PAIR_DASH = re.compile(r"(?<=\w)-(?=[^\W\d])|\s[-–—]\s")
 _NAME_PART = re.compile(r"^[^\W\d][\w.'’]*$")
 
 
-def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: callable) -> tuple[Span, Span] | None:
+def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: Callable[[str], bool]) -> tuple[Span, Span] | None:
     """The two sides of a pair line that gives its date in parentheses, as token
     spans: where a dash splits it into two names, the split whose sides the
     gazetteer or the entities know best ("Alt-Ogdenville-Springfield": the
@@ -375,14 +380,14 @@ def _joined(doc: Doc, span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].text in _DASHES and doc[span.start - 2].ent_type_ in _PLACE
 
 
-def block_kinds(doc: Doc, block: Block, kind_of: callable) -> set[str]:
+def block_kinds(doc: Doc, block: Block, kind_of: KindOf) -> set[str]:
     """The strong partnership kinds named on a line."""
     text = doc_text(doc)[block.start : block.end].lower()
     return {k for w in _TOKEN.findall(text) if (k := kind_of(w))}
 
 
 def find_partner_lines(
-    doc: Doc, blocks: list[Block], ents_of: callable, kind_of: callable, split_pair: callable | None = None
+    doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf, split_pair: SplitPair | None = None
 ) -> list[PartnerLine]:
     """Partner lines of the document, each with its owner decided by scope:
     ``holder`` is the pair line's own first side, else the place named in the
