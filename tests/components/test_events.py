@@ -18,3 +18,12 @@ def test_one_scan_of_the_text_gives_each_sentence_its_own_triggers():
     text = "Die Urkunde wurde 1990 unterzeichnet. Der Stadtrat hat die Partnerschaft beschlossen."
     bounds = [(0, 37), (38, len(text))]
     assert triggers_by_sentence(text, bounds) == [triggers_in(text[a:b], a) for a, b in bounds]
+
+
+def test_a_year_counted_from_the_sentences_date(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Zu Pfingsten 1996 wurde die Partnerschaft in "
+        "Celle besiegelt, nachdem bereits im Jahr zuvor eine Zeremonie in Tartu stattgefunden hatte."
+    )
+    (pair,) = record.partnerships
+    assert pair.since == "1995" and ("signed", "1996") in [(e.type, e.date) for e in pair.events]

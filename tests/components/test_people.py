@@ -45,3 +45,8 @@ def test_surname_alone_after_full_name(nlp):
 )
 def test_no_people(nlp, text):
     assert people(nlp(text)) == []
+
+
+def test_a_name_after_saint_is_no_person(extract_text):
+    record = extract_text("Die Partnerschaft mit Saint Georges de Mons begann 1989. Bürgermeister Jean Blanc kam.")
+    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Jean Blanc"]

@@ -125,7 +125,37 @@ def sentence_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Spa
                 continue
             seen.add((etype, value))
             events.append({"type": etype, "date": value, "evidence": evidence})
+    events += _relative_year_events(sent, triggers, dates, seen, evidence)
     return events
+
+
+# "im Jahr zuvor", "ein Jahr später": a year counted from the sentence's own date
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:im\s+jahre?\s+zuvor|ein\s+jahr\s+zuvor|im\s+vorjahr|ein\s+jahr\s+(?:später|danach)"
+    r"|im\s+(?:folgenden|darauffolgenden|nächsten)\s+jahr)\b"
+)
+
+
+def _relative_year_events(
+    sent: Span, triggers: list[tuple[int, str]], dates: list[Span], seen: set, evidence: str
+) -> list[dict]:
+    """ "Zu Pfingsten 1996 wurde die Partnerschaft besiegelt, nachdem bereits im Jahr
+    zuvor eine Zeremonie ... stattgefunden hatte": the year before the sentence's date,
+    given to the trigger nearest the phrase."""
+    years = [(d.start_char, d._.date_value[:4]) for d in dates if d._.date_value and d._.date_value[:4].isdigit()]
+    if not years or not triggers:
+        return []
+    text = span_text(sent).lower()
+    found = []
+    for m in _RELATIVE_YEAR.finditer(text):
+        pos = sent.start_char + m.start()
+        _, base = min(years, key=lambda y: abs(y[0] - pos))
+        year = str(int(base) + (-1 if "zuvor" in m.group(0) or "vorjahr" in m.group(0) else 1))
+        _, etype = min(triggers, key=lambda t: abs(t[0] - pos))
+        if (etype, year) not in seen:
+            seen.add((etype, year))
+            found.append({"type": etype, "date": year, "evidence": evidence})
+    return found
 
 
 def seit_partnership(sent: Span, date: Span) -> bool:

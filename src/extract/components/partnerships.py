@@ -328,7 +328,7 @@ class PartnershipExtractor:
                     if any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
                         continue
                     if event["type"] == "signed" and any(
-                        e["type"] == "signed" and e["evidence"] == event["evidence"] for e in events
+                        e.get("by") == "seit" and e["evidence"] == event["evidence"] for e in events
                     ):
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
@@ -542,7 +542,7 @@ class PartnershipExtractor:
                     date = next((d for d in self._ents_in(sent, ("DATE",)) if d.start == jointly[0].i + 2), None)
             if date is not None:
                 evidence = " ".join(span_text(sent).split())
-                pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence})
+                pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence, "by": "seit"})
                 return
 
     def _seit_date_before(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:

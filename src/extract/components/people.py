@@ -139,6 +139,10 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
     return j
 
 
+# words before a name that make it a place or a saint's name ("Saint Georges de X")
+_SAINTS = {"Saint", "Sainte", "St", "St.", "Ste", "Ste.", "Sankt", "San", "Santa", "Santo", "São"}
+
+
 class _Found:
     __slots__ = ("start", "end", "role", "role_token")
 
@@ -229,6 +233,8 @@ class PersonRecognizer(UsesGazetteer):
             return None
         if self._is_place_name(table.span_text(i, end), first):
             return None
+        if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
+            return None  # "Saint Georges de X", "St. Martin": a place or a saint, not a person
         return _Found(i, end, role, role_token)
 
     @staticmethod

@@ -206,6 +206,10 @@ def _may_start_place(word: str) -> bool:
     return any(gazetteer.may_start_name(form) for form in forms if form)
 
 
+_SAINT_ABBREVIATION = re.compile(r"^(St|Ste)\.?(?=[ -])")
+_SAINT_FORMS = {"St": ("Saint", "Sankt", "San"), "Ste": ("Sainte",)}
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
     """Places for ``text``, else for its genitive stem, else for an OCR "l"->"I" form."""
@@ -218,6 +222,13 @@ def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
             places = gazetteer.lookup(stem)
             if places:
                 return places, stem
+    saint = _SAINT_ABBREVIATION.match(text)
+    if saint:
+        # "St Georges de X", "St. Gallen": the gazetteer spells the saint out
+        for full in _SAINT_FORMS[saint.group(1)]:
+            places = gazetteer.lookup(full + text[saint.end() :])
+            if places:
+                return places, full + text[saint.end() :]
     if text[:1] in "lL" and gazetteer.zipf(text) == 0:
         variant = "I" + text[1:]
         places = gazetteer.lookup(variant)
