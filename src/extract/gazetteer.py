@@ -35,7 +35,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -63,6 +63,7 @@ class Gazetteer:
         self._places: list[tuple] = data["places"]
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self._first_names: dict[str, int] = data["first_names"]
+        self._female_names: frozenset[str] = frozenset(data["female_names"])
         self._zipf: dict[str, float] = data["zipf"]
         self._first_words: frozenset[str] = data["first_words"]
         # names recur across a corpus: memoise the lookup per instance
@@ -87,6 +88,10 @@ class Gazetteer:
         """Whether ``name`` is a first name at least this frequent (1-13, the
         highest frequency class any country gives it in gender-guesser's list)."""
         return self._first_names.get(fold_name(name), 0) >= min_frequency
+
+    def is_female_name(self, name: str) -> bool:
+        """Whether gender-guesser gives ``name`` as a (mostly) female first name."""
+        return fold_name(name) in self._female_names
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` as a German word (0 when unknown)."""
@@ -167,6 +172,7 @@ def build_gazetteer_data() -> dict:
         "places": places,
         "index": {k: tuple(v) for k, v in index.items()},
         "first_names": _first_names(),
+        "female_names": sorted(_female_names()),
         "zipf": _german_zipf(),
         "first_words": frozenset(first_words),
     }
@@ -278,6 +284,28 @@ def _first_names() -> dict[str, int]:
                     key = fold_name(part)
                     names[key] = max(names.get(key, 0), frequency)
     return names
+
+
+def _female_names() -> set[str]:
+    """Folded first names gender-guesser marks female or mostly female, and never male."""
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    female: set[str] = set()
+    male: set[str] = set()
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or len(line) < 4 or line[0] == "=":
+                continue
+            code, name = line[:2].strip(), line[3:29].strip()
+            if " " in name or "+" in name:
+                continue
+            key = fold_name(name)
+            if code in ("F", "1F", "?F"):
+                female.add(key)
+            elif code in ("M", "1M", "?M"):
+                male.add(key)
+    return female - male
 
 
 def _german_zipf(min_zipf: float = 2.0) -> dict[str, float]:

@@ -50,3 +50,79 @@ def test_no_people(nlp, text):
 def test_a_name_after_saint_is_no_person(extract_text):
     record = extract_text("Die Partnerschaft mit Saint Georges de Mons begann 1989. Bürgermeister Jean Blanc kam.")
     assert [e.text for e in record.entities if e.label == "PERSON"] == ["Jean Blanc"]
+
+
+COMMON_SURNAMES = [
+    "Weber", "Schmidt", "Fischer", "Wagner", "Schulz", "Koch", "Meyer", "Schneider", "Wolf", "Braun",
+    "Richter", "Bauer", "Lange", "Werner", "Müller", "Becker", "Hoffmann", "Schäfer", "Klein", "Neumann",
+]  # fmt: skip
+
+
+def test_a_role_vouches_for_a_common_surname(extract_text):
+    # one short press release per surname: "Bürgermeister Christoph Weber", "Landrätin Anna Koch", ...
+    for k, surname in enumerate(COMMON_SURNAMES):
+        role, first = (("Bürgermeister", "Christoph"), ("Landrätin", "Anna"), ("Oberbürgermeister", "Hans-Jürgen"))[
+            k % 3
+        ]
+        record = extract_text(f"Die Stadt Celle empfing die Gäste. {role} {first} {surname} begrüßte sie im Rathaus.")
+        assert [(p.name, p.role) for p in record.people] == [(f"{first} {surname}", role)], surname
+
+
+def test_a_surname_alone_after_a_role(extract_text):
+    record = extract_text(
+        "Die Vorlage wird vom Oberbürgermeister, Herrn Weber, eingebracht. Der Stadtverordnete Richter beantragt "
+        "eine Ergänzung. Bürgermeister Wolf dankte."
+    )
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Weber", "Oberbürgermeister"),
+        ("Richter", "Stadtverordneter"),
+        ("Wolf", "Bürgermeister"),
+    ]
+
+
+def test_role_families_as_written(extract_text):
+    record = extract_text(
+        "Unter der Leitung des Bau-Beigeordneten Peter Kiefer und des SVV-Vorsitzenden Walter Paaschen kamen "
+        "VG-Bürgermeister Dr. Robert Scheurer, Landtagspräsidentin Birgit Hesse und der stellvertretende "
+        "Ausschussvorsitzende Calvin Fromm."
+    )
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Peter Kiefer", "Bau-Beigeordneter"),
+        ("Walter Paaschen", "SVV-Vorsitzender"),
+        ("Robert Scheurer", "VG-Bürgermeister"),
+        ("Birgit Hesse", "Landtagspräsidentin"),
+        ("Calvin Fromm", "stellvertretender Ausschussvorsitzende"),
+    ]
+
+
+def test_a_plural_role_goes_to_each_name_of_its_list(extract_text):
+    record = extract_text(
+        "Gefolgt waren die Stadträtinnen und Stadträte Edgar Kraft, Heide Lochmann und Hans-Jürgen Pittner sowie "
+        "die Bürgermeister André Neyrat (Poitiers) und Jean Blanc (Tartu)."
+    )
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Edgar Kraft", "Stadtrat"),
+        ("Heide Lochmann", "Stadträtin"),
+        ("Hans-Jürgen Pittner", "Stadtrat"),
+        ("André Neyrat", "Bürgermeister"),
+        ("Jean Blanc", "Bürgermeister"),
+    ]
+
+
+def test_a_role_after_the_name(extract_text):
+    record = extract_text(
+        "Milos Repa, Bürgermeister der Gemeinde Tartu, schrieb einen Brief. Stephan Dose, seit Januar "
+        "Bürgermeister in Celle, kam auch. Bürgermeisterin Traute von der Kammer dankte."
+    )
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Milos Repa", "Bürgermeister"),
+        ("Stephan Dose", "Bürgermeister"),
+        ("Traute von der Kammer", "Bürgermeisterin"),
+    ]
+
+
+def test_no_person_in_an_address_block_or_a_place_with_a_particle(extract_text):
+    record = extract_text(
+        "Später ziehen sich Lens und Billy-Montigny von dem Pakt zurück.\n\nStadt Celle\nDer Bürgermeister\nRathaus\n"
+    )
+    assert record.people == [] and not [e for e in record.entities if e.label == "PERSON"]

@@ -48,6 +48,7 @@ _NOT_FIRST_NAMES = {
 }
 _MIN_FIRST_NAME_FREQUENCY = 3  # gender-guesser's scale 1-13: rarer "names" are mostly words ("Brand", "Burg")
 _PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
+_ARTICLE_PARTICLES = {"der", "den", "dem", "la", "las", "los", "le"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
 _COMMON_SURNAME_ZIPF = 4.3  # capitalised words this frequent are not surnames
 
@@ -91,11 +92,54 @@ def _role_adjectives() -> list[str]:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _role_of(word: str) -> str | None:
-    """The nominative role a word names ("Bürgermeisterin", "**Landrat**"), if any."""
+    """The nominative role a word names ("Bürgermeisterin", "**Landrat**",
+    "VG-Bürgermeister", "Bau-Beigeordneten" -> "Bau-Beigeordneter"), if any."""
     text = word.strip("*")
     if not text:
         return None
-    return role_forms().get(fold_name(text))
+    known = role_forms().get(fold_name(text))
+    if known and text.endswith("en") and known.endswith("e") and known.lower().endswith(_adjectival_roles()):
+        return known + "r"  # "des Vorsitzenden X" -> "Vorsitzender"
+    return known or _family_role(text)
+
+
+@lru_cache(maxsize=1)
+def _role_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon()["people"]["role_suffixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _adjectival_roles() -> tuple[str, ...]:
+    return tuple(load_lexicon()["people"]["adjectival_roles"])
+
+
+def _family_role(text: str) -> str | None:
+    """A compound of a role noun, as written in the nominative singular:
+    "Ausschussvorsitzende", "Stadtkämmerer", "SVV-Vorsitzenden" -> "SVV-Vorsitzender",
+    "Stadträte" -> "Stadtrat", "Stadträtinnen" -> "Stadträtin"."""
+    if not text[:1].isupper() or not text.replace("-", "").isalpha():
+        return None
+    low = text.lower()
+    if low.endswith("innen"):
+        text, low = text[:-3], low[:-3]  # "Stadträtinnen" -> "Stadträtin"
+    elif low.endswith("räte"):
+        text, low = text[:-4] + "rat", low[:-4] + "rat"  # "Stadträte" -> "Stadtrat"
+    for suffix in _role_suffixes():
+        for ending in ("", "s", "es", "n", "en"):
+            if low.endswith(suffix + ending) and len(low) > len(suffix + ending) + 1:
+                stem = text[: len(text) - len(ending)] if ending else text
+                if ending == "n" and stem.lower().endswith(_adjectival_roles()):
+                    return stem + "r"  # "des Bau-Beigeordneten" -> "Bau-Beigeordneter"
+                return stem
+    return None
+
+
+def plural_role(word: str, before: str) -> bool:
+    """ "Stadträtinnen", "Stadträte", "die Bürgermeister": a role word naming several people."""
+    low = word.lower()
+    if low.endswith(("innen", "räte")):
+        return True
+    return before.lower() in ("die", "den") and not low.endswith("in") and bool(_role_of(word))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -135,6 +179,12 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
         if word in _PARTICLES and parts >= 1 and j + 1 < n and _is_name_token(words[j + 1]):
             j += 1
             continue
+        if word in _PARTICLES and parts >= 1 and j + 2 < n and words[j + 1] in _ARTICLE_PARTICLES:
+            # "von der", "van den", "de la"; not "von der Indigena-Partei"
+            name = words[j + 2]
+            if _is_name_token(name) and not name.isupper() and not (j + 3 < n and words[j + 3] == "-"):
+                j += 2
+                continue
         break
     return j
 
@@ -143,11 +193,28 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
 _SAINTS = {"Saint", "Sainte", "St", "St.", "Ste", "Ste.", "Sankt", "San", "Santa", "Santo", "São"}
 
 
+def _role_right_before(words: list[str], i: int) -> bool:
+    """A role word right before token i on the same line, perhaps with "Herrn"/"Frau" (and
+    a comma) between: "Oberbürgermeister Schubert", "Oberbürgermeister, Herrn Schubert"."""
+    k = i - 1
+    while k >= 0 and (words[k].isspace() or words[k] in _titles() or words[k] == ","):
+        if "\n" in words[k]:
+            return False  # "Der Bürgermeister\nRathaus": an address block
+        k -= 1
+    return k >= 0 and _role_of(words[k]) is not None
+
+
 class _Found:
-    __slots__ = ("start", "end", "role", "role_token")
+    __slots__ = ("start", "end", "role", "role_token", "plural")
 
     def __init__(self, start: int, end: int, role: str | None, role_token: int | None) -> None:
         self.start, self.end, self.role, self.role_token = start, end, role, role_token
+        self.plural = False  # the role word names several people: "die Bürgermeister A, B und C"
+
+
+@lru_cache(maxsize=1)
+def _vocab_months() -> frozenset[str]:
+    return frozenset(load_lexicon()["dates"]["months"])
 
 
 @Language.factory("twinning_people")
@@ -174,8 +241,10 @@ class PersonRecognizer(UsesGazetteer):
             if (
                 taken[i]
                 or not _may_start_person(words[i])
-                or i + 1 == n
-                or not (_is_name_token(words[i + 1]) or words[i + 1] == "-" or words[i + 1] in _PARTICLES)
+                or (
+                    (i + 1 == n or not (_is_name_token(words[i + 1]) or words[i + 1] in ("-", *_PARTICLES)))
+                    and not _role_right_before(words, i)
+                )
             ):
                 i += 1
                 continue
@@ -188,6 +257,7 @@ class PersonRecognizer(UsesGazetteer):
                 taken[k] = True
                 people.add(k)
             i = hit.end
+        self._share_plural_roles(table, found)
         found += self._surname_mentions(table, found, taken, people)
         spans = []
         for hit in found:
@@ -206,25 +276,29 @@ class PersonRecognizer(UsesGazetteer):
         tails = {k + 1 for k in range(i, end) if words[k] == "-"}
         n_parts = sum(1 for k in range(i, end) if _is_name_token(words[k]) and k not in tails)
         if n_parts < 2:
-            return None  # cheap checks first: most capitalised words end here
+            # "Oberbürgermeister Schubert", "Bürgermeister, Herrn Wolf": a role vouches for a surname alone
+            return self._surname_after_role(table, i, end, people)
         parts = [k for k in range(i, end) if _is_name_token(words[k])]
         if any(words[k] in _classifiers() for k in parts):
             return None  # "Stadt Lüneburg" in a photo credit is no person
-        hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
-        if any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated):
-            return None  # "Paul Stadt": the second word is an ordinary word
         role, role_token, credit, _ = self._context_before(table, i, people)
         adjacent_role = (
             role_token is not None
             and self._only_markup_between(words, role_token + 1, i)
             and self._role_line_ok(table, role_token, i)
         )
+        hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
+        if not adjacent_role and any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated):
+            return None  # "Paul Stadt": the second word is an ordinary word (a role vouches for "Anna Koch")
         first = words[i]
         first_known = (
             first not in _NOT_FIRST_NAMES
             and self.gazetteer.is_first_name(first, _MIN_FIRST_NAME_FREQUENCY)
             and self.gazetteer.zipf(first) < 5.0
         )
+        if first_known and i + 2 < end and words[i + 1] == "-" and not table.spaced[i]:
+            # "Hans-Jürgen" is a first name, "Billy-Montigny" a place
+            first_known = self.gazetteer.is_first_name(words[i + 2], _MIN_FIRST_NAME_FREQUENCY)
         if first.isupper():
             # capitals: only a contact block name that starts with a first name
             if not first_known:
@@ -235,7 +309,58 @@ class PersonRecognizer(UsesGazetteer):
             return None
         if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
             return None  # "Saint Georges de X", "St. Martin": a place or a saint, not a person
-        return _Found(i, end, role, role_token)
+        if role is None:
+            role, role_token = self._role_after(table, end)
+        found = _Found(i, end, role, role_token)
+        found.plural = role_token is not None and plural_role(words[role_token], self._word_before(words, role_token))
+        return found
+
+    @staticmethod
+    def _word_before(words: list[str], k: int) -> str:
+        k -= 1
+        while k >= 0 and words[k].isspace():
+            k -= 1
+        return words[k] if k >= 0 else ""
+
+    def _surname_after_role(self, table: TokenTable, i: int, end: int, people: set[int]) -> _Found | None:
+        words = table.words
+        word = words[i]
+        if end != i + 1 or word.isupper() or self.gazetteer.zipf(word) >= 5.0:
+            return None  # a function word stays what it is
+        if self._big_place(word) or word.endswith("s") and self._big_place(word[:-1]):
+            return None  # "Bürgermeister Potsdams", "Oberbürgermeister München"
+        role, role_token, _, _ = self._context_before(table, i, people)
+        if role_token is None or role_token < i - 4:
+            return None
+        between = words[role_token + 1 : i]
+        if any("\n" in w for w in between):
+            return None
+        addressed = any(w in ("Herr", "Herrn", "Frau") for w in between)
+        if not all(w.isspace() or w in _titles() or (w == "," and addressed) for w in between):
+            return None
+        found = _Found(i, end, role, role_token)
+        found.plural = False
+        return found
+
+    def _role_after(self, table: TokenTable, end: int) -> tuple[str | None, int | None]:
+        """ "Name, Bürgermeister der Gemeinde X", "Name, seit Januar Bürgermeister in X"."""
+        words = table.words
+        k = end
+        while k < len(words) and words[k].isspace():
+            k += 1
+        if k >= len(words) or words[k] != ",":
+            return None, None
+        for j in range(k + 1, min(len(words), k + 6)):
+            word = words[j]
+            role = _role_of(word)
+            if role:
+                following = next((w for w in words[j + 1 : j + 4] if not w.isspace()), "")
+                if _is_name_token(following) and not _role_of(following):
+                    return None, None  # "A, Ministerin B": the role is B's
+                return self._with_adjective(words, j, role), j
+            if not (word.isspace() or word.islower() or word.isdigit() or word in _vocab_months()):
+                return None, None
+        return None, None
 
     @staticmethod
     def _only_markup_between(words: list[str], start: int, end: int) -> bool:
@@ -255,6 +380,10 @@ class PersonRecognizer(UsesGazetteer):
 
     def _is_common(self, word: str) -> bool:
         return self.gazetteer.zipf(word) >= _COMMON_SURNAME_ZIPF or _role_of(word) is not None
+
+    def _big_place(self, name: str) -> bool:
+        """A town large enough that a role word before its name is its office's title."""
+        return any(p.population >= 100000 or p.label != "CITY" for p in self.gazetteer.lookup(name))
 
     def _is_place_name(self, text: str, first: str) -> bool:
         """A name the gazetteer knows as a place and no first name starts."""
@@ -288,13 +417,16 @@ class PersonRecognizer(UsesGazetteer):
             role = _role_of(word)
             if role:
                 label_line = j + 1 < len(words) and words[j + 1] in (":", "*")
+                nearest = j
                 # take the leftmost role of a coordinated phrase ("Direktor und Chirurg")
                 k = j - 1
                 while k >= 0 and (words[k] in ("und", "sowie") or _role_of(words[k])):
                     if _role_of(words[k]):
                         j, role = k, _role_of(words[k])
                     k -= 1
-                return self._with_adjective(words, j, role), j, False, label_line
+                if j >= 2 and words[j - 1] == "-" and words[j - 2][:1].isupper() and not table.spaced[j - 2]:
+                    return f"{words[j - 2]}-{role}", nearest, False, label_line  # "Bau-Beigeordneter"
+                return self._with_adjective(words, j, role), nearest, False, label_line
             if text in credit_words:
                 return None, None, True, False
             if text == ",":
@@ -314,6 +446,47 @@ class PersonRecognizer(UsesGazetteer):
             if prev.startswith(adjective) and len(prev) - len(adjective) <= 3:
                 feminine = role.endswith("in") and not role.endswith("ein")
                 return f"{adjective}{'e' if feminine else 'er'} {role}"
+        if prev.startswith("stellvertret"):
+            return f"{words[j - 1]} {role}"  # as written: "stellvertretene Ausschussvorsitzende"
+        if prev == "der" and role.lower().endswith(_adjectival_roles()):
+            return role + "r"  # "der Stadtverordnete X" -> "Stadtverordneter"
+        return role
+
+    def _share_plural_roles(self, table: TokenTable, found: list[_Found]) -> None:
+        """ "die Stadträtinnen und Stadträte A, B und C", "die Bürgermeister A (X) und B (Y)":
+        each name of the list takes the role, in the form that fits its first name."""
+        words = table.words
+        for previous, hit in zip(found, found[1:], strict=False):
+            if previous.plural and previous.role and hit.role is None and self._listed(words, previous.end, hit.start):
+                hit.role, hit.role_token, hit.plural = previous.role, previous.role_token, True
+        for hit in found:
+            if hit.plural and hit.role:
+                hit.role = self._gendered(hit.role, words[hit.start])
+
+    @staticmethod
+    def _listed(words: list[str], start: int, end: int) -> bool:
+        """Only commas, "und", white space and parenthesised remarks between two names."""
+        depth = 0
+        for word in words[start:end]:
+            if word == "(":
+                depth += 1
+            elif word == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and not (word.isspace() or word in (",", "und", "sowie")):
+                return False
+        return True
+
+    def _gendered(self, role: str, first_name: str) -> str:
+        """A role named for several people, in the form of one of them: "Stadtrat" or "Stadträtin"."""
+        female = self.gazetteer.is_female_name(first_name.split("-")[0])
+        feminine = role.endswith("in") and not role.endswith("ein")
+        if female and not feminine:
+            if role.endswith("rat"):
+                return role[:-3] + "rätin"
+            return role + "in" if role.endswith(("er", "ent", "or", "eur", "ant")) else role
+        if not female and feminine:
+            base = role[:-2]
+            return base[:-3] + "rat" if base.endswith("rät") else base
         return role
 
     # -- surname alone --------------------------------------------------------

@@ -48,12 +48,15 @@ class RolePlaces:
         home = list(doc._.home or [])
         people: list[dict] = []
         seen: set[str] = set()
-        for span in ents:
-            if span.label_ != "PERSON" or not span._.role:
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        # a surname alone is the person of a full name found elsewhere ("Vogt" after "Hans Vogt")
+        surnames = {fold_name(span_text(e).split(" ")[-1]) for e in persons if len(e) >= 2}
+        for span in persons:
+            if not span._.role:
                 continue
             name = span_text(span)
             key = fold_name(name)
-            if key in seen or len(span) < 2 and not name.isupper():
+            if key in seen or len(span) < 2 and key in surnames:
                 continue
             seen.add(key)
             people.append({"name": name, "role": span._.role, "place": role_place(span, places, starts, home)})
