@@ -12,3 +12,19 @@ def test_a_role_without_a_body_before_it_belongs_to_the_home(extract_text):
         "Magistrat der Stadt Celle"
     )
     assert [(p.name, p.place) for p in record.people] == [("Hans Vogt", "Celle")]
+
+
+def test_the_place_named_with_the_person_is_the_roles(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Bürgermeister Hans Vogt und sein Amtskollege "
+        "Jaan Tamm unterzeichneten. Der Maire von Poitiers, Jean Dupont, kam auch. Milos Repa, Bürgermeister der "
+        "Gemeinde Odense, schrieb. Die Bürgermeister Franz Vogel (Lemgo) und André Neyrat (Lucca) sprachen."
+    )
+    assert [(p.name, p.place) for p in record.people] == [
+        ("Hans Vogt", "Celle"),
+        ("Jaan Tamm", "Tartu"),
+        ("Jean Dupont", "Poitiers"),
+        ("Milos Repa", "Odense"),
+        ("Franz Vogel", "Lemgo"),
+        ("André Neyrat", "Lucca"),
+    ]

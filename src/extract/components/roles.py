@@ -23,14 +23,54 @@ from .extensions import span_text, token_table
 ROLE_PLACE_WINDOW = 6
 
 
-def role_place(span: Span, places: list[Span], sentence_starts: list[int], home: list[str]) -> str | None:
-    """The body a person's role belongs to."""
+def role_place(
+    span: Span, places: list[Span], sentence_starts: list[int], home: list[str], partners: list[str]
+) -> str | None:
+    """The body a person's role belongs to: a place named right after the name ("X
+    (Springfield)", "X aus Springfield"), or after a role that follows it ("X,
+    Bürgermeister der Gemeinde Springfield"), or just before the name ("Bürgermeister von
+    Springfield, X"); the partner for a counterpart ("sein Amtskollege X"); else the home."""
+    doc = span.doc
     k = bisect_right(sentence_starts, span.start) - 1
     sent_start = sentence_starts[k] if k >= 0 else 0
+    sent_end = sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(doc)
+    by_start = {p.start: p for p in places}
+    after = _place_after_name(doc, span, by_start, sent_end)
+    if after is not None:
+        return canonical_name(after)
     before = [p for p in places if sent_start <= p.start and p.end <= span.start <= p.end + ROLE_PLACE_WINDOW]
     if before:
         return canonical_name(before[-1])
+    if span._.role and span._.role.lower().startswith("amtskolleg"):
+        others = [p for p in places if sent_start <= p.start < sent_end and canonical_name(p) not in home]
+        if others:
+            return canonical_name(others[0])
+        if len(partners) == 1:
+            return partners[0]
     return home[0] if home else None
+
+
+_LINK_WORDS = {"aus", "von", "in", "der", "des", "dem", "die", "stadt", "gemeinde", "marktgemeinde", "kommune"}
+
+
+def _place_after_name(doc: Doc, span: Span, by_start: dict[int, Span], sent_end: int) -> Span | None:
+    k = span.end
+    if k < sent_end and doc[k].text == "(" and k + 1 in by_start:
+        return by_start[k + 1]  # "Jean Blanc (Springfield)"
+    if k < sent_end and doc[k].lower_ == "aus" and k + 1 in by_start:
+        return by_start[k + 1]  # "Bürgermeister X aus Springfield"
+    if k < sent_end and doc[k].text == ",":
+        # "X, Bürgermeister der tschechischen Gemeinde Springfield", "X, seit Januar Bürgermeister in Y"
+        role_seen = False
+        for j in range(k + 1, min(sent_end, k + 9)):
+            if j in by_start and role_seen:
+                return by_start[j]
+            word = doc[j]
+            if span._.role and word.text.startswith(span._.role.split(" ")[-1][:6]):
+                role_seen = True
+            elif role_seen and not (word.lower_ in _LINK_WORDS or word.is_lower):
+                return None
+    return None
 
 
 @Language.factory("twinning_roles")
@@ -46,6 +86,7 @@ class RolePlaces:
         ents = list(doc.ents)
         places = [e for e in ents if e.label_ in (CITY, REGION)]
         home = list(doc._.home or [])
+        partners = sorted({p["b"][0] for p in doc._.partnerships or [] if p["a"] and home and p["a"][0] == home[0]})
         people: list[dict] = []
         seen: set[str] = set()
         persons = [e for e in ents if e.label_ == "PERSON"]
@@ -59,7 +100,9 @@ class RolePlaces:
             if key in seen or len(span) < 2 and key in surnames:
                 continue
             seen.add(key)
-            people.append({"name": name, "role": span._.role, "place": role_place(span, places, starts, home)})
+            people.append(
+                {"name": name, "role": span._.role, "place": role_place(span, places, starts, home, partners)}
+            )
         doc._.people = people
         doc.user_data.pop("twinning_tokens", None)  # the last step: the table is not needed any more
         return doc
