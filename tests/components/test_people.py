@@ -126,3 +126,32 @@ def test_no_person_in_an_address_block_or_a_place_with_a_particle(extract_text):
         "Später ziehen sich Lens und Billy-Montigny von dem Pakt zurück.\n\nStadt Celle\nDer Bürgermeister\nRathaus\n"
     )
     assert record.people == [] and not [e for e in record.entities if e.label == "PERSON"]
+
+
+def test_a_contact_label_is_a_role_only_as_a_label(extract_text):
+    record = extract_text(
+        "Von langjährigen Kontakten berichtete Frank Borchert. Der Verein Deutsch-Französische Kontakte Celle lud ein."
+        "\n\nKontakt\n\nFrau Martina Klüver\n+49 471 590-2102\n"
+    )
+    assert [(p.name, p.role) for p in record.people] == [("Martina Klüver", "Kontakt")]
+
+
+def test_an_addressed_surname_with_its_role_after_als(extract_text):
+    record = extract_text("Klar, Herrn Tesch als Schulleiter gab es damals schon. Frau Jardzioch leitete die Gruppe.")
+    assert [(p.name, p.role) for p in record.people] == [("Tesch", "Schulleiter")]
+    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Tesch", "Jardzioch"]
+
+
+def test_adjectival_roles_ordinals_and_origins(extract_text):
+    record = extract_text(
+        "Es sprachen der Beigeordnete Michael Brandt, der SVV-Vorsitzende Walter Paaschen und der 2012 verstorbene "
+        "ersten Präsidenten des Komitees, Claude Boeuf. Trainer Ingo Haake von Tartu kam mit Erster Bürgermeister "
+        "Hans Vogt."
+    )
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Michael Brandt", "Beigeordneter"),
+        ("Walter Paaschen", "SVV-Vorsitzender"),
+        ("Claude Boeuf", "Präsident"),
+        ("Hans Vogt", "Erster Bürgermeister"),
+    ]
+    assert "Ingo Haake" in [e.text for e in record.entities if e.label == "PERSON"]

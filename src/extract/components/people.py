@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
@@ -48,6 +49,7 @@ _NOT_FIRST_NAMES = {
 }
 _MIN_FIRST_NAME_FREQUENCY = 3  # gender-guesser's scale 1-13: rarer "names" are mostly words ("Brand", "Burg")
 _PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
+_ADDRESS_WORDS = {"Herr", "Herrn", "Frau"}
 _ARTICLE_PARTICLES = {"der", "den", "dem", "la", "las", "los", "le"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
 _COMMON_SURNAME_ZIPF = 4.3  # capitalised words this frequent are not surnames
@@ -78,6 +80,11 @@ def _credit_words() -> frozenset[str]:
 def _classifiers() -> frozenset[str]:
     places = load_lexicon()["places"]
     return frozenset(places["city_words"]) | frozenset(places["region_words"])
+
+
+@lru_cache(maxsize=1)
+def _label_roles() -> frozenset[str]:
+    return frozenset(load_lexicon()["people"]["label_roles"])
 
 
 @lru_cache(maxsize=1)
@@ -177,20 +184,28 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
                 break
             continue
         if word in _PARTICLES and parts >= 1 and j + 1 < n and _is_name_token(words[j + 1]):
+            if _is_place(words[j + 1]):
+                break  # "Ingo Muster von Springfield": where he is from
             j += 1
             continue
         if word in _PARTICLES and parts >= 1 and j + 2 < n and words[j + 1] in _ARTICLE_PARTICLES:
-            # "von der", "van den", "de la"; not "von der Indigena-Partei"
+            # "von der", "van den", "de la"; not "von der Indigena-Partei", "von der Stadt X"
             name = words[j + 2]
             if _is_name_token(name) and not name.isupper() and not (j + 3 < n and words[j + 3] == "-"):
-                j += 2
-                continue
+                if not _is_place(name):
+                    j += 2
+                    continue
         break
     return j
 
 
 # words before a name that make it a place or a saint's name ("Saint Georges de X")
 _SAINTS = {"Saint", "Sainte", "St", "St.", "Ste", "Ste.", "Sankt", "San", "Santa", "Santo", "São"}
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _is_place(word: str) -> bool:
+    return bool(load_gazetteer().lookup(word))
 
 
 def _role_right_before(words: list[str], i: int) -> bool:
@@ -244,6 +259,7 @@ class PersonRecognizer(UsesGazetteer):
                 or (
                     (i + 1 == n or not (_is_name_token(words[i + 1]) or words[i + 1] in ("-", *_PARTICLES)))
                     and not _role_right_before(words, i)
+                    and not (i > 0 and words[i - 1] in _ADDRESS_WORDS)
                 )
             ):
                 i += 1
@@ -330,6 +346,12 @@ class PersonRecognizer(UsesGazetteer):
         if self._big_place(word) or word.endswith("s") and self._big_place(word[:-1]):
             return None  # "Bürgermeister Potsdams", "Oberbürgermeister München"
         role, role_token, _, _ = self._context_before(table, i, people)
+        if i > 0 and words[i - 1] in _ADDRESS_WORDS and (role_token is None or role_token < i - 4):
+            # "Herrn Tesch", "Frau Jardzioch": an address vouches for a surname; a role may follow ("als Lehrer")
+            role, role_token = self._role_after(table, end)
+            found = _Found(i, end, role, role_token)
+            found.plural = False
+            return found
         if role_token is None or role_token < i - 4:
             return None
         between = words[role_token + 1 : i]
@@ -348,6 +370,8 @@ class PersonRecognizer(UsesGazetteer):
         k = end
         while k < len(words) and words[k].isspace():
             k += 1
+        if k + 1 < len(words) and words[k] == "als" and _role_of(words[k + 1]):
+            return self._with_adjective(words, k + 1, _role_of(words[k + 1]) or ""), k + 1  # "X als Schulleiter"
         if k >= len(words) or words[k] != ",":
             return None, None
         for j in range(k + 1, min(len(words), k + 6)):
@@ -425,7 +449,11 @@ class PersonRecognizer(UsesGazetteer):
                         j, role = k, _role_of(words[k])
                     k -= 1
                 if j >= 2 and words[j - 1] == "-" and words[j - 2][:1].isupper() and not table.spaced[j - 2]:
-                    return f"{words[j - 2]}-{role}", nearest, False, label_line  # "Bau-Beigeordneter"
+                    # "Bau-Beigeordneter", "der SVV-Vorsitzende" -> "SVV-Vorsitzender"
+                    return self._with_adjective(words, j - 2, f"{words[j - 2]}-{role}"), nearest, False, label_line
+                own_line = "\n" in table.text[table.starts[j] : table.starts[i]] and self._role_line_ok(table, j, i)
+                if role in _label_roles() and not (label_line or own_line):
+                    return None, None, False, False  # "Kontakt" labels a contact block, not "Kontakte Peter X"
                 return self._with_adjective(words, j, role), nearest, False, label_line
             if text in credit_words:
                 return None, None, True, False
@@ -443,9 +471,12 @@ class PersonRecognizer(UsesGazetteer):
             return role
         prev = words[j - 1].lower()
         for adjective in _role_adjectives():
+            if adjective in ("erst", "zweit") and not words[j - 1][:1].isupper():
+                continue  # "der ersten Präsidentin": an ordinal; "Erster Bürgermeister": a title
             if prev.startswith(adjective) and len(prev) - len(adjective) <= 3:
                 feminine = role.endswith("in") and not role.endswith("ein")
-                return f"{adjective}{'e' if feminine else 'er'} {role}"
+                written = adjective.capitalize() if adjective in ("erst", "zweit") else adjective
+                return f"{written}{'e' if feminine else 'er'} {role}"
         if prev.startswith("stellvertret"):
             return f"{words[j - 1]} {role}"  # as written: "stellvertretene Ausschussvorsitzende"
         if prev == "der" and role.lower().endswith(_adjectival_roles()):
