@@ -8,6 +8,7 @@ partnership components.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -111,12 +112,17 @@ def _municipal_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words if w.lower() not in ("land", "landes", "region", "regionen"))
 
 
+@lru_cache(maxsize=1)
+def _twinning_pattern() -> re.Pattern[str]:
+    """A twinning-only word at a word start."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _twinning_terms())) + ")")
+
+
 def about_twinning(lower_words: list[str], sentence_bounds: list[tuple[int, int]]) -> bool:
     """Whether a document (its lower-cased tokens) is about municipal partnerships:
     a word only town twinning uses, or a partnership word in a sentence with a
     municipal word ("Partnerschaft mit der Stadt X", "zwischen Landkreisen")."""
-    terms = _twinning_terms()
-    if any(w.startswith(terms) for w in lower_words):
+    if _twinning_pattern().search(" ".join(lower_words)):
         return True
     municipal = _municipal_words()
     for start, end in sentence_bounds:

@@ -16,6 +16,7 @@ adjective: "stellvertretender Bürgermeister") goes to ``span._.role``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -120,6 +121,13 @@ def _adjectival_roles() -> tuple[str, ...]:
     return tuple(load_lexicon()["people"]["adjectival_roles"])
 
 
+@lru_cache(maxsize=1)
+def _role_suffix_pattern() -> re.Pattern[str]:
+    """A role suffix with an optional case ending at the end of a word, after a prefix."""
+    alternatives = "|".join(map(re.escape, _role_suffixes()))
+    return re.compile(rf"^(.{{2,}}?)({alternatives})(s|es|n|en)?$")
+
+
 def _family_role(text: str) -> str | None:
     """A compound of a role noun, as written in the nominative singular:
     "Ausschussvorsitzende", "Stadtkämmerer", "SVV-Vorsitzenden" -> "SVV-Vorsitzender",
@@ -131,14 +139,14 @@ def _family_role(text: str) -> str | None:
         text, low = text[:-3], low[:-3]  # "Stadträtinnen" -> "Stadträtin"
     elif low.endswith("räte"):
         text, low = text[:-4] + "rat", low[:-4] + "rat"  # "Stadträte" -> "Stadtrat"
-    for suffix in _role_suffixes():
-        for ending in ("", "s", "es", "n", "en"):
-            if low.endswith(suffix + ending) and len(low) > len(suffix + ending) + 1:
-                stem = text[: len(text) - len(ending)] if ending else text
-                if ending == "n" and stem.lower().endswith(_adjectival_roles()):
-                    return stem + "r"  # "des Bau-Beigeordneten" -> "Bau-Beigeordneter"
-                return stem
-    return None
+    m = _role_suffix_pattern().match(low)
+    if m is None:
+        return None
+    ending = m.group(3) or ""
+    stem = text[: len(text) - len(ending)] if ending else text
+    if ending == "n" and stem.lower().endswith(_adjectival_roles()):
+        return stem + "r"  # "des Bau-Beigeordneten" -> "Bau-Beigeordneter"
+    return stem
 
 
 def plural_role(word: str, before: str) -> bool:
