@@ -101,7 +101,7 @@ def _role_adjectives() -> list[str]:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _role_of(word: str) -> str | None:
     """The nominative role a word names ("Bürgermeisterin", "**Landrat**",
-    "VG-Bürgermeister", "Bau-Beigeordneten" -> "Bau-Beigeordneter"), if any."""
+    "VG-Bürgermeister", "Kultur-Beigeordneten" -> "Kultur-Beigeordneter"), if any."""
     text = word.strip("*")
     if not text:
         return None
@@ -130,7 +130,7 @@ def _role_suffix_pattern() -> re.Pattern[str]:
 
 def _family_role(text: str) -> str | None:
     """A compound of a role noun, as written in the nominative singular:
-    "Ausschussvorsitzende", "Stadtkämmerer", "SVV-Vorsitzenden" -> "SVV-Vorsitzender",
+    "Ausschussvorsitzende", "Stadtkämmerer", "VHS-Vorsitzenden" -> "VHS-Vorsitzender",
     "Stadträte" -> "Stadtrat", "Stadträtinnen" -> "Stadträtin"."""
     if not text[:1].isupper() or not text.replace("-", "").isalpha():
         return None
@@ -145,7 +145,7 @@ def _family_role(text: str) -> str | None:
     ending = m.group(3) or ""
     stem = text[: len(text) - len(ending)] if ending else text
     if ending == "n" and stem.lower().endswith(_adjectival_roles()):
-        return stem + "r"  # "des Bau-Beigeordneten" -> "Bau-Beigeordneter"
+        return stem + "r"  # "des Kultur-Beigeordneten" -> "Kultur-Beigeordneter"
     return stem
 
 
@@ -207,7 +207,7 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
     return j
 
 
-# words before a name that make it a place or a saint's name ("Saint Georges de X")
+# words before a name that make it a place or a saint's name ("Saint Martin de X")
 _SAINTS = {"Saint", "Sainte", "St", "St.", "Ste", "Ste.", "Sankt", "San", "Santa", "Santo", "São"}
 
 
@@ -218,7 +218,7 @@ def _is_place(word: str) -> bool:
 
 def _role_right_before(words: list[str], i: int) -> bool:
     """A role word right before token i on the same line, perhaps with "Herrn"/"Frau" (and
-    a comma) between: "Oberbürgermeister Schubert", "Oberbürgermeister, Herrn Schubert"."""
+    a comma) between: "Oberbürgermeister Muster", "Oberbürgermeister, Herrn Muster"."""
     k = i - 1
     while k >= 0 and (words[k].isspace() or words[k] in _titles() or words[k] == ","):
         if "\n" in words[k]:
@@ -300,7 +300,7 @@ class PersonRecognizer(UsesGazetteer):
         tails = {k + 1 for k in range(i, end) if words[k] == "-"}
         n_parts = sum(1 for k in range(i, end) if _is_name_token(words[k]) and k not in tails)
         if n_parts < 2:
-            # "Oberbürgermeister Schubert", "Bürgermeister, Herrn Wolf": a role vouches for a surname alone
+            # "Oberbürgermeister Muster", "Bürgermeister, Herrn Wolf": a role vouches for a surname alone
             return self._surname_after_role(table, i, end, people)
         parts = [k for k in range(i, end) if _is_name_token(words[k])]
         if any(words[k] in _classifiers() for k in parts):
@@ -321,7 +321,7 @@ class PersonRecognizer(UsesGazetteer):
             and self.gazetteer.zipf(first) < 5.0
         )
         if first_known and i + 2 < end and words[i + 1] == "-" and not table.spaced[i]:
-            # "Hans-Jürgen" is a first name, "Billy-Montigny" a place
+            # "Hans-Jürgen" is a first name, "Baden-Baden" a place
             first_known = self.gazetteer.is_first_name(words[i + 2], _MIN_FIRST_NAME_FREQUENCY)
         if first.isupper():
             # capitals: only a contact block name that starts with a first name
@@ -332,7 +332,7 @@ class PersonRecognizer(UsesGazetteer):
         if self._is_place_name(table.span_text(i, end), first):
             return None
         if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
-            return None  # "Saint Georges de X", "St. Martin": a place or a saint, not a person
+            return None  # "Saint Martin de X", "St. Anton": a place or a saint, not a person
         if role is None:
             role, role_token = self._role_after(table, end)
         found = _Found(i, end, role, role_token)
@@ -355,7 +355,7 @@ class PersonRecognizer(UsesGazetteer):
             return None  # "Bürgermeister Potsdams", "Oberbürgermeister München"
         role, role_token, _, _ = self._context_before(table, i, people)
         if i > 0 and words[i - 1] in _ADDRESS_WORDS and (role_token is None or role_token < i - 4):
-            # "Herrn Tesch", "Frau Jardzioch": an address vouches for a surname; a role may follow ("als Lehrer")
+            # "Herrn Muster", "Frau Beispiel": an address vouches for a surname; a role may follow ("als Lehrer")
             role, role_token = self._role_after(table, end)
             found = _Found(i, end, role, role_token)
             found.plural = False
@@ -457,7 +457,7 @@ class PersonRecognizer(UsesGazetteer):
                         j, role = k, _role_of(words[k])
                     k -= 1
                 if j >= 2 and words[j - 1] == "-" and words[j - 2][:1].isupper() and not table.spaced[j - 2]:
-                    # "Bau-Beigeordneter", "der SVV-Vorsitzende" -> "SVV-Vorsitzender"
+                    # "Kultur-Beigeordneter", "der VHS-Vorsitzende" -> "VHS-Vorsitzender"
                     return self._with_adjective(words, j - 2, f"{words[j - 2]}-{role}"), nearest, False, label_line
                 own_line = "\n" in table.text[table.starts[j] : table.starts[i]] and self._role_line_ok(table, j, i)
                 if role in _label_roles() and not (label_line or own_line):

@@ -56,7 +56,7 @@ _LINK_WORDS = {"aus", "von", "in", "der", "des", "dem", "die", "stadt", "gemeind
 def _place_after_name(doc: Doc, span: Span, by_start: dict[int, Span], sent_end: int) -> Span | None:
     k = span.end
     if k < sent_end and doc[k].text == "(" and k + 1 in by_start:
-        return by_start[k + 1]  # "Jean Blanc (Springfield)"
+        return by_start[k + 1]  # "Max Muster (Springfield)"
     if k < sent_end and doc[k].lower_ == "aus" and k + 1 in by_start:
         return by_start[k + 1]  # "Bürgermeister X aus Springfield"
     if k < sent_end and doc[k].text == ",":
