@@ -282,8 +282,8 @@ def test_spellings_of_one_partner_merge_into_one_pair(extract_text):
 
 
 def test_a_place_and_its_namesake_with_a_suffix_stay_apart(extract_text):
-    record = extract_text("Partnergemeinden der Stadt Celle:\n- Schweiz, Veltheim/Winterthur\n- Veltheim AG\n")
-    assert sorted(p.b[0] for p in record.partnerships) == ["Veltheim", "Veltheim AG"]
+    record = extract_text("Partnergemeinden der Stadt Celle:\n- Schweiz, Oberdorf/Winterthur\n- Oberdorf SO\n")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Oberdorf", "Oberdorf SO"]
 
 
 def test_the_short_name_of_a_home_with_a_particle_is_the_home(extract_text):

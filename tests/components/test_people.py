@@ -48,8 +48,8 @@ def test_no_people(nlp, text):
 
 
 def test_a_name_after_saint_is_no_person(extract_text):
-    record = extract_text("Die Partnerschaft mit Saint Georges de Mons begann 1989. Bürgermeister Jean Blanc kam.")
-    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Jean Blanc"]
+    record = extract_text("Die Partnerschaft mit Saint Martin de Ré begann 1989. Bürgermeister Jean Roux kam.")
+    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Jean Roux"]
 
 
 COMMON_SURNAMES = [
@@ -82,76 +82,76 @@ def test_a_surname_alone_after_a_role(extract_text):
 
 def test_role_families_as_written(extract_text):
     record = extract_text(
-        "Unter der Leitung des Bau-Beigeordneten Peter Kiefer und des SVV-Vorsitzenden Walter Paaschen kamen "
-        "VG-Bürgermeister Dr. Robert Scheurer, Landtagspräsidentin Birgit Hesse und der stellvertretende "
-        "Ausschussvorsitzende Calvin Fromm."
+        "Unter der Leitung des Bau-Beigeordneten Peter Lindner und des SVV-Vorsitzenden Walter Hinz kamen "
+        "VG-Bürgermeister Dr. Robert Keller, Landtagspräsidentin Birgit Sommer und der stellvertretende "
+        "Ausschussvorsitzende Calvin Brandl."
     )
     assert [(p.name, p.role) for p in record.people] == [
-        ("Peter Kiefer", "Bau-Beigeordneter"),
-        ("Walter Paaschen", "SVV-Vorsitzender"),
-        ("Robert Scheurer", "VG-Bürgermeister"),
-        ("Birgit Hesse", "Landtagspräsidentin"),
-        ("Calvin Fromm", "stellvertretender Ausschussvorsitzende"),
+        ("Peter Lindner", "Bau-Beigeordneter"),
+        ("Walter Hinz", "SVV-Vorsitzender"),
+        ("Robert Keller", "VG-Bürgermeister"),
+        ("Birgit Sommer", "Landtagspräsidentin"),
+        ("Calvin Brandl", "stellvertretender Ausschussvorsitzende"),
     ]
 
 
 def test_a_plural_role_goes_to_each_name_of_its_list(extract_text):
     record = extract_text(
-        "Gefolgt waren die Stadträtinnen und Stadträte Edgar Kraft, Heide Lochmann und Hans-Jürgen Pittner sowie "
-        "die Bürgermeister André Neyrat (Poitiers) und Jean Blanc (Tartu)."
+        "Gefolgt waren die Stadträtinnen und Stadträte Edgar Stark, Heide Lorenz und Hans-Jürgen Polster sowie "
+        "die Bürgermeister André Morel (Poitiers) und Jean Roux (Tartu)."
     )
     assert [(p.name, p.role) for p in record.people] == [
-        ("Edgar Kraft", "Stadtrat"),
-        ("Heide Lochmann", "Stadträtin"),
-        ("Hans-Jürgen Pittner", "Stadtrat"),
-        ("André Neyrat", "Bürgermeister"),
-        ("Jean Blanc", "Bürgermeister"),
+        ("Edgar Stark", "Stadtrat"),
+        ("Heide Lorenz", "Stadträtin"),
+        ("Hans-Jürgen Polster", "Stadtrat"),
+        ("André Morel", "Bürgermeister"),
+        ("Jean Roux", "Bürgermeister"),
     ]
 
 
 def test_a_role_after_the_name(extract_text):
     record = extract_text(
-        "Milos Repa, Bürgermeister der Gemeinde Tartu, schrieb einen Brief. Stephan Dose, seit Januar "
-        "Bürgermeister in Celle, kam auch. Bürgermeisterin Traute von der Kammer dankte."
+        "Milos Novak, Bürgermeister der Gemeinde Tartu, schrieb einen Brief. Stephan Kuhl, seit Januar "
+        "Bürgermeister in Celle, kam auch. Bürgermeisterin Traute von der Weide dankte."
     )
     assert [(p.name, p.role) for p in record.people] == [
-        ("Milos Repa", "Bürgermeister"),
-        ("Stephan Dose", "Bürgermeister"),
-        ("Traute von der Kammer", "Bürgermeisterin"),
+        ("Milos Novak", "Bürgermeister"),
+        ("Stephan Kuhl", "Bürgermeister"),
+        ("Traute von der Weide", "Bürgermeisterin"),
     ]
 
 
 def test_no_person_in_an_address_block_or_a_place_with_a_particle(extract_text):
     record = extract_text(
-        "Später ziehen sich Lens und Billy-Montigny von dem Pakt zurück.\n\nStadt Celle\nDer Bürgermeister\nRathaus\n"
+        "Später ziehen sich Lens und Jean-Villers von dem Pakt zurück.\n\nStadt Celle\nDer Bürgermeister\nRathaus\n"
     )
     assert record.people == [] and not [e for e in record.entities if e.label == "PERSON"]
 
 
 def test_a_contact_label_is_a_role_only_as_a_label(extract_text):
     record = extract_text(
-        "Von langjährigen Kontakten berichtete Frank Borchert. Der Verein Deutsch-Französische Kontakte Celle lud ein."
-        "\n\nKontakt\n\nFrau Martina Klüver\n+49 471 590-2102\n"
+        "Von langjährigen Kontakten berichtete Frank Becker. Der Verein Deutsch-Französische Kontakte Celle lud ein."
+        "\n\nKontakt\n\nFrau Martina Kern\n+49 471 590-2102\n"
     )
-    assert [(p.name, p.role) for p in record.people] == [("Martina Klüver", "Kontakt")]
+    assert [(p.name, p.role) for p in record.people] == [("Martina Kern", "Kontakt")]
 
 
 def test_an_addressed_surname_with_its_role_after_als(extract_text):
-    record = extract_text("Klar, Herrn Tesch als Schulleiter gab es damals schon. Frau Jardzioch leitete die Gruppe.")
-    assert [(p.name, p.role) for p in record.people] == [("Tesch", "Schulleiter")]
-    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Tesch", "Jardzioch"]
+    record = extract_text("Klar, Herrn Ruhland als Schulleiter gab es damals schon. Frau Kowalczyk leitete die Gruppe.")
+    assert [(p.name, p.role) for p in record.people] == [("Ruhland", "Schulleiter")]
+    assert [e.text for e in record.entities if e.label == "PERSON"] == ["Ruhland", "Kowalczyk"]
 
 
 def test_adjectival_roles_ordinals_and_origins(extract_text):
     record = extract_text(
-        "Es sprachen der Beigeordnete Michael Brandt, der SVV-Vorsitzende Walter Paaschen und der 2012 verstorbene "
-        "ersten Präsidenten des Komitees, Claude Boeuf. Trainer Ingo Haake von Tartu kam mit Erster Bürgermeister "
+        "Es sprachen der Beigeordnete Michael Hahn, der SVV-Vorsitzende Walter Hinz und der 2012 verstorbene "
+        "ersten Präsidenten des Komitees, Claude Bernard. Trainer Ingo Brandes von Tartu kam mit Erster Bürgermeister "
         "Hans Vogt."
     )
     assert [(p.name, p.role) for p in record.people] == [
-        ("Michael Brandt", "Beigeordneter"),
-        ("Walter Paaschen", "SVV-Vorsitzender"),
-        ("Claude Boeuf", "Präsident"),
+        ("Michael Hahn", "Beigeordneter"),
+        ("Walter Hinz", "SVV-Vorsitzender"),
+        ("Claude Bernard", "Präsident"),
         ("Hans Vogt", "Erster Bürgermeister"),
     ]
-    assert "Ingo Haake" in [e.text for e in record.entities if e.label == "PERSON"]
+    assert "Ingo Brandes" in [e.text for e in record.entities if e.label == "PERSON"]

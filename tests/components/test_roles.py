@@ -17,14 +17,14 @@ def test_a_role_without_a_body_before_it_belongs_to_the_home(extract_text):
 def test_the_place_named_with_the_person_is_the_roles(extract_text):
     record = extract_text(
         "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Bürgermeister Hans Vogt und sein Amtskollege "
-        "Jaan Tamm unterzeichneten. Der Maire von Poitiers, Jean Dupont, kam auch. Milos Repa, Bürgermeister der "
-        "Gemeinde Odense, schrieb. Die Bürgermeister Franz Vogel (Lemgo) und André Neyrat (Lucca) sprachen."
+        "Jaan Tamm unterzeichneten. Der Maire von Poitiers, Jean Dupont, kam auch. Milos Novak, Bürgermeister der "
+        "Gemeinde Odense, schrieb. Die Bürgermeister Franz Vogel (Lemgo) und André Morel (Lucca) sprachen."
     )
     assert [(p.name, p.place) for p in record.people] == [
         ("Hans Vogt", "Celle"),
         ("Jaan Tamm", "Tartu"),
         ("Jean Dupont", "Poitiers"),
-        ("Milos Repa", "Odense"),
+        ("Milos Novak", "Odense"),
         ("Franz Vogel", "Lemgo"),
-        ("André Neyrat", "Lucca"),
+        ("André Morel", "Lucca"),
     ]
