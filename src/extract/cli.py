@@ -1,4 +1,4 @@
-"""Command line: ``extract run`` and ``extract evaluate``. Thin by design."""
+"""Command line: ``extract run``, ``extract evaluate`` and ``extract network``. Thin by design."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
+from .network import records_in, write_network
 from .records import DocumentRecord
 from .writers import TableSpool, write_atomic, write_errors
 
@@ -18,6 +19,10 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 RUN_EXAMPLE = """example:
   extract run seeds/ --gold gold/            # extract, write outputs/, print scores
   extract run page.html brochure.pdf other/ --out results/
+"""
+NETWORK_EXAMPLE = """example:
+  extract network outputs/                    # outputs/network.csv and network.geojson again
+  extract network run-monday/ run-tuesday/ --out merged/
 """
 EVALUATE_EXAMPLE = """example:
   extract evaluate --gold gold/ --pred outputs/docs/ --details
@@ -37,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         help="extract from documents and write JSON and CSV",
         description="Extract places, people, dates, partnerships and events; write one JSON per "
         "document to OUT/docs/, the text its offsets index to OUT/texts/, and the tables "
-        "entities.csv, partnerships.csv, events.csv, people.csv and errors.csv to OUT/. "
+        "entities.csv, partnerships.csv, events.csv, people.csv, errors.csv, and the partnership network "
+        "across documents (network.csv, network.geojson) to OUT/. "
         "Exit status: 0 all done, 1 some documents failed, 2 nothing could run.",
         epilog=RUN_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -62,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    net = sub.add_parser(
+        "network",
+        help="one partnership network across the documents of one or more runs",
+        description="Read the per-document records of one or more output folders (OUT/docs/*.json) and "
+        "write network.csv (one row per distinct partnership) and network.geojson, without extracting "
+        "again. A document id found in several folders counts once (the first folder's).",
+        epilog=NETWORK_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    net.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders of 'extract run'")
+    net.add_argument("--out", type=Path, help="where to write (default: the first OUT)")
+
     ev = sub.add_parser(
         "evaluate",
         help="score predictions against gold",
@@ -81,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return run_command(args)
+    if args.command == "network":
+        return network_command(args)
     return evaluate_command(args)
 
 
@@ -113,6 +133,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     paths, clashes = unique_ids(paths)
     records: dict[str, DocumentRecord] = {}  # kept for scoring only
+    written: set[str] = set()
     progress = None if args.quiet else _progress
     if args.engine == "dask":
         import importlib.util
@@ -134,8 +155,11 @@ def run_command(args: argparse.Namespace) -> int:
             if outcome.record is not None:
                 records[outcome.doc_id] = outcome.record
             tables.add(outcome.doc_id, outcome.csv)
+            written.add(outcome.doc_id)
         tables.write()
         n_written = len(tables)
+    # the network of this run's documents only (OUT/docs may hold earlier runs' too)
+    write_network(records_in([args.out], written), args.out)
     write_errors(errors, args.out)
     print(f"{n_written} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
     for _path, stage, message in sorted(errors):
@@ -169,6 +193,23 @@ def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord]) -> 
     write_atomic(args.out / "evaluation.json", json.dumps(evaluation.to_dict(), indent=2) + "\n")
     print(f"Scores on {len(gold)} gold documents")
     print(format_report(evaluation, details=args.details))
+    return EXIT_OK
+
+
+def network_command(args: argparse.Namespace) -> int:
+    missing = [str(folder) for folder in args.outputs if not (folder / "docs").is_dir()]
+    if missing:
+        for folder in missing:
+            print(f"error: {folder}: no docs/ folder of an 'extract run' output", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    out = args.out or args.outputs[0]
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        n_rows, paths = write_network(records_in(args.outputs), out)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: cannot read the records: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(f"{n_rows} partnerships written to {paths[0]} and {paths[1]}", file=sys.stderr)
     return EXIT_OK
 
 

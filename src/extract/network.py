@@ -1,0 +1,253 @@
+"""One partnership network across documents: ``network.csv`` and ``network.geojson``.
+
+The same partnership is often stated by both partners' pages, under several
+spellings ("Pressburg", "Bratislava") and with the sides either way round. A
+body is identified by its GeoNames id where the record resolved one, else by
+its folded name with its country; a partnership by the pair of its bodies'
+identities, in sorted order. Records are read one at a time (from a run, or
+from ``OUT/docs/*.json`` of earlier runs) and only the distinct partnerships
+are kept, so memory grows with the network, not with the number of documents.
+
+Per partnership row: each side's most frequent name (ties: alphabetical) and
+all its names, country, GeoNames id and coordinates; the most frequent kind;
+``ended`` where any document says so; ``since``, the earliest signing date any
+document gives, and ``since_seen``, every distinct value, so that a conflict
+between sources shows; the documents; the evidence of the document that gave
+``since`` (else of the first document).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import KINDS, DocumentRecord, PartnershipRecord
+from .text import fold_name
+from .writers import neutralise_cell, write_atomic
+
+NETWORK_COLUMNS = [
+    "a",
+    "a_country",
+    "a_geonames_id",
+    "a_lat",
+    "a_lon",
+    "b",
+    "b_country",
+    "b_geonames_id",
+    "b_lat",
+    "b_lon",
+    "kind",
+    "status",
+    "since",
+    "since_seen",
+    "n_documents",
+    "doc_ids",
+    "evidence",
+    "evidence_doc",
+    "a_names",
+    "b_names",
+]
+
+
+@dataclass
+class _Body:
+    """One side of a partnership as the documents name it."""
+
+    identity: str
+    names: Counter[str] = field(default_factory=Counter)
+    country: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def add(self, names: list[str], country: str | None, geonames_id: int | None, lat, lon) -> None:
+        if names:
+            self.names[names[0]] += 1
+            for alias in names[1:]:
+                self.names[alias] += 0  # known, but not how this document calls it
+        self.country = self.country or country
+        self.geonames_id = self.geonames_id or geonames_id
+        if self.lat is None and lat is not None and lon is not None:
+            self.lat, self.lon = lat, lon
+
+    @property
+    def name(self) -> str:
+        return min(self.names, key=lambda n: (-self.names[n], n)) if self.names else ""
+
+
+@dataclass
+class _Edge:
+    a: _Body
+    b: _Body
+    kinds: Counter[str] = field(default_factory=Counter)
+    ended: bool = False
+    since: dict[str, tuple[str, str]] = field(default_factory=dict)  # date -> (doc id, evidence)
+    docs: dict[str, str] = field(default_factory=dict)  # doc id -> evidence
+
+
+def body_identity(name: str, country: str | None, geonames_id: int | None) -> str:
+    """A body's identity: its GeoNames id, else its folded name with its country."""
+    if geonames_id:
+        return f"geonames:{geonames_id}"
+    return f"name:{fold_name(name)}|{country or ''}"
+
+
+def _date_key(value: str) -> tuple[int, ...]:
+    """Sort key of an ISO date prefix: "1959" before "1959-04" before "1959-04-02"."""
+    return tuple(int(part) for part in value.split("-") if part.isdigit())
+
+
+class NetworkBuilder:
+    """Adds documents' partnerships one record at a time; ``rows()`` gives the network."""
+
+    def __init__(self) -> None:
+        self._edges: dict[tuple[str, str], _Edge] = {}
+        self._bodies: dict[str, _Body] = {}
+
+    def add(self, record: DocumentRecord) -> None:
+        for partnership in record.partnerships:
+            self._add(record.doc_id, partnership)
+
+    def _body(self, names: list[str], country, geonames_id, lat, lon) -> _Body:
+        identity = body_identity(names[0] if names else "", country, geonames_id)
+        body = self._bodies.get(identity)
+        if body is None:
+            body = self._bodies[identity] = _Body(identity)
+        body.add(names, country, geonames_id, lat, lon)
+        return body
+
+    def _add(self, doc_id: str, p: PartnershipRecord) -> None:
+        a = self._body(p.a, p.a_country, p.a_geonames_id, p.a_lat, p.a_lon)
+        b = self._body(p.b, p.b_country, p.b_geonames_id, p.b_lat, p.b_lon)
+        if a.identity == b.identity:
+            return
+        if b.identity < a.identity:
+            a, b = b, a
+        key = (a.identity, b.identity)
+        edge = self._edges.get(key)
+        if edge is None:
+            edge = self._edges[key] = _Edge(a, b)
+        edge.kinds[p.kind] += 1
+        edge.ended = edge.ended or p.status == "ended"
+        evidence = " ".join((p.evidence or "").split())
+        edge.docs.setdefault(doc_id, evidence)
+        if p.since:
+            current = edge.since.get(p.since)
+            if current is None or doc_id < current[0]:
+                edge.since[p.since] = (doc_id, evidence)
+
+    def __len__(self) -> int:
+        return len(self._edges)
+
+    def rows(self) -> list[dict[str, object]]:
+        """The network's rows, sorted by the sides' names and identities."""
+        rows = []
+        for edge in self._edges.values():
+            a, b = edge.a, edge.b
+            seen = sorted(edge.since, key=_date_key)
+            if seen:
+                evidence_doc, evidence = edge.since[seen[0]]
+            else:
+                evidence_doc = min(edge.docs)
+                evidence = edge.docs[evidence_doc]
+            kind = min(edge.kinds, key=lambda k: (-edge.kinds[k], KINDS.index(k) if k in KINDS else len(KINDS)))
+            rows.append(
+                {
+                    "a": a.name,
+                    "a_country": a.country,
+                    "a_geonames_id": a.geonames_id,
+                    "a_lat": a.lat,
+                    "a_lon": a.lon,
+                    "b": b.name,
+                    "b_country": b.country,
+                    "b_geonames_id": b.geonames_id,
+                    "b_lat": b.lat,
+                    "b_lon": b.lon,
+                    "kind": kind,
+                    "status": "ended" if edge.ended else "active",
+                    "since": seen[0] if seen else None,
+                    "since_seen": "|".join(seen),
+                    "n_documents": len(edge.docs),
+                    "doc_ids": "|".join(sorted(edge.docs)),
+                    "evidence": evidence,
+                    "evidence_doc": evidence_doc,
+                    "a_names": "|".join(sorted(a.names)),
+                    "b_names": "|".join(sorted(b.names)),
+                    "_identities": (a.identity, b.identity),
+                }
+            )
+        rows.sort(key=lambda r: (fold_name(str(r["a"])), fold_name(str(r["b"])), r["_identities"]))
+        return rows
+
+
+def network_csv(rows: list[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(NETWORK_COLUMNS)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else neutralise_cell(row[c]) for c in NETWORK_COLUMNS])
+    return buffer.getvalue()
+
+
+def network_geojson(rows: list[dict[str, object]]) -> dict:
+    """RFC 7946: a Point per body with coordinates, a LineString per partnership whose
+    two ends have them; coordinates as [longitude, latitude]."""
+    bodies: dict[str, dict] = {}
+    lines = []
+    for row in rows:
+        ends = []
+        for side, identity in zip(("a", "b"), row["_identities"], strict=True):
+            lat, lon = row[f"{side}_lat"], row[f"{side}_lon"]
+            if lat is None or lon is None:
+                continue
+            point = bodies.setdefault(
+                identity,
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {
+                        "name": row[side],
+                        "country": row[f"{side}_country"],
+                        "geonames_id": row[f"{side}_geonames_id"],
+                        "n_partnerships": 0,
+                    },
+                },
+            )
+            point["properties"]["n_partnerships"] += 1
+            ends.append([lon, lat])
+        if len(ends) == 2:
+            properties = {c: row[c] for c in NETWORK_COLUMNS}
+            lines.append(
+                {"type": "Feature", "geometry": {"type": "LineString", "coordinates": ends}, "properties": properties}
+            )
+    points = [bodies[k] for k in sorted(bodies, key=lambda k: (fold_name(str(bodies[k]["properties"]["name"])), k))]
+    return {"type": "FeatureCollection", "features": points + lines}
+
+
+def write_network(records: Iterable[DocumentRecord], folder: Path) -> tuple[int, list[Path]]:
+    """``network.csv`` and ``network.geojson`` in ``folder``; returns the row count and paths."""
+    builder = NetworkBuilder()
+    for record in records:
+        builder.add(record)
+    rows = builder.rows()
+    csv_path, geojson_path = folder / "network.csv", folder / "network.geojson"
+    write_atomic(csv_path, network_csv(rows))
+    write_atomic(geojson_path, json.dumps(network_geojson(rows), ensure_ascii=False, indent=1) + "\n")
+    return len(rows), [csv_path, geojson_path]
+
+
+def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iterator[DocumentRecord]:
+    """The document records of output folders (``OUT/docs/*.json``), one at a time, each
+    doc id once (the first folder that has it), optionally only the given doc ids."""
+    seen: set[str] = set()
+    for folder in folders:
+        for path in sorted((folder / "docs").glob("*.json")):
+            if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
+                continue
+            seen.add(path.stem)
+            yield DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
