@@ -120,3 +120,43 @@ def test_seeds_and_a_copy_of_one(tmp_path):
     (dortmund,) = [f for f in points if f["geometry"]["type"] == "Point" and f["properties"]["name"] == "Dortmund"]
     lon, lat = dortmund["geometry"]["coordinates"]
     assert abs(lon - 7.47) < 0.05 and abs(lat - 51.51) < 0.05
+
+
+REFERENCE = (
+    "origincityLabel\torigincountry\toriginlat\toriginlong\toriginpopulation\tsistercityLabel\tdestinationlat\t"
+    "destinationlong\tdestinationpopulation\tdestination_countryLabel\tdist\teu\n"
+    "Celle\tGermany\t52.62\t10.08\t\tPoitiers\t46.58\t0.34\t\tFrance\t900\tEU\n"
+    "Celle\tGermany\t52.62\t10.08\t\tTartu\t58.38\t26.72\t\tEstonia\t1200\tEU\n"
+    "Celle\tGermany\t52.62\t10.08\t\tTartu\t58.38\t26.72\t\tEstonia\t1200\tEU\n"
+    "Wietze\tGermany\t52.65\t9.83\t\tOdense\t55.4\t10.38\t\tDenmark\t300\tEU\n"
+)
+
+
+def test_reference_marks_known_rows_and_lists_the_homes_missing_partners(tmp_path):
+    from extract.network import read_reference
+    from extract.records import EntityRecord
+
+    (tmp_path / "ref.tsv").write_text(REFERENCE, encoding="utf-8")
+    known = read_reference(tmp_path / "ref.tsv")
+    celle = EntityRecord(0, 5, "CITY", "Celle", geonames_id=1, country="DE", lat=52.625, lon=10.081)
+    record = DocumentRecord(
+        "d1", "x", ["Celle"], [celle],
+        [
+            pair(["Celle"], ["Poitiers"], a_id=1, b_id=2, a_ll=(52.625, 10.081), b_ll=(46.58, 0.345)),
+            pair(["Celle"], ["Odense"], a_id=1, b_id=3, a_ll=(52.625, 10.081), b_ll=(55.4, 10.38)),
+        ],
+        [],
+    )  # fmt: skip
+    write_network([record], tmp_path, known)
+    rows = {r["b"]: r["in_reference"] for r in csv.DictReader((tmp_path / "network.csv").open(encoding="utf-8"))}
+    # Odense is a known partner of Wietze, a neighbour 17 km away, not of Celle
+    assert rows == {"Poitiers": "true", "Odense": "false"}
+    missing = list(csv.DictReader((tmp_path / "reference_missing.csv").open(encoding="utf-8")))
+    assert [(m["home"], m["known_partner"]) for m in missing] == [("Celle", "Tartu")]
+
+
+def test_a_reference_without_the_needed_columns_is_refused(tmp_path, capsys):
+    (tmp_path / "ref.tsv").write_text("a\tb\n1\t2\n", encoding="utf-8")
+    (tmp_path / "out" / "docs").mkdir(parents=True)
+    assert main(["network", str(tmp_path / "out"), "--reference", str(tmp_path / "ref.tsv")]) == 2
+    assert "cannot read the reference" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
-from .network import records_in, write_network
+from .network import read_reference, records_in, write_network
 from .records import DocumentRecord
 from .writers import TableSpool, write_atomic, write_errors
 
@@ -79,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     net.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders of 'extract run'")
     net.add_argument("--out", type=Path, help="where to write (default: the first OUT)")
+    net.add_argument(
+        "--reference",
+        type=Path,
+        metavar="FILE",
+        help="known partnerships (a TSV in Wikidata's sister-city columns, e.g. ../shared/reference/"
+        "wikidata-p190-germany.tsv): mark each row in_reference and list the homes' known partners "
+        "that no document yielded in reference_missing.csv",
+    )
 
     ev = sub.add_parser(
         "evaluate",
@@ -204,12 +212,19 @@ def network_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     out = args.out or args.outputs[0]
     out.mkdir(parents=True, exist_ok=True)
+    reference = None
+    if args.reference is not None:
+        try:
+            reference = read_reference(args.reference)
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.reference}: cannot read the reference ({exc})", file=sys.stderr)
+            return EXIT_CANNOT_RUN
     try:
-        n_rows, paths = write_network(records_in(args.outputs), out)
+        n_rows, paths = write_network(records_in(args.outputs), out, reference)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: cannot read the records: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    print(f"{n_rows} partnerships written to {paths[0]} and {paths[1]}", file=sys.stderr)
+    print(f"{n_rows} partnerships written to " + ", ".join(map(str, paths)), file=sys.stderr)
     return EXIT_OK
 
 

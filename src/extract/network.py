@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -108,10 +109,24 @@ class NetworkBuilder:
     def __init__(self) -> None:
         self._edges: dict[tuple[str, str], _Edge] = {}
         self._bodies: dict[str, _Body] = {}
+        self.homes: dict[str, dict] = {}  # the bodies the documents are by: name, lat, lon, doc ids
 
     def add(self, record: DocumentRecord) -> None:
         for partnership in record.partnerships:
             self._add(record.doc_id, partnership)
+        if record.home:
+            self._add_home(record)
+
+    def _add_home(self, record: DocumentRecord) -> None:
+        """The body a document is by, located through its first place mention of that name."""
+        names = {fold_name(n) for n in record.home}
+        located = [e for e in record.entities if e.lat is not None and fold_name(e.text) in names]
+        first = located[0] if located else None
+        identity = body_identity(record.home[0], first.country if first else None, first.geonames_id if first else None)
+        home = self.homes.setdefault(identity, {"name": record.home[0], "lat": None, "lon": None, "doc_ids": set()})
+        if first is not None and home["lat"] is None:
+            home["lat"], home["lon"] = first.lat, first.lon
+        home["doc_ids"].add(record.doc_id)
 
     def _body(self, names: list[str], country, geonames_id, lat, lon) -> _Body:
         identity = body_identity(names[0] if names else "", country, geonames_id)
@@ -229,16 +244,27 @@ def network_geojson(rows: list[dict[str, object]]) -> dict:
     return {"type": "FeatureCollection", "features": points + lines}
 
 
-def write_network(records: Iterable[DocumentRecord], folder: Path) -> tuple[int, list[Path]]:
-    """``network.csv`` and ``network.geojson`` in ``folder``; returns the row count and paths."""
+def write_network(
+    records: Iterable[DocumentRecord], folder: Path, reference: list[KnownPartnership] | None = None
+) -> tuple[int, list[Path]]:
+    """``network.csv`` and ``network.geojson`` in ``folder``; with a reference, also the
+    ``in_reference`` column and ``reference_missing.csv``. Returns the row count and paths."""
     builder = NetworkBuilder()
     for record in records:
         builder.add(record)
     rows = builder.rows()
-    csv_path, geojson_path = folder / "network.csv", folder / "network.geojson"
-    write_atomic(csv_path, network_csv(rows))
-    write_atomic(geojson_path, json.dumps(network_geojson(rows), ensure_ascii=False, indent=1) + "\n")
-    return len(rows), [csv_path, geojson_path]
+    paths = [folder / "network.csv", folder / "network.geojson"]
+    if reference is not None:
+        for row in rows:
+            row["in_reference"] = "true" if row_in_reference(row, reference) else "false"
+        write_atomic(paths[0], table_csv([*NETWORK_COLUMNS, "in_reference"], rows))
+        missing = reference_missing(rows, builder.homes, reference)
+        paths.append(folder / "reference_missing.csv")
+        write_atomic(paths[2], table_csv(REFERENCE_MISSING_COLUMNS, missing))
+    else:
+        write_atomic(paths[0], network_csv(rows))
+    write_atomic(paths[1], json.dumps(network_geojson(rows), ensure_ascii=False, indent=1) + "\n")
+    return len(rows), paths
 
 
 def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iterator[DocumentRecord]:
@@ -251,3 +277,133 @@ def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iter
                 continue
             seen.add(path.stem)
             yield DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+# -- a knowledge base of known partnerships ----------------------------------------
+# Two coordinates this close name the same town; neighbouring villages are often 3-10 km
+# apart, so farther than this the names must agree too (labels may be English: "Cologne").
+SAME_PLACE_KM = 3.0
+NAMED_PLACE_KM = 15.0
+
+
+@dataclass(frozen=True)
+class KnownPartnership:
+    origin: str
+    origin_lat: float
+    origin_lon: float
+    partner: str
+    partner_lat: float
+    partner_lon: float
+    partner_country: str
+
+
+def read_reference(path: Path) -> list[KnownPartnership]:
+    """Known partnerships from a TSV with Wikidata's sister-city columns (origincityLabel,
+    originlat, originlong, sistercityLabel, destinationlat, destinationlong,
+    destination_countryLabel); rows without coordinates are left out."""
+    known = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        needed = {"origincityLabel", "originlat", "originlong", "sistercityLabel", "destinationlat", "destinationlong"}
+        if not needed <= set(reader.fieldnames or ()):
+            raise ValueError(f"{path}: a reference needs the columns {', '.join(sorted(needed))}")
+        for row in reader:
+            try:
+                coordinates = [float(row[c]) for c in ("originlat", "originlong", "destinationlat", "destinationlong")]
+            except ValueError:
+                continue
+            known.append(
+                KnownPartnership(
+                    row["origincityLabel"],
+                    coordinates[0],
+                    coordinates[1],
+                    row["sistercityLabel"],
+                    coordinates[2],
+                    coordinates[3],
+                    row.get("destination_countryLabel") or "",
+                )  # fmt: skip
+            )
+    return known
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _same_place(lat, lon, names: str, known_lat: float, known_lon: float, known_name: str) -> bool:
+    """Within a few km; or farther, up to 15 km, with the same folded name; or, where the
+    tool has no coordinates or misplaced the town, the same folded name."""
+    folded = fold_name(known_name)
+    same_name = any(fold_name(n) == folded for n in str(names).split("|") if n)
+    if lat not in (None, "") and lon not in (None, ""):
+        distance = distance_km(float(lat), float(lon), known_lat, known_lon)
+        if distance <= SAME_PLACE_KM or distance <= NAMED_PLACE_KM and same_name:
+            return True
+    return same_name
+
+
+def row_in_reference(row: dict[str, object], known: list[KnownPartnership]) -> bool:
+    for k in known:
+        for x, y in (("a", "b"), ("b", "a")):
+            if _same_place(row[f"{x}_lat"], row[f"{x}_lon"], row[f"{x}_names"], k.origin_lat, k.origin_lon, k.origin):
+                if _same_place(
+                    row[f"{y}_lat"], row[f"{y}_lon"], row[f"{y}_names"], k.partner_lat, k.partner_lon, k.partner
+                ):
+                    return True
+    return False
+
+
+REFERENCE_MISSING_COLUMNS = [
+    "home",
+    "doc_ids",
+    "known_origin",
+    "known_partner",
+    "partner_country",
+    "partner_lat",
+    "partner_lon",
+]
+
+
+def reference_missing(
+    rows: list[dict[str, object]], homes: dict[str, dict], known: list[KnownPartnership]
+) -> list[dict[str, object]]:
+    """Known partnerships of the documents' homes that no document yielded."""
+    missing = []
+    for home in sorted(homes.values(), key=lambda h: (fold_name(h["name"]), sorted(h["doc_ids"]))):
+        for k in known:
+            if not _same_place(home["lat"], home["lon"], home["name"], k.origin_lat, k.origin_lon, k.origin):
+                continue
+            found = any(
+                _same_place(r[f"{x}_lat"], r[f"{x}_lon"], r[f"{x}_names"], k.origin_lat, k.origin_lon, k.origin)
+                and _same_place(r[f"{y}_lat"], r[f"{y}_lon"], r[f"{y}_names"], k.partner_lat, k.partner_lon, k.partner)
+                for r in rows
+                for x, y in (("a", "b"), ("b", "a"))
+            )
+            if not found and not any(
+                m["home"] == home["name"] and m["known_partner"] == k.partner for m in missing
+            ):  # a knowledge base may state one partnership twice
+                missing.append(
+                    {
+                        "home": home["name"],
+                        "doc_ids": "|".join(sorted(home["doc_ids"])),
+                        "known_origin": k.origin,
+                        "known_partner": k.partner,
+                        "partner_country": k.partner_country,
+                        "partner_lat": k.partner_lat,
+                        "partner_lon": k.partner_lon,
+                    }
+                )
+    return missing
+
+
+def table_csv(columns: list[str], rows: list[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else neutralise_cell(row[c]) for c in columns])
+    return buffer.getvalue()
