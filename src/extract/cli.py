@@ -1,4 +1,4 @@
-"""Command line: ``extract run``, ``extract evaluate`` and ``extract network``. Thin by design."""
+"""Command line: ``extract run``, ``evaluate``, ``network`` and ``review``. Thin by design."""
 
 from __future__ import annotations
 
@@ -88,6 +88,18 @@ def _parser() -> argparse.ArgumentParser:
         "that no document yielded in reference_missing.csv",
     )
 
+    rev = sub.add_parser(
+        "review",
+        help="a static review site of a run's documents",
+        description="Write OUT/review/: index.html (documents with counts, and scores with --gold, "
+        "sortable) and one page per document (text with entities highlighted, partnerships with "
+        "their evidence, people; with --gold, the errors). Self-contained: opens from disk offline.",
+        epilog="example:\n  extract review outputs/ --gold gold/\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rev.add_argument("out", type=Path, metavar="OUT", help="output folder of 'extract run'")
+    rev.add_argument("--gold", type=Path, help="gold folder: mark each document's errors and scores")
+
     ev = sub.add_parser(
         "evaluate",
         help="score predictions against gold",
@@ -109,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args)
     if args.command == "network":
         return network_command(args)
+    if args.command == "review":
+        return review_command(args)
     return evaluate_command(args)
 
 
@@ -225,6 +239,24 @@ def network_command(args: argparse.Namespace) -> int:
         print(f"error: cannot read the records: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     print(f"{n_rows} partnerships written to " + ", ".join(map(str, paths)), file=sys.stderr)
+    return EXIT_OK
+
+
+def review_command(args: argparse.Namespace) -> int:
+    if not (args.out / "docs").is_dir():
+        print(f"error: {args.out}: no docs/ folder of an 'extract run' output", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if args.gold is not None and not args.gold.is_dir():
+        print(f"error: {args.gold}: no such gold folder", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    from .review import write_review
+
+    try:
+        n_pages, index = write_review(args.out, args.gold)
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    print(f"{n_pages} document pages and {index} written", file=sys.stderr)
     return EXIT_OK
 
 
