@@ -54,3 +54,27 @@ def test_help_has_examples(capsys):
         except SystemExit as exit_:
             assert exit_.code == 0
         assert "example:" in capsys.readouterr().out
+
+
+def test_a_missing_gold_folder_fails_before_any_document_is_extracted(tmp_path, capsys):
+    import time
+
+    from extract.cli import main
+
+    (tmp_path / "a.txt").write_text("Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu.", encoding="utf-8")
+    started = time.perf_counter()
+    assert (
+        main(["run", str(tmp_path / "a.txt"), "--gold", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "no gold JSON files" in err and "docs/gold-format.md" in err
+    assert not (tmp_path / "o").exists()  # nothing was extracted
+    assert time.perf_counter() - started < 10
+
+
+def test_a_folder_of_unsupported_files_says_which_are_read(tmp_path, capsys):
+    from extract.cli import main
+
+    (tmp_path / "notes.docx").write_bytes(b"x")
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
+    assert ".txt, .md, .html, .htm or .pdf" in capsys.readouterr().err

@@ -136,13 +136,21 @@ def _progress(items, quiet: bool, total: int | None = None):
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.gold is not None and not any(args.gold.glob("*.json")):
+        # checked before any document is extracted: a wrong path should not cost a whole run
+        print(f"error: {args.gold}: no gold JSON files (see docs/gold-format.md)", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     paths, missing = find_documents(args.paths)
     errors: list[tuple[str, str, str]] = [(str(e).split(": ", 1)[0], "find", str(e)) for e in missing]
     for error in missing:
         print(f"error: {error}", file=sys.stderr)
     if not paths:
         if not missing:
-            print("error: no .txt, .md, .html or .pdf files in " + ", ".join(args.paths), file=sys.stderr)
+            print(
+                "error: no .txt, .md, .html, .htm or .pdf files in " + ", ".join(args.paths)
+                + " (other files are skipped)",
+                file=sys.stderr,
+            )
         return EXIT_CANNOT_RUN
 
     from .runner import dask_outcomes, outcomes, prepare, unique_ids, write_outputs
@@ -183,7 +191,8 @@ def run_command(args: argparse.Namespace) -> int:
     # the network of this run's documents only (OUT/docs may hold earlier runs' too)
     write_network(records_in([args.out], written), args.out)
     write_errors(errors, args.out)
-    print(f"{n_written} documents written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    noun = "document" if n_written == 1 else "documents"
+    print(f"{n_written} {noun} written to {args.out}/, {len(errors)} failed", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
@@ -206,7 +215,7 @@ def _score_run(args: argparse.Namespace, records: dict[str, DocumentRecord]) -> 
         try:
             gold[doc_id] = load_gold_file(path, text)
         except GoldError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {exc} (see docs/gold-format.md)", file=sys.stderr)
             return EXIT_CANNOT_RUN
     if not gold:
         print(f"error: {args.gold}: no gold file for any of the documents", file=sys.stderr)
@@ -281,7 +290,7 @@ def evaluate_command(args: argparse.Namespace) -> int:
         try:
             record = load_gold_file(path, text)
         except GoldError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {exc} (see docs/gold-format.md)", file=sys.stderr)
             return EXIT_CANNOT_RUN
         predicted = pred.get(record.doc_id)
         if text is None and predicted is not None and predicted.text_sha256 != record.text_sha256:
