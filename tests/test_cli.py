@@ -57,8 +57,6 @@ def test_help_has_examples(capsys):
 
 
 def test_a_missing_gold_folder_fails_before_any_document_is_extracted(tmp_path, capsys):
-    import time
-
     from extract.cli import main
 
     (tmp_path / "a.txt").write_text("Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu.", encoding="utf-8")
@@ -68,8 +66,7 @@ def test_a_missing_gold_folder_fails_before_any_document_is_extracted(tmp_path, 
     )
     err = capsys.readouterr().err
     assert "no gold JSON files" in err and "docs/gold-format.md" in err
-    assert not (tmp_path / "o").exists()  # nothing was extracted
-    assert time.perf_counter() - started < 10
+    assert not (tmp_path / "o").exists()  # nothing was extracted, nothing written
 
 
 def test_a_folder_of_unsupported_files_says_which_are_read(tmp_path, capsys):
