@@ -60,7 +60,6 @@ def test_a_missing_gold_folder_fails_before_any_document_is_extracted(tmp_path, 
     from extract.cli import main
 
     (tmp_path / "a.txt").write_text("Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu.", encoding="utf-8")
-    started = time.perf_counter()
     assert (
         main(["run", str(tmp_path / "a.txt"), "--gold", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
     )
