@@ -103,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "evaluate",
         help="score predictions against gold",
-        description="Score per-document predictions against gold as gold-format.md defines it; "
+        description="Score per-document predictions against gold as docs/gold-format.md defines it; "
         "write evaluation.json next to the predictions.",
         epilog=EVALUATE_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

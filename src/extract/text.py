@@ -14,7 +14,7 @@ def fold_name(name: str) -> str:
     """Normalise a place or person name for comparison.
 
     Case folding, NFKD with diacritics stripped, ``ß`` -> ``ss``, and hyphens
-    and spaces collapsed, as gold-format.md defines name matching.
+    and spaces collapsed, as docs/gold-format.md defines name matching.
     """
     name = name.replace("ß", "ss").replace("β", "ss")
     decomposed = unicodedata.normalize("NFKD", name)
