@@ -100,6 +100,37 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("out", type=Path, metavar="OUT", help="output folder of 'extract run'")
     rev.add_argument("--gold", type=Path, help="gold folder: mark each document's errors and scores")
 
+    exp = sub.add_parser(
+        "export",
+        help="pre-annotations for Label Studio or doccano",
+        description="Turn a run's documents (PATH: an output folder of 'extract run') or gold files "
+        "(PATH: a gold folder, with --texts) into Label Studio's task JSON or doccano's JSONL: entities "
+        "as labelled spans, partnerships as relations labelled with their kind, the rest as task metadata.",
+        epilog="example:\n  extract export outputs/ --format labelstudio --out tasks.json\n"
+        "  extract export gold/ --texts seeds/ --format doccano --out gold.jsonl\n"
+        "  extract export --labelstudio-config > config.xml\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    exp.add_argument("path", nargs="?", type=Path, metavar="PATH", help="a run's output folder or a gold folder")
+    exp.add_argument("--format", choices=("labelstudio", "doccano"), default="labelstudio")
+    exp.add_argument("--texts", type=Path, help="with a gold folder: the folder of its texts")
+    exp.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    exp.add_argument("--labelstudio-config", action="store_true", help="print Label Studio's labelling configuration")
+
+    imp = sub.add_parser(
+        "import-gold",
+        help="gold files from a Label Studio or doccano export",
+        description="Turn an annotation export (Label Studio's JSON export of tasks, doccano's JSONL) into "
+        "gold files, validated as 'extract evaluate' validates gold; a task that fails gets a one-line "
+        "error and no file. See docs/gold-format.md.",
+        epilog="example:\n  extract import-gold export.json --format labelstudio --texts pages/ --out gold/\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imp.add_argument("file", type=Path, metavar="FILE", help="the tool's export")
+    imp.add_argument("--format", choices=("labelstudio", "doccano"), default="labelstudio")
+    imp.add_argument("--texts", type=Path, required=True, help="folder of the annotated texts")
+    imp.add_argument("--out", type=Path, required=True, help="folder for the gold files")
+
     ev = sub.add_parser(
         "evaluate",
         help="score predictions against gold",
@@ -123,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         return network_command(args)
     if args.command == "review":
         return review_command(args)
+    if args.command == "export":
+        return export_command(args)
+    if args.command == "import-gold":
+        return import_command(args)
     return evaluate_command(args)
 
 
@@ -147,7 +182,8 @@ def run_command(args: argparse.Namespace) -> int:
     if not paths:
         if not missing:
             print(
-                "error: no .txt, .md, .html, .htm or .pdf files in " + ", ".join(args.paths)
+                "error: no .txt, .md, .html, .htm or .pdf files in "
+                + ", ".join(args.paths)
                 + " (other files are skipped)",
                 file=sys.stderr,
             )
@@ -267,6 +303,54 @@ def review_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     print(f"{n_pages} document pages and {index} written", file=sys.stderr)
     return EXIT_OK
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from .annotation import export_documents, gold_documents, labelstudio_config, run_documents
+
+    if args.labelstudio_config:
+        sys.stdout.write(labelstudio_config())
+        return EXIT_OK
+    if args.path is None or not args.path.is_dir():
+        print(f"error: {args.path}: give a run's output folder or a gold folder", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        if (args.path / "docs").is_dir():
+            documents = list(run_documents(args.path))
+        elif args.texts is not None:
+            documents = list(gold_documents(args.path, args.texts))
+        else:
+            print(f"error: {args.path}: a gold folder needs --texts (the folder of its texts)", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+    except (OSError, GoldError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    content = export_documents(iter(documents), args.format)
+    if args.out is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(args.out, content)
+        print(f"{len(documents)} tasks written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from .annotation import import_gold
+
+    if not args.texts.is_dir():
+        print(f"error: {args.texts}: no such folder of texts", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        written, errors = import_gold(args.file, args.format, args.texts, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"error: {args.file}: cannot read the export ({exc})", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"{len(written)} gold files written to {args.out}, {len(errors)} tasks failed", file=sys.stderr)
+    if not written:
+        return EXIT_CANNOT_RUN
+    return EXIT_SOME_FAILED if errors else EXIT_OK
 
 
 def evaluate_command(args: argparse.Namespace) -> int:
