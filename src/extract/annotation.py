@@ -158,13 +158,6 @@ def export_documents(documents: Iterator[tuple[DocumentRecord, str]], fmt: str) 
     return "\n".join(lines) + "\n"
 
 
-def run_documents(out: Path) -> Iterator[tuple[DocumentRecord, str]]:
-    """A run's documents: ``OUT/docs/*.json`` with ``OUT/texts/<doc_id>.txt``."""
-    for path in sorted((out / "docs").glob("*.json")):
-        record = DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        yield record, (out / "texts" / f"{record.doc_id}.txt").read_bytes().decode("utf-8")
-
-
 def gold_documents(gold: Path, texts: Path) -> Iterator[tuple[DocumentRecord, str]]:
     """Gold files with their texts, validated."""
     for path in sorted(p for p in gold.glob("*.json") if p.name != "evaluation.json"):

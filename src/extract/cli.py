@@ -306,7 +306,8 @@ def review_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from .annotation import export_documents, gold_documents, labelstudio_config, run_documents
+    from .annotation import export_documents, gold_documents, labelstudio_config
+    from .review import run_documents
 
     if args.labelstudio_config:
         sys.stdout.write(labelstudio_config())

@@ -201,12 +201,7 @@ class NetworkBuilder:
 
 
 def network_csv(rows: list[dict[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(NETWORK_COLUMNS)
-    for row in rows:
-        writer.writerow(["" if row[c] is None else neutralise_cell(row[c]) for c in NETWORK_COLUMNS])
-    return buffer.getvalue()
+    return table_csv(NETWORK_COLUMNS, rows)
 
 
 def network_geojson(rows: list[dict[str, object]]) -> dict:

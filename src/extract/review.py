@@ -253,7 +253,9 @@ def index_page(rows: list[dict], with_gold: bool) -> str:
     return _page("Review", body, SORT_SCRIPT)
 
 
-def _documents(out: Path) -> Iterator[tuple[DocumentRecord, str]]:
+def run_documents(out: Path) -> Iterator[tuple[DocumentRecord, str]]:
+    """A run's documents, one at a time: ``OUT/docs/*.json`` with the text their offsets
+    index (``OUT/texts/<doc_id>.txt``; empty where it is missing)."""
     for path in sorted((out / "docs").glob("*.json")):
         record = DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
         text_path = out / "texts" / f"{record.doc_id}.txt"
@@ -265,7 +267,7 @@ def write_review(out: Path, gold_dir: Path | None = None) -> tuple[int, Path]:
     """Write ``out/review/``; returns the number of document pages and the index path."""
     folder = out / "review"
     rows = []
-    for record, text in _documents(out):
+    for record, text in run_documents(out):
         gold = None
         gold_path = gold_dir / f"{record.doc_id}.json" if gold_dir else None
         if gold_path is not None and gold_path.exists():
