@@ -73,4 +73,4 @@ def test_a_folder_of_unsupported_files_says_which_are_read(tmp_path, capsys):
 
     (tmp_path / "notes.docx").write_bytes(b"x")
     assert main(["run", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
-    assert ".txt, .md, .html, .htm or .pdf" in capsys.readouterr().err
+    assert ".txt, .md, .html, .htm, .pdf or .warc(.gz)" in capsys.readouterr().err

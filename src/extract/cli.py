@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -48,7 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=RUN_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html/.pdf files, or folders to search")
+    run.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".txt/.md/.html/.pdf files, corpus files (.warc, .warc.gz, .csv, .jsonl), or folders to search",
+    )
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
     run.add_argument("--gold", type=Path, help="gold folder: also score the run against it")
     run.add_argument("--details", action="store_true", help="with --gold: list each document's errors")
@@ -65,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler, e.g. tcp://host:8786"
+    )
+    run.add_argument(
+        "--text-column", default="text", metavar="NAME", help="CSV/JSONL corpora: the column of the text (default text)"
+    )
+    run.add_argument(
+        "--id-column", default="id", metavar="NAME", help="CSV/JSONL corpora: the column of the doc id (default id)"
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -162,8 +172,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _progress(items, quiet: bool, total: int | None = None):
-    total = len(items) if total is None else total
-    if quiet or total < 2:
+    if total is None and isinstance(items, list):
+        total = len(items)
+    if quiet or (total is not None and total < 2):
         return items
     from tqdm import tqdm
 
@@ -182,14 +193,15 @@ def run_command(args: argparse.Namespace) -> int:
     if not paths:
         if not missing:
             print(
-                "error: no .txt, .md, .html, .htm or .pdf files in "
+                "error: no .txt, .md, .html, .htm, .pdf or .warc(.gz) files in "
                 + ", ".join(args.paths)
                 + " (other files are skipped)",
                 file=sys.stderr,
             )
         return EXIT_CANNOT_RUN
 
-    from .runner import dask_outcomes, outcomes, prepare, unique_ids, write_outputs
+    from .corpora import CorpusOptions, SkipCounts, is_corpus
+    from .runner import dask_outcomes, expand_inputs, outcomes, prepare, write_outputs
 
     try:
         prepare(args.model)  # pipeline and gazetteer loaded before any worker starts
@@ -197,7 +209,10 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 
-    paths, clashes = unique_ids(paths)
+    skipped = SkipCounts()
+    # a corpus file's entries are counted only as they stream by
+    total = None if any(is_corpus(p) for p in paths) else len(paths)
+    inputs = expand_inputs(paths, CorpusOptions(args.text_column, args.id_column), skipped)
     records: dict[str, DocumentRecord] = {}  # kept for scoring only
     written: set[str] = set()
     progress = None if args.quiet else _progress
@@ -207,11 +222,11 @@ def run_command(args: argparse.Namespace) -> int:
         if importlib.util.find_spec("distributed") is None:
             print("error: --engine dask needs dask: pip install 'dask[distributed]'", file=sys.stderr)
             return EXIT_CANNOT_RUN
-        stream = dask_outcomes(paths, args.scheduler, max(args.workers, 2), args.model, progress=progress)
+        stream = dask_outcomes(inputs, args.scheduler, max(args.workers, 2), args.model, progress=progress, total=total)
     else:
-        stream = outcomes(paths, args.workers, progress, out=args.out, keep_records=args.gold is not None)
+        stream = outcomes(inputs, args.workers, progress, out=args.out, keep_records=args.gold is not None, total=total)
     with TableSpool(args.out) as tables:  # each document's CSV lines wait on disk, not in memory
-        for outcome in itertools.chain(clashes, stream):
+        for outcome in stream:
             if outcome.error is not None:
                 errors.append(outcome.error)
                 print(f"error: {outcome.error[2]}", file=sys.stderr)
@@ -229,6 +244,8 @@ def run_command(args: argparse.Namespace) -> int:
     write_errors(errors, args.out)
     noun = "document" if n_written == 1 else "documents"
     print(f"{n_written} {noun} written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    for corpus, count in sorted(skipped.by_corpus.items()):
+        print(f"  skipped {count} WARC records of {corpus} that are not HTML pages", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 

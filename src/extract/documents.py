@@ -25,6 +25,10 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+# corpus files hold many documents (see corpora.py); a folder search finds
+# WARC files, a crawl's output, but a CSV or JSONL file only when given by name
+WARC_SUFFIXES = (".warc", ".warc.gz")
+TABLE_SUFFIXES = (".csv", ".jsonl")
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _MIN_MAIN_TEXT_WORDS = 5  # trafilatura falls back to link texts ("Start") on pages without content
@@ -44,6 +48,7 @@ class Document:
     source_format: str = "text"
     encoding: str | None = "utf-8"
     source_sha256: str = ""
+    origin: tuple[tuple[str, str], ...] = ()  # a corpus entry's URL, record id, crawl date or row
 
     @property
     def source(self) -> dict[str, str | None]:
@@ -52,6 +57,7 @@ class Document:
             "format": self.source_format,
             "encoding": self.encoding,
             "sha256": self.source_sha256,
+            **dict(self.origin),
         }
 
 
@@ -69,7 +75,11 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Docume
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found.update(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and (p.suffix.lower() in SUPPORTED_SUFFIXES or p.name.lower().endswith(WARC_SUFFIXES))
+            )
         elif path.is_file():
             found.add(path)
         else:
@@ -89,31 +99,40 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     (a worker on another machine gets the bytes, not the file)."""
     if data is None:
         data = read_bytes(path)
+    return document_from_bytes(data, path.suffix.lower(), doc_id_for(path), path)
+
+
+def document_from_bytes(
+    data: bytes, suffix: str, doc_id: str, path: Path, label: str | None = None, origin: dict[str, str] | None = None
+) -> Document:
+    """A document from its bytes, read as a file ending in ``suffix`` would be;
+    ``label`` names it in messages (default: ``path``)."""
+    name = label or str(path)
     if not data.strip():
-        raise DocumentError(f"{path}: empty file")
-    suffix = path.suffix.lower()
+        raise DocumentError(f"{name}: empty file")
     if suffix in PDF_SUFFIXES:
-        text, encoding, fmt = pdf_text(path, data), None, "pdf"
+        text, encoding, fmt = pdf_text(name, data), None, "pdf"
     elif suffix in HTML_SUFFIXES:
-        markup, encoding = decode_bytes(path, data)
-        text, fmt = html_text(path, markup), "html"
+        markup, encoding = decode_bytes(name, data)
+        text, fmt = html_text(name, markup), "html"
     else:
-        text, encoding = decode_bytes(path, data)
+        text, encoding = decode_bytes(name, data)
         fmt = "markdown" if suffix == ".md" else "text"
     if not text.strip():
-        raise DocumentError(f"{path}: no text in the file")
+        raise DocumentError(f"{name}: no text in the file")
     return Document(
-        doc_id=doc_id_for(path),
+        doc_id=doc_id,
         path=path,
         text=text,
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         source_format=fmt,
         encoding=encoding,
         source_sha256=hashlib.sha256(data).hexdigest(),
+        origin=tuple((origin or {}).items()),
     )
 
 
-def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
+def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
     """(text, encoding used). Raises DocumentError for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -140,7 +159,7 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
     return _check_text(path, str(best)), best.encoding
 
 
-def _check_text(path: Path, text: str) -> str:
+def _check_text(path: str | Path, text: str) -> str:
     """Reject decoded data that is mostly control characters: binary, not text."""
     sample = text[:20000]
     controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
@@ -149,7 +168,7 @@ def _check_text(path: Path, text: str) -> str:
     return text
 
 
-def html_text(path: Path, markup: str) -> str:
+def html_text(path: str | Path, markup: str) -> str:
     import trafilatura
 
     try:
@@ -161,7 +180,7 @@ def html_text(path: Path, markup: str) -> str:
     return text
 
 
-def pdf_text(path: Path, data: bytes) -> str:
+def pdf_text(path: str | Path, data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 

@@ -7,18 +7,21 @@ runs them, the caller writes the same outputs.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, Union
 
-from .documents import DocumentError, doc_id_for, read_bytes, read_document
+from .corpora import CorpusEntry, CorpusOptions, SkipCounts, corpus_entries, is_corpus
+from .documents import DocumentError, doc_id_for, document_from_bytes, read_bytes, read_document
 from .records import DocumentRecord
 from .writers import csv_chunks, write_document, write_text
 
 Progress = Callable[..., Iterable]
+T = TypeVar("T")
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Outcome:
     """What became of one input: its record, or the error. ``text`` is carried
     back only when the caller has to write the document's files itself."""
 
-    path: Path
+    path: Path | str  # the file, or a corpus entry's label
     doc_id: str | None = None
     record: DocumentRecord | None = None
     error: tuple[str, str, str] | None = None
@@ -50,20 +53,41 @@ def prepare(model: str | None = None) -> None:
     process(WARM_UP_TEXT, load(model))
 
 
-def unique_ids(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
-    """Inputs whose doc id is free, in order, and an error outcome for each later
-    input with a doc id already taken (the first in sorted order wins)."""
-    first: dict[str, Path] = {}
-    kept, clashes = [], []
+# what the engines take: a file, a document inside a corpus file, or an input
+# that has already failed (its outcome passes through, in order)
+Input = Union[Path, CorpusEntry, "Outcome"]
+
+
+def input_label(item: Path | CorpusEntry) -> str:
+    return item.label if isinstance(item, CorpusEntry) else str(item)
+
+
+def expand_inputs(
+    paths: Iterable[Path], options: CorpusOptions | None = None, skipped: SkipCounts | None = None
+) -> Iterator[Input]:
+    """Files as they are and corpus files entry by entry (streamed), each with a
+    doc id of its own: a later input whose doc id is taken fails (the first wins)."""
+    first: dict[str, str] = {}
     for path in paths:
-        doc_id = doc_id_for(path)
-        if doc_id in first:
-            message = f"{path}: same doc id {doc_id!r} as {first[doc_id]}"
-            clashes.append(Outcome(path, doc_id, error=(str(path), "read", message)))
-        else:
-            first[doc_id] = path
-            kept.append(path)
-    return kept, clashes
+        items: Iterable[Path | CorpusEntry | DocumentError] = (
+            corpus_entries(path, options, skipped) if is_corpus(path) else (path,)
+        )
+        try:
+            for item in items:
+                if isinstance(item, DocumentError):
+                    label = str(item).split(": ", 1)[0]
+                    yield Outcome(label, error=(label, "read", str(item)))
+                    continue
+                doc_id = item.doc_id if isinstance(item, CorpusEntry) else doc_id_for(item)
+                label = input_label(item)
+                if doc_id in first:
+                    message = f"{label}: same doc id {doc_id!r} as {first[doc_id]}"
+                    yield Outcome(label, doc_id, error=(label, "read", message))
+                    continue
+                first[doc_id] = label
+                yield item
+        except DocumentError as exc:  # a corpus file that cannot be read (further)
+            yield Outcome(path, error=(str(path), "read", str(exc)))
 
 
 def write_outputs(out: Path, doc_id: str, text: str, record: DocumentRecord) -> None:
@@ -73,7 +97,7 @@ def write_outputs(out: Path, doc_id: str, text: str, record: DocumentRecord) -> 
 
 
 def extract_one(
-    path: Path,
+    path: Input,
     data: bytes | None = None,
     model: str | None = None,
     out: Path | None = None,
@@ -87,8 +111,14 @@ def extract_one(
     from .pipeline import load, process
     from .records import record_from_doc
 
+    if isinstance(path, Outcome):
+        return path
     try:
-        document = read_document(path, data)
+        if isinstance(path, CorpusEntry):
+            entry, path = path, path.label
+            document = document_from_bytes(entry.data, entry.suffix, entry.doc_id, entry.corpus, path, entry.meta)
+        else:
+            document = read_document(path, data)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
     try:
@@ -104,17 +134,20 @@ def extract_one(
 
 
 def outcomes(
-    paths: list[Path],
+    paths: Iterable[Input],
     n_workers: int = 1,
     progress: Progress | None = None,
     out: Path | None = None,
     keep_records: bool = True,
+    total: int | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order, from this process or a pool of forked workers
-    that write each document's files themselves."""
+    that write each document's files themselves. ``paths`` may be a stream (a
+    corpus file's entries); ``total``, when known, sizes the batches and the
+    progress bar."""
     task = partial(extract_one, out=out, keep_record=keep_records)
-    if n_workers <= 1 or len(paths) < 2:
-        items = progress(paths, False) if progress else paths
+    if n_workers <= 1 or (total is not None and total < 2):
+        items = progress(paths, False, total=total) if progress else paths
         yield from map(task, items)
         return
     import multiprocessing
@@ -122,20 +155,25 @@ def outcomes(
 
     # fork after prepare(): workers share the pipeline and gazetteer pages copy-on-write
     context = multiprocessing.get_context("fork")
-    chunk = max(1, min(4, len(paths) // (n_workers * 8)))  # small chunks: the workers finish together
+    # small chunks: the workers finish together
+    chunk = 4 if total is None else max(1, min(4, total // (n_workers * 8)))
     with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
-        batches = (paths[i : i + chunk] for i in range(0, len(paths), chunk))
-        futures = submitted_in_order(lambda batch: pool.submit(extract_all, task, batch), batches, 32 * n_workers)
+        futures = submitted_in_order(
+            lambda batch: pool.submit(extract_all, task, batch), batched(paths, chunk), 32 * n_workers
+        )
         results = (outcome for future in futures for outcome in future.result())
-        yield from (progress(results, False, total=len(paths)) if progress else results)
+        yield from (progress(results, False, total=total) if progress else results)
 
 
-def extract_all(task: Callable[[Path], Outcome], paths: list[Path]) -> list[Outcome]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def extract_all(task: Callable[[Input], Outcome], paths: list[Input]) -> list[Outcome]:
     """One batch of documents in a worker process."""
     return [task(path) for path in paths]
-
-
-T = TypeVar("T")
 
 
 class Future(Protocol):
@@ -158,7 +196,7 @@ def submitted_in_order(submit: Callable[[T], Future], batches: Iterable[T], wind
         yield waiting.popleft()
 
 
-def extract_batch(items: list[tuple[Path, bytes | DocumentError]], model: str | None) -> list[Outcome]:
+def extract_batch(items: list[tuple[Input, bytes | DocumentError | None]], model: str | None) -> list[Outcome]:
     """A partition of documents on a Dask worker: bytes in, outcomes out."""
     results = []
     for path, data in items:
@@ -170,12 +208,13 @@ def extract_batch(items: list[tuple[Path, bytes | DocumentError]], model: str | 
 
 
 def dask_outcomes(
-    paths: list[Path],
+    paths: Iterable[Input],
     scheduler: str | None = None,
     n_workers: int = 2,
     model: str | None = None,
     partition_size: int = 16,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order, computed on a Dask cluster.
 
@@ -193,24 +232,28 @@ def dask_outcomes(
         )
     client = Client(scheduler or cluster)
     try:
-        partitions = (paths[i : i + partition_size] for i in range(0, len(paths), partition_size))
+        partitions = batched(paths, partition_size)
         window = 4 * max(1, sum(client.nthreads().values()))  # partitions in flight, files read lazily
 
-        def submit(part: list[Path]) -> Future:
+        def submit(part: list[Input]) -> Future:
             return client.submit(extract_batch, _read_all(part), model, pure=False)
 
         futures = submitted_in_order(submit, partitions, window)
         results = (outcome for future in futures for outcome in future.result())
-        yield from (progress(results, False, total=len(paths)) if progress else results)
+        yield from (progress(results, False, total=total) if progress else results)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _read_all(paths: list[Path]) -> list[tuple[Path, bytes | DocumentError]]:
-    items: list[tuple[Path, bytes | DocumentError]] = []
+def _read_all(paths: list[Input]) -> list[tuple[Input, bytes | DocumentError | None]]:
+    """Each file's bytes (corpus entries and failed inputs carry what they need)."""
+    items: list[tuple[Input, bytes | DocumentError | None]] = []
     for path in paths:
+        if not isinstance(path, Path):
+            items.append((path, None))
+            continue
         try:
             items.append((path, read_bytes(path)))
         except DocumentError as exc:
