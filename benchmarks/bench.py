@@ -18,10 +18,21 @@ and prints (and with ``--json PATH`` writes) its figures:
   workers_identical_outputs                  whether both runs wrote the same bytes
   workers_2_parent_peak_rss_mb               peak RSS of the main process of `--workers 2`
 
+With ``--corpus PATH`` it measures a real corpus instead: a folder of
+``.txt``/``.html`` files, a CSV/JSONL table or a WARC file, read as ``extract
+run`` reads them. Its figures: documents/s, tokens/s and characters/s of the
+pipeline and end to end (reading included), the bare tokenizer's first pass
+over the same texts in the same process (fresh, so its cache starts empty, as
+the pipeline's does) and the ratio, ``read_share`` (for HTML: the share of the
+time spent getting the text out of the markup), seconds per step, peak RSS and
+``extract run --workers 1`` against ``--workers 2`` on the corpus itself.
+
 Token rates use the bare tokenizer's token count for both, so the ratio
 compares like with like. Figures are printed, never asserted.
 
-    python benchmarks/bench.py                 # about 5 MB, all figures
+    python benchmarks/bench.py --corpus ../shared/bench/news-de
+    python benchmarks/bench.py --corpus ../shared/bench/html-de --json html.json
+    python benchmarks/bench.py                 # recombined seed corpus (about 5 MB), all figures
     python benchmarks/bench.py --mb 1 --json bench.json
 """
 
@@ -186,15 +197,87 @@ def run_many_words(n_words: int, words_per_doc: int = 1500) -> None:
     print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def workers(corpus: list[str], cache_env: dict[str, str], repeat: int = 3) -> dict[str, float | bool | list[float]]:
+def read_corpus(path: Path) -> dict[str, float | int | list]:
+    """A real corpus read as `extract run` reads it: its texts and the time and
+    count of reading them (decoding, HTML main-text extraction)."""
+    from extract.corpora import CorpusEntry
+    from extract.documents import DocumentError, document_from_bytes, find_documents, read_bytes
+    from extract.runner import Outcome, expand_inputs
+
+    files, missing = find_documents([path])
+    if missing or not files:
+        sys.exit(f"error: {path}: no documents to benchmark")
+    texts, failed, read_s, source_bytes, html = [], 0, 0.0, 0, 0
+    for item in expand_inputs(files):
+        if isinstance(item, Outcome):
+            failed += 1
+            continue
+        if isinstance(item, CorpusEntry):
+            data, suffix, doc_id, where = item.data, item.suffix, item.doc_id, item.corpus
+        else:
+            data, suffix, doc_id, where = read_bytes(item), item.suffix.lower(), item.stem, item
+        start = time.perf_counter()
+        try:
+            document = document_from_bytes(data, suffix, doc_id, where)
+        except DocumentError:
+            failed += 1
+            continue
+        finally:
+            read_s += time.perf_counter() - start
+        texts.append(document.text)
+        source_bytes += len(data)
+        html += document.source_format == "html"
+    return {"texts": texts, "read_s": read_s, "failed": failed, "source_mb": source_bytes / 1e6, "html_docs": html}
+
+
+def resolve_corpus(path: Path) -> Path:
+    """A folder that holds one CSV/JSONL table and no documents stands for the
+    table (`extract run` reads tables only when named)."""
+    from extract.documents import find_documents
+
+    if path.is_dir() and not find_documents([path])[0]:
+        tables = sorted([*path.glob("*.csv"), *path.glob("*.jsonl")])
+        if len(tables) == 1:
+            return tables[0]
+    return path
+
+
+def corpus_figures(path: Path, cache_env: dict[str, str], repeat: int, skip_workers: bool) -> dict:
+    path = resolve_corpus(path)
+    read = read_corpus(path)
+    texts = read.pop("texts")
+    figures: dict = {"corpus": str(path), "corpus_source_mb": read["source_mb"], "docs_failed": read["failed"]}
+    figures["html_docs"] = read["html_docs"]
+    figures.update(throughput(texts))
+    total_s = read["read_s"] + figures["pipeline_s"]
+    figures.update(
+        {
+            "read_s": read["read_s"],
+            "read_share": read["read_s"] / total_s,
+            "end_to_end_docs_per_s": len(texts) / total_s,
+            "end_to_end_tokens_per_s": figures["tokens"] / total_s,
+        }
+    )
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if not skip_workers:
+        figures.update(workers(path, cache_env, repeat))
+    return figures
+
+
+def workers(
+    corpus: list[str] | Path, cache_env: dict[str, str], repeat: int = 3
+) -> dict[str, float | bool | list[float]]:
     """`extract run --workers 1` and `--workers 2`, alternated ``repeat`` times; the
     best time of each counts (as timeit does: other load on the machine only
-    ever adds time)."""
+    ever adds time). ``corpus``: texts, or a corpus path as `extract run` takes it."""
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        for i, text in enumerate(corpus):
-            (folder / f"doc_{i:05d}.txt").write_text(text, encoding="utf-8")
+        if isinstance(corpus, Path):
+            folder = corpus
+        else:
+            folder = Path(tmp) / "corpus"
+            folder.mkdir()
+            for i, text in enumerate(corpus):
+                (folder / f"doc_{i:05d}.txt").write_text(text, encoding="utf-8")
         times: dict[int, list[float]] = {1: [], 2: []}
         parent_kb: dict[int, list[int]] = {1: [], 2: []}
         for _ in range(repeat):
@@ -203,7 +286,9 @@ def workers(corpus: list[str], cache_env: dict[str, str], repeat: int = 3) -> di
                 shutil.rmtree(out, ignore_errors=True)
                 cmd = [*EXTRACT, "run", str(folder), "--out", str(out), "--workers", str(n), "--quiet"]
                 start = time.perf_counter()
-                done = subprocess.run(cmd, env=cache_env, check=True, capture_output=True, text=True)
+                done = subprocess.run(cmd, env=cache_env, capture_output=True, text=True)
+                if done.returncode not in (0, 1):  # 1: some documents failed, the others were written
+                    sys.exit(f"error: extract run failed: {done.stderr.strip()[-500:]}")
                 times[n].append(time.perf_counter() - start)
                 parent_kb[n].append(int(done.stdout.split()[-1]))
         same = _same_tree(Path(tmp) / "out1", Path(tmp) / "out2")
@@ -228,7 +313,8 @@ def _same_tree(a: Path, b: Path) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in megabytes (default 5)")
+    parser.add_argument("--corpus", type=Path, help="a real corpus: folder of .txt/.html, CSV/JSONL or WARC")
+    parser.add_argument("--mb", type=float, default=5.0, help="recombined corpus size in megabytes (default 5)")
     parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
     parser.add_argument("--skip-workers", action="store_true", help="leave out the --workers comparison")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each --workers setting (best counts)")
@@ -238,17 +324,18 @@ def main() -> None:
     args = parser.parse_args()
 
     cache_env = dict(os.environ)
-    corpus = build_corpus(args.mb)
-    figures: dict[str, float | int | bool | list[float]] = {
-        "corpus_mb": sum(len(t.encode("utf-8")) for t in corpus) / 1e6
-    }
-    figures.update(cold_starts(cache_env))
-    figures.update(throughput(corpus))
-    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if args.many_words:
-        figures.update(many_words(args.many_words, cache_env))
-    if not args.skip_workers:
-        figures.update(workers(corpus, cache_env, args.repeat))
+    if args.corpus is not None:
+        figures = corpus_figures(args.corpus, cache_env, args.repeat, args.skip_workers)
+    else:
+        corpus = build_corpus(args.mb)
+        figures = {"corpus_mb": sum(len(t.encode("utf-8")) for t in corpus) / 1e6}
+        figures.update(cold_starts(cache_env))
+        figures.update(throughput(corpus))
+        figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if args.many_words:
+            figures.update(many_words(args.many_words, cache_env))
+        if not args.skip_workers:
+            figures.update(workers(corpus, cache_env, args.repeat))
     for key, value in figures.items():
         print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")
     if args.json:

@@ -17,8 +17,11 @@ def fold_name(name: str) -> str:
     and spaces collapsed, as docs/gold-format.md defines name matching.
     """
     name = name.replace("ß", "ss").replace("β", "ss")
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if name.isascii():  # nothing to decompose or strip (most words)
+        stripped = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub("", stripped.casefold())
 
 

@@ -132,15 +132,29 @@ def about_twinning(lower_words: list[str], sentence_bounds: list[tuple[int, int]
     return False
 
 
+@lru_cache(maxsize=1)
+def _keyword_matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Keyword prefixes as one alternation, longest first (a regular expression
+    tries alternatives in order, so the first prefix that matches wins, as a
+    loop over the sorted list would find it), the excluded words likewise, and
+    each prefix's category."""
+    prefixes = _keyword_prefixes()
+    categories: dict[str, str] = {}
+    for prefix, category in prefixes:
+        categories.setdefault(prefix, category)
+    keywords = re.compile("|".join(re.escape(prefix) for prefix, _ in prefixes))
+    excluded = re.compile("|".join(map(re.escape, _not_partnership())) or r"(?!)")
+    return keywords, excluded, categories
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def keyword_category(word: str) -> str | None:
     """The category of the longest keyword prefix of a lower-cased word."""
-    if word.startswith(_not_partnership()):
+    keywords, excluded, categories = _keyword_matchers()
+    if excluded.match(word):
         return None
-    for prefix, category in _keyword_prefixes():
-        if word.startswith(prefix):
-            return category
-    return None
+    found = keywords.match(word)
+    return categories[found.group()] if found else None
 
 
 def strong_kind(word: str) -> str | None:
