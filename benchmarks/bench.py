@@ -197,7 +197,7 @@ def run_many_words(n_words: int, words_per_doc: int = 1500) -> None:
     print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def read_corpus(path: Path) -> dict[str, float | int | list]:
+def read_corpus(path: Path, html: str = "trafilatura") -> dict[str, float | int | list]:
     """A real corpus read as `extract run` reads it: its texts and the time and
     count of reading them (decoding, HTML main-text extraction)."""
     from extract.corpora import CorpusEntry
@@ -218,7 +218,7 @@ def read_corpus(path: Path) -> dict[str, float | int | list]:
             data, suffix, doc_id, where = read_bytes(item), item.suffix.lower(), item.stem, item
         start = time.perf_counter()
         try:
-            document = document_from_bytes(data, suffix, doc_id, where)
+            document = document_from_bytes(data, suffix, doc_id, where, html=html)
         except DocumentError:
             failed += 1
             continue
@@ -242,11 +242,12 @@ def resolve_corpus(path: Path) -> Path:
     return path
 
 
-def corpus_figures(path: Path, cache_env: dict[str, str], repeat: int, skip_workers: bool) -> dict:
+def corpus_figures(path: Path, cache_env: dict[str, str], repeat: int, skip_workers: bool, html: str) -> dict:
     path = resolve_corpus(path)
-    read = read_corpus(path)
+    read = read_corpus(path, html)
     texts = read.pop("texts")
-    figures: dict = {"corpus": str(path), "corpus_source_mb": read["source_mb"], "docs_failed": read["failed"]}
+    figures: dict = {"corpus": str(path), "html_extractor": html, "corpus_source_mb": read["source_mb"]}
+    figures["docs_failed"] = read["failed"]
     figures["html_docs"] = read["html_docs"]
     figures.update(throughput(texts))
     total_s = read["read_s"] + figures["pipeline_s"]
@@ -260,12 +261,12 @@ def corpus_figures(path: Path, cache_env: dict[str, str], repeat: int, skip_work
     )
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if not skip_workers:
-        figures.update(workers(path, cache_env, repeat))
+        figures.update(workers(path, cache_env, repeat, ["--html", html]))
     return figures
 
 
 def workers(
-    corpus: list[str] | Path, cache_env: dict[str, str], repeat: int = 3
+    corpus: list[str] | Path, cache_env: dict[str, str], repeat: int = 3, options: list[str] | None = None
 ) -> dict[str, float | bool | list[float]]:
     """`extract run --workers 1` and `--workers 2`, alternated ``repeat`` times; the
     best time of each counts (as timeit does: other load on the machine only
@@ -285,6 +286,7 @@ def workers(
                 out = Path(tmp) / f"out{n}"
                 shutil.rmtree(out, ignore_errors=True)
                 cmd = [*EXTRACT, "run", str(folder), "--out", str(out), "--workers", str(n), "--quiet"]
+                cmd += options or []
                 start = time.perf_counter()
                 done = subprocess.run(cmd, env=cache_env, capture_output=True, text=True)
                 if done.returncode not in (0, 1):  # 1: some documents failed, the others were written
@@ -314,6 +316,9 @@ def _same_tree(a: Path, b: Path) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, help="a real corpus: folder of .txt/.html, CSV/JSONL or WARC")
+    parser.add_argument(
+        "--html", choices=("trafilatura", "fast"), default="trafilatura", help="with --corpus: HTML main-text extractor"
+    )
     parser.add_argument("--mb", type=float, default=5.0, help="recombined corpus size in megabytes (default 5)")
     parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
     parser.add_argument("--skip-workers", action="store_true", help="leave out the --workers comparison")
@@ -325,7 +330,7 @@ def main() -> None:
 
     cache_env = dict(os.environ)
     if args.corpus is not None:
-        figures = corpus_figures(args.corpus, cache_env, args.repeat, args.skip_workers)
+        figures = corpus_figures(args.corpus, cache_env, args.repeat, args.skip_workers, args.html)
     else:
         corpus = build_corpus(args.mb)
         figures = {"corpus_mb": sum(len(t.encode("utf-8")) for t in corpus) / 1e6}

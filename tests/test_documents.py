@@ -60,3 +60,50 @@ def test_read_document_keeps_text_and_hash(tmp_path):
 def test_doc_id_cannot_leave_output_folder():
     assert "/" not in doc_id_for(Path("../../etc/pass wd.txt"))
     assert doc_id_for(Path("..txt")) == "document"
+
+
+MUNICIPAL_PAGE = """<html><head><title>Partnerstädte</title><script>var menu = 1;</script></head><body>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/rathaus">Rathaus</a></li></ul></nav>
+<main><h1>Unsere Partnerstädte</h1>
+<p>Die Stadt Beispielhausen pflegt seit 1972 eine Städtepartnerschaft mit Dijon in Frankreich.</p>
+<p>Die Partnerschaftsurkunde unterzeichneten beide Bürgermeister im Rathaus.</p></main>
+<footer><p>Impressum | Datenschutz</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("extractor", ["trafilatura", "fast"])
+def test_both_html_extractors_keep_the_main_text_and_drop_the_rest(extractor):
+    from extract.documents import html_text
+
+    text = html_text("page.html", MUNICIPAL_PAGE, extractor)
+    assert "Die Stadt Beispielhausen pflegt seit 1972 eine Städtepartnerschaft mit Dijon in Frankreich." in text
+    assert "var menu" not in text and "Startseite" not in text
+
+
+def test_html_fast_needs_its_extra(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    from extract.cli import main
+
+    (tmp_path / "page.html").write_text(MUNICIPAL_PAGE, encoding="utf-8")
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: None if name == "resiliparse" else real_find_spec(name)
+    )
+    assert main(["run", str(tmp_path / "page.html"), "--html", "fast", "--out", str(tmp_path / "o")]) == 2
+    assert "pip install 'twinning-extract[fast]'" in capsys.readouterr().err
+
+
+def test_html_fast_finds_the_same_partnership(tmp_path):
+    import json
+
+    from extract.cli import main
+
+    (tmp_path / "page.html").write_text(MUNICIPAL_PAGE, encoding="utf-8")
+    found = {}
+    for extractor in ("trafilatura", "fast"):
+        out = tmp_path / extractor
+        assert main(["run", str(tmp_path / "page.html"), "--html", extractor, "--out", str(out), "--quiet"]) == 0
+        record = json.loads((out / "docs" / "page.json").read_text(encoding="utf-8"))
+        found[extractor] = [(p["a"], p["b"], p["since"]) for p in record["partnerships"]]
+    assert found["trafilatura"] == [(["Beispielhausen"], ["Dijon"], "1972")]
+    assert found["fast"] == found["trafilatura"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -75,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--id-column", default="id", metavar="NAME", help="CSV/JSONL corpora: the column of the doc id (default id)"
+    )
+    run.add_argument(
+        "--html",
+        choices=("trafilatura", "fast"),
+        default="trafilatura",
+        help="main text of HTML pages: trafilatura (default, closest) or fast (resiliparse, about 14x as fast; "
+        "pip install 'twinning-extract[fast]')",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -203,8 +211,11 @@ def run_command(args: argparse.Namespace) -> int:
     from .corpora import CorpusOptions, SkipCounts, is_corpus
     from .runner import dask_outcomes, expand_inputs, outcomes, prepare, write_outputs
 
+    if args.html == "fast" and importlib.util.find_spec("resiliparse") is None:
+        print("error: --html fast needs resiliparse: pip install 'twinning-extract[fast]'", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     try:
-        prepare(args.model)  # pipeline and gazetteer loaded before any worker starts
+        prepare(args.model, args.html)  # pipeline and gazetteer loaded before any worker starts
     except (OSError, ValueError) as exc:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -217,12 +228,12 @@ def run_command(args: argparse.Namespace) -> int:
     written: set[str] = set()
     progress = None if args.quiet else _progress
     if args.engine == "dask":
-        import importlib.util
-
         if importlib.util.find_spec("distributed") is None:
             print("error: --engine dask needs dask: pip install 'dask[distributed]'", file=sys.stderr)
             return EXIT_CANNOT_RUN
-        stream = dask_outcomes(inputs, args.scheduler, max(args.workers, 2), args.model, progress=progress, total=total)
+        stream = dask_outcomes(
+            inputs, args.scheduler, max(args.workers, 2), args.model, progress=progress, total=total, html=args.html
+        )
     else:
         stream = outcomes(inputs, args.workers, progress, out=args.out, keep_records=args.gold is not None, total=total)
     with TableSpool(args.out) as tables:  # each document's CSV lines wait on disk, not in memory

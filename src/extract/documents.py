@@ -94,19 +94,26 @@ def read_bytes(path: Path) -> bytes:
         raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def read_document(path: Path, data: bytes | None = None) -> Document:
+def read_document(path: Path, data: bytes | None = None, html: str = "trafilatura") -> Document:
     """The document at ``path``; ``data``, when given, are its bytes already read
     (a worker on another machine gets the bytes, not the file)."""
     if data is None:
         data = read_bytes(path)
-    return document_from_bytes(data, path.suffix.lower(), doc_id_for(path), path)
+    return document_from_bytes(data, path.suffix.lower(), doc_id_for(path), path, html=html)
 
 
 def document_from_bytes(
-    data: bytes, suffix: str, doc_id: str, path: Path, label: str | None = None, origin: dict[str, str] | None = None
+    data: bytes,
+    suffix: str,
+    doc_id: str,
+    path: Path,
+    label: str | None = None,
+    origin: dict[str, str] | None = None,
+    html: str = "trafilatura",
 ) -> Document:
     """A document from its bytes, read as a file ending in ``suffix`` would be;
-    ``label`` names it in messages (default: ``path``)."""
+    ``label`` names it in messages (default: ``path``); ``html`` is the main-text
+    extractor of an HTML page (see ``HTML_EXTRACTORS``)."""
     name = label or str(path)
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
@@ -114,7 +121,7 @@ def document_from_bytes(
         text, encoding, fmt = pdf_text(name, data), None, "pdf"
     elif suffix in HTML_SUFFIXES:
         markup, encoding = decode_bytes(name, data)
-        text, fmt = html_text(name, markup), "html"
+        text, fmt = html_text(name, markup, html), "html"
     else:
         text, encoding = decode_bytes(name, data)
         fmt = "markdown" if suffix == ".md" else "text"
@@ -168,11 +175,21 @@ def _check_text(path: str | Path, text: str) -> str:
     return text
 
 
-def html_text(path: str | Path, markup: str) -> str:
-    import trafilatura
+# "trafilatura": the default, the closest main text; "fast": resiliparse's
+# main-content extraction, about 14 times as fast (the optional extra "fast")
+HTML_EXTRACTORS = ("trafilatura", "fast")
 
+
+def html_text(path: str | Path, markup: str, extractor: str = "trafilatura") -> str:
     try:
-        text = trafilatura.extract(markup, include_comments=False, include_tables=True)
+        if extractor == "fast":
+            from resiliparse.extract.html2text import extract_plain_text
+
+            text = extract_plain_text(markup, main_content=True)
+        else:
+            import trafilatura
+
+            text = trafilatura.extract(markup, include_comments=False, include_tables=True)
     except Exception as exc:  # trafilatura raises lxml's errors on broken markup
         raise DocumentError(f"{path}: unreadable HTML ({type(exc).__name__})") from exc
     if not text or len(text.split()) < _MIN_MAIN_TEXT_WORDS:

@@ -42,14 +42,15 @@ class Outcome:
 WARM_UP_TEXT = "Am 3. Mai 1990 unterzeichneten die Stadt Bonn und Oxford (England) die Partnerschaft."
 
 _MODEL: str | None = None  # the --model of this run; forked workers inherit it
+_HTML = "trafilatura"  # the --html main-text extractor of this run; likewise
 
 
-def prepare(model: str | None = None) -> None:
+def prepare(model: str | None = None, html: str = "trafilatura") -> None:
     """Load the pipeline and the gazetteer in this process (raises on a bad model)."""
-    global _MODEL
+    global _MODEL, _HTML
     from .pipeline import load, process
 
-    _MODEL = model
+    _MODEL, _HTML = model, html
     process(WARM_UP_TEXT, load(model))
 
 
@@ -102,6 +103,7 @@ def extract_one(
     model: str | None = None,
     out: Path | None = None,
     keep_record: bool = True,
+    html: str | None = None,
 ) -> Outcome:
     """Read and extract one document with this process's pipeline (loaded once
     per process; ``model`` defaults to this run's). With ``out`` the document's
@@ -113,12 +115,15 @@ def extract_one(
 
     if isinstance(path, Outcome):
         return path
+    html = html or _HTML
     try:
         if isinstance(path, CorpusEntry):
             entry, path = path, path.label
-            document = document_from_bytes(entry.data, entry.suffix, entry.doc_id, entry.corpus, path, entry.meta)
+            document = document_from_bytes(
+                entry.data, entry.suffix, entry.doc_id, entry.corpus, path, entry.meta, html=html
+            )
         else:
-            document = read_document(path, data)
+            document = read_document(path, data, html=html)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
     try:
@@ -196,14 +201,16 @@ def submitted_in_order(submit: Callable[[T], Future], batches: Iterable[T], wind
         yield waiting.popleft()
 
 
-def extract_batch(items: list[tuple[Input, bytes | DocumentError | None]], model: str | None) -> list[Outcome]:
+def extract_batch(
+    items: list[tuple[Input, bytes | DocumentError | None]], model: str | None, html: str = "trafilatura"
+) -> list[Outcome]:
     """A partition of documents on a Dask worker: bytes in, outcomes out."""
     results = []
     for path, data in items:
         if isinstance(data, DocumentError):
             results.append(Outcome(path, error=(str(path), "read", str(data))))
         else:
-            results.append(extract_one(path, data, model))
+            results.append(extract_one(path, data, model, html=html))
     return results
 
 
@@ -215,6 +222,7 @@ def dask_outcomes(
     partition_size: int = 16,
     progress: Progress | None = None,
     total: int | None = None,
+    html: str = "trafilatura",
 ) -> Iterator[Outcome]:
     """Outcomes in input order, computed on a Dask cluster.
 
@@ -236,7 +244,7 @@ def dask_outcomes(
         window = 4 * max(1, sum(client.nthreads().values()))  # partitions in flight, files read lazily
 
         def submit(part: list[Input]) -> Future:
-            return client.submit(extract_batch, _read_all(part), model, pure=False)
+            return client.submit(extract_batch, _read_all(part), model, html, pure=False)
 
         futures = submitted_in_order(submit, partitions, window)
         results = (outcome for future in futures for outcome in future.result())
