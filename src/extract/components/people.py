@@ -258,8 +258,11 @@ class PersonRecognizer(UsesGazetteer):
                 taken[i] = True
                 if ent.label_ == "PERSON":
                     people.add(i)
-        i = 0
-        while i < n:
+        next_free = 0
+        # a name starts with a capital: only those tokens are tried, in order
+        for i in [k for k, word in enumerate(words) if word[:1].isupper()]:
+            if i < next_free:
+                continue
             # a name has two parts at least: the next token is a name, a hyphen or a particle
             if (
                 taken[i]
@@ -270,17 +273,15 @@ class PersonRecognizer(UsesGazetteer):
                     and not (i > 0 and words[i - 1] in _ADDRESS_WORDS)
                 )
             ):
-                i += 1
                 continue
             hit = self._person_at(table, i, people)
             if hit is None:
-                i += 1
                 continue
             found.append(hit)
             for k in range(hit.start, hit.end):
                 taken[k] = True
                 people.add(k)
-            i = hit.end
+            next_free = hit.end
         self._share_plural_roles(table, found)
         found += self._surname_mentions(table, found, taken, people)
         spans = []
