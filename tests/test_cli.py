@@ -17,7 +17,7 @@ def test_run_writes_all_outputs_and_reports_bad_documents(tmp_path, capsys):
     for name in ("entities.csv", "partnerships.csv", "events.csv", "people.csv"):
         assert (out / name).exists()
     errors = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
-    assert errors[0] == "path,stage,error" and "empty file" in errors[1]
+    assert errors[0] == "path,stage,error,kind" and "empty file" in errors[1] and errors[1].endswith(",error")
     assert "empty.txt: empty file" in capsys.readouterr().err
 
 

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,26 @@ def test_doc_id_cannot_leave_output_folder():
     assert doc_id_for(Path("..txt")) == "document"
 
 
+def test_doc_ids_keep_names_apart_that_differ_only_in_non_ascii_letters():
+    assert doc_id_for(Path("Ä-liste.txt")) == "Ae-liste"
+    assert doc_id_for(Path("Ö-liste.txt")) == "Oe-liste"
+    assert doc_id_for(Path("Partnerstädte Montréal.html")) == "Partnerstaedte_Montreal"
+    # decomposed umlauts (as macOS writes file names) give the same id as composed ones
+    assert doc_id_for(Path("U\u0308bersicht.txt")) == doc_id_for(Path("Übersicht.txt")) == "Uebersicht"
+    greek, cyrillic = doc_id_for(Path("Αθήνα.txt")), doc_id_for(Path("Москва.txt"))
+    assert greek != cyrillic
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", i) for i in (greek, cyrillic))
+
+
+def test_two_files_differing_only_in_an_umlaut_are_two_documents(tmp_path):
+    from extract.cli import main
+
+    for name in ("Ä-liste.txt", "Ö-liste.txt"):
+        (tmp_path / name).write_text("Die Stadt Musterhausen hat eine Partnerstadt.", encoding="utf-8")
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    assert sorted(p.name for p in (tmp_path / "o" / "docs").iterdir()) == ["Ae-liste.json", "Oe-liste.json"]
+
+
 MUNICIPAL_PAGE = """<html><head><title>Partnerstädte</title><script>var menu = 1;</script></head><body>
 <nav><ul><li><a href="/">Startseite</a></li><li><a href="/rathaus">Rathaus</a></li></ul></nav>
 <main><h1>Unsere Partnerstädte</h1>
@@ -107,3 +128,32 @@ def test_html_fast_finds_the_same_partnership(tmp_path):
         found[extractor] = [(p["a"], p["b"], p["since"]) for p in record["partnerships"]]
     assert found["trafilatura"] == [(["Beispielhausen"], ["Dijon"], "1972")]
     assert found["fast"] == found["trafilatura"]
+
+
+def test_a_few_stray_control_characters_are_replaced_with_a_warning(tmp_path, capsys):
+    from extract.cli import main
+
+    line = "Die Stadt Musterhausen und Dijon sind seit 1962 Partnerstädte. Der Rat tagte.\n"
+    text = line * 10 + "Seite 2\x00\x00\x0c\n" + line * 10 + "Ende\x0b\x00\n"  # a bad conversion's leftovers
+    (tmp_path / "export.txt").write_bytes(text.encode("utf-8"))
+    document = read_document(tmp_path / "export.txt")
+    assert "\x00" not in document.text and "\x0b" not in document.text and "\x0c" in document.text  # form feed kept
+    assert len(document.text) == len(text)  # one for one: offsets do not move
+    assert document.warnings == (f"{tmp_path / 'export.txt'}: 4 stray control characters replaced by spaces",)
+
+    out = tmp_path / "o"
+    assert main(["run", str(tmp_path / "export.txt"), "--out", str(out), "--quiet"]) == 0
+    rows = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].endswith(
+        ",read," + f"{tmp_path / 'export.txt'}: 4 stray control characters replaced by spaces,warning"
+    )
+    assert "1 with warnings" in capsys.readouterr().err
+    assert (out / "docs" / "export.json").exists()
+
+
+def test_clean_text_has_no_warning_and_binary_data_is_still_refused(tmp_path):
+    (tmp_path / "clean.txt").write_text("Die Stadt Musterhausen grüßt Dijon.\n", encoding="utf-8")
+    assert read_document(tmp_path / "clean.txt").warnings == ()
+    (tmp_path / "data.txt").write_bytes(bytes(range(256)) * 50)
+    with pytest.raises(DocumentError, match="binary"):
+        read_document(tmp_path / "data.txt")

@@ -196,6 +196,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     paths, missing = find_documents(args.paths)
     errors: list[tuple[str, str, str]] = [(str(e).split(": ", 1)[0], "find", str(e)) for e in missing]
+    warnings: list[tuple[str, str, str]] = []
     for error in missing:
         print(f"error: {error}", file=sys.stderr)
     if not paths:
@@ -242,6 +243,9 @@ def run_command(args: argparse.Namespace) -> int:
                 errors.append(outcome.error)
                 print(f"error: {outcome.error[2]}", file=sys.stderr)
                 continue
+            for warning in outcome.warnings:
+                warnings.append((str(outcome.path), "read", warning))
+                print(f"warning: {warning}", file=sys.stderr)
             if outcome.text is not None:  # the engine left the document's files to us
                 write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
             if outcome.record is not None:
@@ -252,9 +256,13 @@ def run_command(args: argparse.Namespace) -> int:
         n_written = len(tables)
     # the network of this run's documents only (OUT/docs may hold earlier runs' too)
     write_network(records_in([args.out], written), args.out)
-    write_errors(errors, args.out)
+    write_errors(errors, args.out, warnings)
     noun = "document" if n_written == 1 else "documents"
-    print(f"{n_written} {noun} written to {args.out}/, {len(errors)} failed", file=sys.stderr)
+    print(
+        f"{n_written} {noun} written to {args.out}/, {len(errors)} failed"
+        + (f", {len(warnings)} with warnings (errors.csv)" if warnings else ""),
+        file=sys.stderr,
+    )
     for corpus, count in sorted(skipped.by_corpus.items()):
         print(f"  skipped {count} WARC records of {corpus} that are not HTML pages", file=sys.stderr)
     for _path, stage, message in sorted(errors):

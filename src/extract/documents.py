@@ -49,6 +49,7 @@ class Document:
     encoding: str | None = "utf-8"
     source_sha256: str = ""
     origin: tuple[tuple[str, str], ...] = ()  # a corpus entry's URL, record id, crawl date or row
+    warnings: tuple[str, ...] = ()  # problems read around ("3 stray control characters replaced")
 
     @property
     def source(self) -> dict[str, str | None]:
@@ -61,10 +62,22 @@ class Document:
         }
 
 
+_GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
 def doc_id_for(path: Path) -> str:
-    """The file stem, reduced to characters safe in any output file name."""
-    stem = re.sub(r"[^0-9A-Za-z._\-]+", "_", path.stem).strip("._") or "document"
-    return stem[:120]
+    """The file stem, reduced to characters safe in any output file name
+    (``[A-Za-z0-9._-]``): German letters spelt out ("Ä-liste" -> "Ae-liste"),
+    accents dropped ("Montréal" -> "Montreal"); where other letters had to go,
+    a hash of the stem keeps names that differ only in them apart."""
+    stem = unicodedata.normalize("NFC", path.stem)
+    ascii_stem = stem.translate(_GERMAN_LETTERS)
+    ascii_stem = "".join(c for c in unicodedata.normalize("NFKD", ascii_stem) if not unicodedata.combining(c))
+    safe = re.sub(r"[^0-9A-Za-z._\-]+", "_", ascii_stem).strip("._")
+    if not ascii_stem.isascii():  # letters with no spelling in ASCII were replaced
+        digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
+        return f"{safe[:110]}_{digest}" if safe else f"document_{digest}"
+    return (safe or "document")[:120]
 
 
 def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
@@ -125,6 +138,7 @@ def document_from_bytes(
     else:
         text, encoding = decode_bytes(name, data)
         fmt = "markdown" if suffix == ".md" else "text"
+    text, warnings = replace_stray_controls(name, text)
     if not text.strip():
         raise DocumentError(f"{name}: no text in the file")
     return Document(
@@ -136,6 +150,7 @@ def document_from_bytes(
         encoding=encoding,
         source_sha256=hashlib.sha256(data).hexdigest(),
         origin=tuple((origin or {}).items()),
+        warnings=warnings,
     )
 
 
@@ -147,8 +162,9 @@ def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"{path}: broken {encoding} text (byte {exc.start})") from exc
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path}: binary file, not text")
+    sample = data[:8192]
+    if sample.count(b"\x00") > _MAX_CONTROL_SHARE * len(sample):
+        raise DocumentError(f"{path}: binary file, not text")  # or UTF-16 without BOM
     try:
         return _check_text(path, data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -167,12 +183,29 @@ def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
 
 
 def _check_text(path: str | Path, text: str) -> str:
-    """Reject decoded data that is mostly control characters: binary, not text."""
+    """Reject decoded data with many control characters: binary, not text (a few
+    stray ones, as bad conversions leave, are replaced later)."""
     sample = text[:20000]
     controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
-    if sample and controls / len(sample) > 0.01:
+    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise DocumentError(f"{path}: binary file, not text")
     return text
+
+
+_MAX_CONTROL_SHARE = 0.01
+# control characters other than line breaks and tabs; DEL and C1 controls too
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def replace_stray_controls(path: str | Path, text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with each stray control character (a NUL a bad conversion left)
+    replaced by a space, one for one so that no offset moves, and a warning
+    that says how many."""
+    count = len(_STRAY_CONTROL.findall(text))
+    if not count:
+        return text, ()
+    noun = "character" if count == 1 else "characters"
+    return _STRAY_CONTROL.sub(" ", text), (f"{path}: {count} stray control {noun} replaced by spaces",)
 
 
 # "trafilatura": the default, the closest main text; "fast": resiliparse's

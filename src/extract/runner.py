@@ -35,6 +35,7 @@ class Outcome:
     error: tuple[str, str, str] | None = None
     text: str | None = None
     csv: dict[str, str] | None = None  # the document's lines of each CSV
+    warnings: tuple[str, ...] = ()  # the document was written, but read around these
 
 
 # loads the gazetteer, the lexicons and dateparser's German data before any
@@ -133,9 +134,9 @@ def extract_one(
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
     lines = csv_chunks(record)
     if out is None:
-        return Outcome(path, document.doc_id, record, text=document.text, csv=lines)
+        return Outcome(path, document.doc_id, record, text=document.text, csv=lines, warnings=document.warnings)
     write_outputs(out, document.doc_id, document.text, record)
-    return Outcome(path, document.doc_id, record if keep_record else None, csv=lines)
+    return Outcome(path, document.doc_id, record if keep_record else None, csv=lines, warnings=document.warnings)
 
 
 def outcomes(

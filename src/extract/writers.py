@@ -48,7 +48,7 @@ PARTNERSHIP_COLUMNS = [
 ]
 EVENT_COLUMNS = ["doc_id", "a", "b", "type", "date", "evidence"]
 PEOPLE_COLUMNS = ["doc_id", "name", "role", "place"]
-ERROR_COLUMNS = ["path", "stage", "error"]
+ERROR_COLUMNS = ["path", "stage", "error", "kind"]  # kind: error (not written) or warning (written)
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Column dtypes for pandas: integers that may be missing are nullable, dates stay text.
@@ -259,12 +259,17 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def write_errors(errors: Iterable[tuple[str, str, str]], folder: Path) -> Path:
-    """``errors.csv``: one row per document that failed, sorted by path."""
+def write_errors(
+    errors: Iterable[tuple[str, str, str]], folder: Path, warnings: Iterable[tuple[str, str, str]] = ()
+) -> Path:
+    """``errors.csv``: one row per document that failed (kind ``error``) and per
+    problem read around in a document that was written (kind ``warning``),
+    sorted by path."""
+    rows = sorted([(*row, "error") for row in errors] + [(*row, "warning") for row in warnings])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ERROR_COLUMNS)
-    writer.writerows([neutralise_cell(c) for c in row] for row in sorted(errors))
+    writer.writerows([neutralise_cell(c) for c in row] for row in rows)
     path = folder / "errors.csv"
     write_atomic(path, buffer.getvalue())
     return path
