@@ -157,3 +157,30 @@ def test_clean_text_has_no_warning_and_binary_data_is_still_refused(tmp_path):
     (tmp_path / "data.txt").write_bytes(bytes(range(256)) * 50)
     with pytest.raises(DocumentError, match="binary"):
         read_document(tmp_path / "data.txt")
+
+
+def nested_page(depth: int, tag: str = "div") -> str:
+    body = "<p>Die Stadt Musterhausen pflegt seit 1962 eine Städtepartnerschaft mit Dijon in Frankreich.</p>"
+    return f"<html><body><main>{f'<{tag}>' * depth}{body}{f'</{tag}>' * depth}</main></body></html>"
+
+
+@pytest.mark.parametrize("depth", [400, 20000])
+def test_deeply_nested_html_yields_its_main_text(depth):
+    from extract.documents import html_text
+
+    assert "seit 1962 eine Städtepartnerschaft mit Dijon" in html_text("deep.html", nested_page(depth))
+
+
+def test_deeply_nested_html_without_text_says_so():
+    from extract.documents import html_text, nesting_depth
+
+    page = "<html><body>" + "<b>" * 3000 + "x" + "</b>" * 3000 + "</body></html>"
+    assert nesting_depth(page) == 3002
+    with pytest.raises(DocumentError, match="nested 3002 elements deep, no main text"):
+        html_text("deep.html", page)
+
+
+def test_nesting_depth_ignores_void_and_self_closed_elements():
+    from extract.documents import nesting_depth
+
+    assert nesting_depth("<html><body><p>a<br>b<img src=x><hr/></p></body></html>") == 3

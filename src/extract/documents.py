@@ -214,20 +214,58 @@ HTML_EXTRACTORS = ("trafilatura", "fast")
 
 
 def html_text(path: str | Path, markup: str, extractor: str = "trafilatura") -> str:
+    text = _main_text(path, markup, extractor)
+    if not _enough(text) and extractor == "trafilatura" and nesting_depth(markup) > _MAX_PARSER_DEPTH:
+        # lxml stops building the tree past about 255 levels, so the main text of a
+        # page that broken generators nested thousands of wrappers deep is lost:
+        # without its wrapper elements the page reads again
+        text = _main_text(path, _WRAPPER_TAG.sub(_unwrap, markup), extractor)
+        if not _enough(text):
+            depth = nesting_depth(markup)
+            raise DocumentError(f"{path}: HTML nested {depth} elements deep, no main text found in it")
+    if not _enough(text):
+        raise DocumentError(f"{path}: HTML with no main text")
+    return text
+
+
+_MAX_PARSER_DEPTH = 250
+# elements that only wrap others (their boundaries are not paragraphs of their own)
+_WRAPPER_TAG = re.compile(r"<(/?)(?:div|span|font|section|article|center|td|tr|tbody|table)\b[^>]*>", re.I)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    return "<br>" if match.group(1) else ""  # a closing wrapper ends a line
+
+
+def nesting_depth(markup: str) -> int:
+    """The deepest nesting of elements in ``markup`` (opening and closing tags
+    counted; void and self-closed elements do not nest)."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(markup):
+        if name.lower() in _VOID or self_closed:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _enough(text: str | None) -> bool:
+    return bool(text) and len(text.split()) >= _MIN_MAIN_TEXT_WORDS
+
+
+def _main_text(path: str | Path, markup: str, extractor: str) -> str | None:
     try:
         if extractor == "fast":
             from resiliparse.extract.html2text import extract_plain_text
 
-            text = extract_plain_text(markup, main_content=True)
-        else:
-            import trafilatura
+            return extract_plain_text(markup, main_content=True)
+        import trafilatura
 
-            text = trafilatura.extract(markup, include_comments=False, include_tables=True)
+        return trafilatura.extract(markup, include_comments=False, include_tables=True)
     except Exception as exc:  # trafilatura raises lxml's errors on broken markup
         raise DocumentError(f"{path}: unreadable HTML ({type(exc).__name__})") from exc
-    if not text or len(text.split()) < _MIN_MAIN_TEXT_WORDS:
-        raise DocumentError(f"{path}: HTML with no main text")
-    return text
 
 
 def pdf_text(path: str | Path, data: bytes) -> str:
