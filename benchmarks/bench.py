@@ -16,6 +16,8 @@ and prints (and with ``--json PATH`` writes) its figures:
   workers_speedup                            `extract run --workers 2` over `--workers 1`
                                              (best of --repeat alternated runs each)
   workers_identical_outputs                  whether both runs wrote the same bytes
+  large_doc_s, large_doc_peak_rss_mb         with --large-doc MB: `extract run` on one document
+                                             of MB megabytes (text of --corpus, or of the seeds)
   workers_start_s, _speedup_after_start      a run of one short document (start-up, which no
                                              worker shares) and the speed-up of the rest
   workers_2_parent_peak_rss_mb               peak RSS of the main process of `--workers 2`
@@ -329,6 +331,31 @@ def workers(
     }
 
 
+def large_document(megabytes: float, texts: list[str], cache_env: dict[str, str]) -> dict[str, float]:
+    """`extract run` on one text document of ``megabytes``, made of ``texts``
+    joined by blank lines (repeated as needed): its wall time and peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.txt"
+        size, i = 0, 0
+        with path.open("w", encoding="utf-8") as stream:
+            while size < megabytes * 1_000_000:
+                chunk = texts[i % len(texts)] + "\n\n"
+                stream.write(chunk)
+                size += len(chunk.encode("utf-8"))
+                i += 1
+        cmd = [*EXTRACT, "run", str(path), "--out", str(Path(tmp) / "out"), "--quiet"]
+        start = time.perf_counter()
+        done = subprocess.run(cmd, env=cache_env, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            sys.exit(f"error: extract run on the large document failed: {done.stderr.strip()[-500:]}")
+    return {
+        "large_doc_mb": size / 1e6,
+        "large_doc_s": seconds,
+        "large_doc_peak_rss_mb": int(done.stdout.split()[-1]) / 1024,
+    }
+
+
 def _same_tree(a: Path, b: Path) -> bool:
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
@@ -340,6 +367,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="a real corpus: folder of .txt/.html, CSV/JSONL or WARC")
     parser.add_argument(
         "--html", choices=("trafilatura", "fast"), default="trafilatura", help="with --corpus: HTML main-text extractor"
+    )
+    parser.add_argument(
+        "--large-doc", type=float, metavar="MB", help="also run one document of MB megabytes (its time and peak RSS)"
     )
     parser.add_argument("--mb", type=float, default=5.0, help="recombined corpus size in megabytes (default 5)")
     parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
@@ -365,6 +395,11 @@ def main() -> None:
             figures.update(workers(corpus, cache_env, args.repeat))
     for key, value in figures.items():
         print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")
+    if args.large_doc:
+        texts = read_corpus(resolve_corpus(args.corpus))["texts"] if args.corpus else build_corpus(1)
+        figures.update(large_document(args.large_doc, texts, cache_env))
+        for key in ("large_doc_mb", "large_doc_s", "large_doc_peak_rss_mb"):
+            print(f"{key:32} {figures[key]:.3f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
