@@ -95,7 +95,7 @@ def timed_subprocess(code: str, env: dict[str, str]) -> tuple[float, str]:
 
 
 def cold_starts(cache_env: dict[str, str]) -> dict[str, float]:
-    first_doc = "import extract; extract.extract_text('Die Stadt Düren und Valenciennes sind Partnerstädte.')"
+    first_doc = "import extract; extract.extract_text('Die Stadt Fürth und Besançon sind Partnerstädte.')"
     with tempfile.TemporaryDirectory() as empty_cache:
         cold_env = {**cache_env, "TWINNING_EXTRACT_CACHE": empty_cache}
         cold, _ = timed_subprocess(first_doc, cold_env)

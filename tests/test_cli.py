@@ -8,7 +8,7 @@ from extract.cli import main
 def test_run_writes_all_outputs_and_reports_bad_documents(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "good.txt").write_text("Die Stadt Düren und Valenciennes sind seit 1959 Partnerstädte.", encoding="utf-8")
+    (inputs / "good.txt").write_text("Die Stadt Fürth und Besançon sind seit 1959 Partnerstädte.", encoding="utf-8")
     (inputs / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "out"
     status = main(["run", str(inputs), "--out", str(out), "--quiet"])

@@ -60,16 +60,16 @@ def test_max_matching_finds_the_larger_assignment():
 def test_pairs_unordered_with_alias_matching():
     gold = doc(
         partnerships=[
-            pair(["Düren", "Stadt Düren"], ["Hénin-Beaumont", "Hénin-Liétard"], since="1954"),
-            pair(["Düren"], ["Lens"]),
-            pair(["Düren"], ["Stryj"]),
+            pair(["Fürth", "Stadt Fürth"], ["Saint-Étienne", "St-Étienne"], since="1954"),
+            pair(["Fürth"], ["Lens"]),
+            pair(["Fürth"], ["Lwiw"]),
         ]
     )
     pred = doc(
         partnerships=[
-            pair(["henin lietard"], ["DÜREN"], since="1967"),  # swapped sides, alias, folded
-            pair(["Düren"], ["Lens"]),
-            pair(["Düren"], ["Jinhua"]),
+            pair(["st etienne"], ["FÜRTH"], since="1967"),  # swapped sides, alias, folded
+            pair(["Fürth"], ["Lens"]),
+            pair(["Fürth"], ["Suzhou"]),
         ]
     )
     evaluation = evaluate({"d": gold}, {"d": pred})
@@ -78,8 +78,8 @@ def test_pairs_unordered_with_alias_matching():
 
 
 def test_only_the_predicted_first_name_is_matched():
-    gold = doc(partnerships=[pair(["Landkreis Harz"], ["Kreis Iași"])])
-    pred = doc(partnerships=[pair(["Halberstadt", "Landkreis Harz"], ["Kreis Iași"])])
+    gold = doc(partnerships=[pair(["Landkreis Goslar"], ["Kreis Cluj"])])
+    pred = doc(partnerships=[pair(["Goslar", "Landkreis Goslar"], ["Kreis Cluj"])])
     assert evaluate({"d": gold}, {"d": pred}).pairs.tp == 0
 
 
@@ -123,14 +123,14 @@ def test_home_accuracy_counts_only_documents_whose_gold_names_a_home():
 def test_people_on_name_and_role():
     gold = doc(
         people=[
-            PersonRecord("SABINE KIEVEN", "Ansprechpartnerin", "Düren"),
-            PersonRecord("Paul Larue", "Bürgermeister", None),
+            PersonRecord("ERIKA MUSTERMANN", "Ansprechpartnerin", "Fürth"),
+            PersonRecord("Jean Dupont", "Bürgermeister", None),
         ]
     )
     pred = doc(
         people=[
-            PersonRecord("Sabine Kieven", "Ansprechpartnerin", None),
-            PersonRecord("Paul Larue", "Oberbürgermeister", None),
+            PersonRecord("Erika Mustermann", "Ansprechpartnerin", None),
+            PersonRecord("Jean Dupont", "Oberbürgermeister", None),
         ]
     )
     people = evaluate({"d": gold}, {"d": pred}).people
@@ -157,9 +157,9 @@ def write_gold(tmp_path, text, entities, sha=None):
 
 
 def test_gold_with_wrong_hash_is_refused(tmp_path):
-    path = write_gold(tmp_path, "Düren", [], sha="0" * 64)
+    path = write_gold(tmp_path, "Fürth", [], sha="0" * 64)
     with pytest.raises(GoldError, match="text_sha256") as info:
-        load_gold_file(path, "Düren")
+        load_gold_file(path, "Fürth")
     assert str(path) in str(info.value)
 
 
@@ -168,11 +168,11 @@ def test_gold_with_wrong_hash_is_refused(tmp_path):
     [
         ({"start": 0, "end": 4, "label": "CITY", "text": "Düre"}, "is not"),
         ({"start": 3, "end": 9, "label": "CITY", "text": "ren xx"}, "do not fit"),
-        ({"start": 0, "end": 5, "label": "TOWN", "text": "Düren"}, "unknown label"),
+        ({"start": 0, "end": 5, "label": "TOWN", "text": "Fürth"}, "unknown label"),
     ],
 )
 def test_gold_with_bad_entities_is_refused(tmp_path, entity, message):
-    text = "Düren"
+    text = "Fürth"
     entity = dict(entity)
     if entity["text"] == "Düre":
         entity["text"] = "Dxre"

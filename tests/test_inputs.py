@@ -8,16 +8,16 @@ import pytest
 from extract.cli import main
 from extract.documents import read_document
 
-GOOD_TEXT = "Die Stadt Düren und Valenciennes (Frankreich) sind seit 1959 Partnerstädte."
+GOOD_TEXT = "Die Stadt Fürth und Besançon (Frankreich) sind seit 1959 Partnerstädte."
 
 HTML_PAGE = """<!DOCTYPE html><html><head><title>Partnerstädte</title>
 <script>var tracking = "Stadt Paris";</script><style>.nav{color:red}</style></head>
 <body><nav><ul><li><a href="/">Startseite</a></li><li><a href="/rathaus">Rathaus Hamburg</a></li></ul></nav>
 <main><article><h1>Unsere Partnerstädte</h1>
-<p>Die Stadt Düren und Valenciennes (Frankreich) sind seit 1959 Partnerstädte. Die Partnerschaft
+<p>Die Stadt Fürth und Besançon (Frankreich) sind seit 1959 Partnerstädte. Die Partnerschaft
 wurde im Frühjahr 1959 auf Beschluss beider Stadträte gegründet und lebt von vielen Begegnungen
 zwischen Schulen, Vereinen und Feuerwehren beider Städte.</p>
-<p>Bürgermeister Paul Larue lädt alle Bürgerinnen und Bürger zum Partnerschaftsfest ein.</p>
+<p>Bürgermeister Jean Dupont lädt alle Bürgerinnen und Bürger zum Partnerschaftsfest ein.</p>
 </article></main><footer>Impressum · Datenschutz · Kontakt</footer></body></html>"""
 
 
@@ -48,13 +48,13 @@ def test_html_main_text_without_navigation_or_scripts(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML_PAGE, encoding="utf-8")
     doc = read_document(path)
-    assert "Valenciennes" in doc.text and doc.source_format == "html"
+    assert "Besançon" in doc.text and doc.source_format == "html"
     assert "tracking" not in doc.text and "Startseite" not in doc.text and "Hamburg" not in doc.text
 
 
 def test_pdf_pages_become_blank_line_separated_and_hyphenation_is_undone(tmp_path):
     path = tmp_path / "brochure.pdf"
-    path.write_bytes(make_pdf(["Die Stadt Düren pflegt die Partner-\nschaft mit Valenciennes.", "Seite zwei."]))
+    path.write_bytes(make_pdf(["Die Stadt Fürth pflegt die Partner-\nschaft mit Besançon.", "Seite zwei."]))
     doc = read_document(path)
     assert "Partnerschaft" in doc.text and "Partner-\nschaft" not in doc.text
     assert "\n\nSeite zwei." in doc.text and doc.source_format == "pdf"
@@ -66,7 +66,7 @@ def test_cp1252_file_keeps_umlauts_through_the_pipeline(tmp_path):
     assert main(["run", str(tmp_path / "alt.txt"), "--out", str(out), "--quiet"]) == 0
     record = json.loads((out / "docs" / "alt.json").read_text(encoding="utf-8"))
     assert record["source"]["encoding"] == "cp1252"
-    assert record["partnerships"][0]["a"] == ["Düren"]
+    assert record["partnerships"][0]["a"] == ["Fürth"]
     text = (out / "texts" / "alt.txt").read_text(encoding="utf-8")
     assert all(text[e["start"] : e["end"]] == e["text"] for e in record["entities"])
 
@@ -155,7 +155,7 @@ def test_same_doc_id_twice(tmp_path, capsys):
         (lambda d: "{broken", "invalid JSON"),
         (lambda d: {**d, "text_sha256": "0" * 64}, "text_sha256 does not match"),
         (lambda d: {**d, "entities": [{"start": 70, "end": 999, "label": "CITY", "text": "x" * 929}]}, "do not fit"),
-        (lambda d: {**d, "entities": [{"start": 10, "end": 15, "label": "TOWN", "text": "Düren"}]}, "unknown label"),
+        (lambda d: {**d, "entities": [{"start": 10, "end": 15, "label": "TOWN", "text": "Fürth"}]}, "unknown label"),
     ],
     ids=["invalid-json", "wrong-sha", "offsets-outside", "unknown-label"],
 )
@@ -185,7 +185,7 @@ def test_bad_gold_stops_the_scoring_with_exit_2(tmp_path, capsys, change, messag
 def test_long_text_is_processed_in_pieces_with_global_offsets(nlp):
     from extract.pipeline import process
 
-    text = "Die Stadt Düren pflegt seit 1959 die Städtepartnerschaft mit Valenciennes (Frankreich).\n\n" * 40
+    text = "Die Stadt Fürth pflegt seit 1959 die Städtepartnerschaft mit Besançon (Frankreich).\n\n" * 40
     whole = process(text, nlp)
     old = nlp.max_length
     nlp.max_length = 500
@@ -198,7 +198,7 @@ def test_long_text_is_processed_in_pieces_with_global_offsets(nlp):
         (e.start_char, e.end_char, e.label_) for e in whole.ents
     ]
     assert [e._.date_value for e in pieces.ents if e.label_ == "DATE"][:1] == ["1959"]
-    assert [p["b"] for p in pieces._.partnerships] == [["Valenciennes"]]
+    assert [p["b"] for p in pieces._.partnerships] == [["Besançon"]]
 
 
 def test_outputs_are_byte_identical_whatever_the_input_order(tmp_path):

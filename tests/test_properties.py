@@ -14,7 +14,7 @@ WORDS = st.lists(
     st.sampled_from(
         [
             "Stadt",
-            "Düren",
+            "Fürth",
             "Partnerschaft",
             "seit",
             "1959",

@@ -17,7 +17,7 @@ def test_gold_files_round_trip_through_records():
 
 
 def test_pipeline_record_entities_index_the_text(extract_text):
-    text = "Die Stadt Düren und Valenciennes (Frankreich) sind seit 1959 Partnerstädte."
+    text = "Die Stadt Fürth und Besançon (Frankreich) sind seit 1959 Partnerstädte."
     record = extract_text(text, doc_id="t")
     for entity in record.entities:
         assert text[entity.start : entity.end] == entity.text

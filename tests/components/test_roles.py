@@ -2,8 +2,8 @@
 
 
 def test_people_records_carry_role_and_place(extract_text):
-    record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Görshop, sprach.")
-    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Görshop", "Bürgermeister", "Celle")]
+    record = extract_text("Der Rat der Stadt Celle tagte. Bürgermeister der Stadt Celle, Ewald Brenneisen, sprach.")
+    assert [(p.name, p.role, p.place) for p in record.people] == [("Ewald Brenneisen", "Bürgermeister", "Celle")]
 
 
 def test_a_role_without_a_body_before_it_belongs_to_the_home(extract_text):
