@@ -10,7 +10,7 @@ def places(doc):
     [
         ("Die Partnerstadt Karlsbad liegt in Tschechien.", [("Karlsbad", "CITY"), ("Tschechien", "COUNTRY")]),
         ("Dortmunds Partnerstadt ist Frankfurt am Main.", [("Dortmunds", "CITY"), ("Frankfurt am Main", "CITY")]),
-        ("Die Stadt Bad Homburg v. d. Höhe lädt ein.", [("Bad Homburg v. d. Höhe", "CITY")]),
+        ("Die Stadt Neustadt a. d. Donau lädt ein.", [("Neustadt a. d. Donau", "CITY")]),
         ("Thale pflegt Kontakte nach Villeneuve-sur-Lot.", [("Thale", "CITY"), ("Villeneuve-sur-Lot", "CITY")]),
         (
             "Der Landkreis Goslar und der Powiat (Landkreis) Kielecki.",

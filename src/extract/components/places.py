@@ -70,6 +70,9 @@ _INNER = {
     "dos",
     "v.",
     "d.",
+    "a.",  # "Neustadt a. d. Donau", "Frankfurt a. M."
+    "i.",  # "Neumarkt i. d. OPf."
+    "o.",
     "v",
     "d",
     "ob",
