@@ -76,7 +76,8 @@ def test_largest_place_wins_without_context(nlp):
 
 
 def test_ocr_l_for_i(nlp):
-    assert places(nlp("Der Kreis lași in Rumänien.")) == [("Kreis lași", "REGION"), ("Rumänien", "COUNTRY")]
+    assert places(nlp("Die Provinz lğdır in der Türkei.")) == [("Provinz lğdır", "REGION"), ("Türkei", "COUNTRY")]
+    assert places(nlp("Die Partnerstadt lvančice in Tschechien.")) == [("lvančice", "CITY"), ("Tschechien", "COUNTRY")]
 
 
 def test_bad_and_a_rare_name_after_a_preposition_is_a_spa_town(nlp):
