@@ -204,8 +204,8 @@ def run_many_words(n_words: int, words_per_doc: int = 1500) -> None:
 def read_corpus(path: Path, html: str = "trafilatura") -> dict[str, float | int | list]:
     """A real corpus read as `extract run` reads it: its texts and the time and
     count of reading them (decoding, HTML main-text extraction)."""
-    from extract.corpora import CorpusEntry
-    from extract.documents import DocumentError, document_from_bytes, find_documents, read_bytes
+    from extract.corpora import read_input
+    from extract.documents import DocumentError, find_documents, read_bytes
     from extract.runner import Outcome, expand_inputs
 
     files, missing = find_documents([path])
@@ -216,13 +216,10 @@ def read_corpus(path: Path, html: str = "trafilatura") -> dict[str, float | int 
         if isinstance(item, Outcome):
             failed += 1
             continue
-        if isinstance(item, CorpusEntry):
-            data, suffix, doc_id, where = item.data, item.suffix, item.doc_id, item.corpus
-        else:
-            data, suffix, doc_id, where = read_bytes(item), item.suffix.lower(), item.stem, item
+        data = read_bytes(item) if isinstance(item, Path) else item.data  # file I/O is not timed
         start = time.perf_counter()
         try:
-            document = document_from_bytes(data, suffix, doc_id, where, html=html)
+            document = read_input(item, data, html)
         except DocumentError:
             failed += 1
             continue

@@ -25,7 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import TABLE_SUFFIXES, WARC_SUFFIXES, DocumentError
+from .documents import (
+    TABLE_SUFFIXES,
+    WARC_SUFFIXES,
+    Document,
+    DocumentError,
+    document_from_bytes,
+    read_document,
+    safe_id,
+)
 
 CORPUS_SUFFIXES = WARC_SUFFIXES + TABLE_SUFFIXES
 
@@ -59,6 +67,14 @@ class SkipCounts:
 
     def add(self, corpus: Path) -> None:
         self.by_corpus[str(corpus)] = self.by_corpus.get(str(corpus), 0) + 1
+
+
+def read_input(item: Path | CorpusEntry, data: bytes | None = None, html: str = "trafilatura") -> Document:
+    """The document of a file (``data``: its bytes, if already read) or of a
+    corpus entry; raises ``DocumentError``."""
+    if isinstance(item, CorpusEntry):
+        return document_from_bytes(item.data, item.suffix, item.doc_id, item.corpus, item.label, item.meta, html=html)
+    return read_document(item, data, html=html)
 
 
 def is_corpus(path: Path) -> bool:
@@ -103,8 +119,7 @@ def doc_id_from_url(url: str) -> str:
 
 
 def _id_from_value(value: object, fallback: str) -> str:
-    safe = _UNSAFE.sub("_", str(value or "")).strip("._")[:120]
-    return safe or fallback
+    return safe_id(str(value or ""), fallback)
 
 
 def _warc_entries(path: Path, skipped: SkipCounts) -> Iterator[CorpusEntry | DocumentError]:
@@ -163,7 +178,7 @@ def _stem(path: Path) -> str:
     for suffix in CORPUS_SUFFIXES:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    return _UNSAFE.sub("_", name).strip("._") or "corpus"
+    return safe_id(name, "corpus")
 
 
 def _row_entry(path: Path, row_number: int, row: dict, options: CorpusOptions) -> CorpusEntry | DocumentError:

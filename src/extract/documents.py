@@ -62,22 +62,28 @@ class Document:
         }
 
 
+_UNSAFE_ID_CHARS = re.compile(r"[^0-9A-Za-z._\-]+")
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
 def doc_id_for(path: Path) -> str:
-    """The file stem, reduced to characters safe in any output file name
-    (``[A-Za-z0-9._-]``): German letters spelt out ("Ä-liste" -> "Ae-liste"),
-    accents dropped ("Montréal" -> "Montreal"); where other letters had to go,
-    a hash of the stem keeps names that differ only in them apart."""
-    stem = unicodedata.normalize("NFC", path.stem)
-    ascii_stem = stem.translate(_GERMAN_LETTERS)
-    ascii_stem = "".join(c for c in unicodedata.normalize("NFKD", ascii_stem) if not unicodedata.combining(c))
-    safe = re.sub(r"[^0-9A-Za-z._\-]+", "_", ascii_stem).strip("._")
-    if not ascii_stem.isascii():  # letters with no spelling in ASCII were replaced
-        digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
-        return f"{safe[:110]}_{digest}" if safe else f"document_{digest}"
-    return (safe or "document")[:120]
+    """The file stem as a doc id (see ``safe_id``)."""
+    return safe_id(path.stem)
+
+
+def safe_id(name: str, default: str = "document") -> str:
+    """``name`` reduced to characters safe in any output file name
+    (``[A-Za-z0-9._-]``, at most 120): German letters spelt out ("Ä-liste" ->
+    "Ae-liste"), accents dropped ("Montréal" -> "Montreal"); where other letters
+    had to go, a hash of the name keeps names that differ only in them apart."""
+    name = unicodedata.normalize("NFC", name)
+    ascii_name = name.translate(_GERMAN_LETTERS)
+    ascii_name = "".join(c for c in unicodedata.normalize("NFKD", ascii_name) if not unicodedata.combining(c))
+    safe = _UNSAFE_ID_CHARS.sub("_", ascii_name).strip("._")
+    if not ascii_name.isascii():  # letters with no spelling in ASCII were replaced
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        return f"{safe[:110] or default}_{digest}"
+    return (safe or default)[:120]
 
 
 def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
@@ -201,11 +207,11 @@ def replace_stray_controls(path: str | Path, text: str) -> tuple[str, tuple[str,
     """The text with each stray control character (a NUL a bad conversion left)
     replaced by a space, one for one so that no offset moves, and a warning
     that says how many."""
-    count = len(_STRAY_CONTROL.findall(text))
+    text, count = _STRAY_CONTROL.subn(" ", text)
     if not count:
         return text, ()
     noun = "character" if count == 1 else "characters"
-    return _STRAY_CONTROL.sub(" ", text), (f"{path}: {count} stray control {noun} replaced by spaces",)
+    return text, (f"{path}: {count} stray control {noun} replaced by spaces",)
 
 
 # "trafilatura": the default, the closest main text; "fast": resiliparse's
@@ -215,13 +221,13 @@ HTML_EXTRACTORS = ("trafilatura", "fast")
 
 def html_text(path: str | Path, markup: str, extractor: str = "trafilatura") -> str:
     text = _main_text(path, markup, extractor)
-    if not _enough(text) and extractor == "trafilatura" and nesting_depth(markup) > _MAX_PARSER_DEPTH:
+    depth = 0 if _enough(text) or extractor != "trafilatura" else nesting_depth(markup)
+    if depth > _MAX_PARSER_DEPTH:
         # lxml stops building the tree past about 255 levels, so the main text of a
         # page that broken generators nested thousands of wrappers deep is lost:
         # without its wrapper elements the page reads again
         text = _main_text(path, _WRAPPER_TAG.sub(_unwrap, markup), extractor)
         if not _enough(text):
-            depth = nesting_depth(markup)
             raise DocumentError(f"{path}: HTML nested {depth} elements deep, no main text found in it")
     if not _enough(text):
         raise DocumentError(f"{path}: HTML with no main text")

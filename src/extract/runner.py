@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar, Union
 
-from .corpora import CorpusEntry, CorpusOptions, SkipCounts, corpus_entries, is_corpus
-from .documents import DocumentError, doc_id_for, document_from_bytes, read_bytes, read_document
+from .corpora import CorpusEntry, CorpusOptions, SkipCounts, corpus_entries, is_corpus, read_input
+from .documents import DocumentError, doc_id_for, read_bytes
 from .records import DocumentRecord
 from .writers import csv_chunks, write_document, write_text
 
@@ -117,14 +117,11 @@ def extract_one(
     if isinstance(path, Outcome):
         return path
     html = html or _HTML
+    item = path
+    if isinstance(item, CorpusEntry):
+        path = item.label  # names the entry in outcomes and messages
     try:
-        if isinstance(path, CorpusEntry):
-            entry, path = path, path.label
-            document = document_from_bytes(
-                entry.data, entry.suffix, entry.doc_id, entry.corpus, path, entry.meta, html=html
-            )
-        else:
-            document = read_document(path, data, html=html)
+        document = read_input(item, data, html)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
     try:
