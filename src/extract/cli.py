@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .documents import find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
-from .network import read_reference, records_in, write_network
-from .records import DocumentRecord
+from .network import read_reference, write_network
+from .records import DocumentRecord, records_in
 from .writers import TableSpool, write_atomic, write_errors
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2

@@ -23,7 +23,7 @@ import io
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -260,18 +260,6 @@ def write_network(
         write_atomic(paths[0], network_csv(rows))
     write_atomic(paths[1], json.dumps(network_geojson(rows), ensure_ascii=False, indent=1) + "\n")
     return len(rows), paths
-
-
-def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iterator[DocumentRecord]:
-    """The document records of output folders (``OUT/docs/*.json``), one at a time, each
-    doc id once (the first folder that has it), optionally only the given doc ids."""
-    seen: set[str] = set()
-    for folder in folders:
-        for path in sorted((folder / "docs").glob("*.json")):
-            if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
-                continue
-            seen.add(path.stem)
-            yield DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 # -- a knowledge base of known partnerships ----------------------------------------

@@ -7,8 +7,11 @@ gold files do not have; ``from_dict`` reads either.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -266,3 +269,15 @@ def validate_record(data: dict[str, Any]) -> None:
             need(ev.get("date") is None or bool(_ISO_PREFIX.match(ev["date"])), f"event date {ev.get('date')!r}")
     for person in data.get("people", []):
         need(isinstance(person.get("name"), str) and person["name"] != "", "person without a name")
+
+
+def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iterator[DocumentRecord]:
+    """The document records of output folders (``OUT/docs/*.json``), one at a time, each
+    doc id once (the first folder that has it), optionally only the given doc ids."""
+    seen: set[str] = set()
+    for folder in folders:
+        for path in sorted((folder / "docs").glob("*.json")):
+            if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
+                continue
+            seen.add(path.stem)
+            yield DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))

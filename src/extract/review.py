@@ -17,12 +17,11 @@ read one at a time, so the site can be written for any number of them.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from .evaluate import GoldError, evaluate, load_gold_file
-from .records import DocumentRecord, EntityRecord
+from .records import DocumentRecord, EntityRecord, records_in
 from .writers import write_atomic
 
 LABEL_COLORS = {
@@ -256,8 +255,7 @@ def index_page(rows: list[dict], with_gold: bool) -> str:
 def run_documents(out: Path) -> Iterator[tuple[DocumentRecord, str]]:
     """A run's documents, one at a time: ``OUT/docs/*.json`` with the text their offsets
     index (``OUT/texts/<doc_id>.txt``; empty where it is missing)."""
-    for path in sorted((out / "docs").glob("*.json")):
-        record = DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    for record in records_in([out]):
         text_path = out / "texts" / f"{record.doc_id}.txt"
         text = text_path.read_bytes().decode("utf-8") if text_path.exists() else ""
         yield record, text
