@@ -52,3 +52,23 @@ def test_no_span_is_kept_in_user_data():
 
     assert doc._.partner_lines and doc._.home_spans  # the results are there, as spans
     assert not [key for key, value in doc.user_data.items() if holds_span(value)]
+
+
+def test_the_rules_read_only_the_lexical_attributes_the_pipeline_computes():
+    """A rule that read ``token.like_num`` would silently get False: the blank
+    pipeline computes only ``LEXICAL_ATTRS`` for each new word type."""
+    import re
+    from pathlib import Path
+
+    from spacy.attrs import IDS
+
+    source = "\n".join(p.read_text() for p in Path(pipeline.__file__).parent.rglob("*.py"))
+    lexical = {"lower_", "norm_", "shape_", "prefix_", "suffix_", "lang_"} | {
+        name.lower() for name in IDS if name.startswith(("IS_", "LIKE_"))
+    }
+    read = {m for m in re.findall(r"\.(\w+)\b", source) if m in lexical}
+    read |= {m.lower() for m in re.findall(r"\b((?:IS|LIKE)_[A-Z]+)\b", source)}
+    computed = {name.lower() for name, attr in IDS.items() if attr in pipeline.LEXICAL_ATTRS}
+    computed |= {f"{name}_" for name in computed}
+    assert read - {"is_sent_start"} <= computed
+    assert set(pipeline.build().vocab.lex_attr_getters) == set(pipeline.LEXICAL_ATTRS)

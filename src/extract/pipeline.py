@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import spacy
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_EMAIL, LIKE_URL, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -36,11 +37,22 @@ def customise_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
+# The lexical attributes the rules read (token.lower_, is_punct, is_space,
+# is_title, is_lower, like_url, like_email). spaCy computes every attribute it
+# has a getter for once per new word type; on real text, where most word types
+# are new, the other sixteen (shape, prefix, suffix, norm, is_stop, ...) cost
+# about a quarter of the tokenizer's time and nobody reads them. An installed
+# model keeps all of its getters: its own layers read them.
+LEXICAL_ATTRS = frozenset({LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER, LIKE_URL, LIKE_EMAIL})
+
+
 def build(model: str | None = None) -> Language:
     """A fresh pipeline: ``spacy.blank("de")``, or an installed spaCy pipeline
     (name or path) whose NER is merged with ours, plus our components."""
     if model is None:
         nlp = spacy.blank("de")
+        getters = nlp.vocab.lex_attr_getters
+        nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in LEXICAL_ATTRS}
     else:
         nlp = spacy.load(model)
         if nlp.lang != "de":

@@ -52,3 +52,45 @@ def test_detection_does_not_read_weekday_words():
 def test_normalise_date_never_claims_more_precision_than_written():
     assert normalise_date("Juni 1970", "month") == "1970-06"
     assert normalise_date("1954", "year") == "1954"
+
+
+def _by_dateparser(core: str, precision: str) -> str | None:
+    """What ``normalise_date`` gave before its plain forms: dateparser alone."""
+    from extract.components import dates
+
+    parsed = dates._parser().get_date_data(core)
+    if parsed.date_obj is None:
+        return None
+    period = parsed.period if parsed.period in dates._PRECISION else precision
+    if dates._PRECISION[period] > dates._PRECISION[precision]:
+        period = precision
+    return parsed.date_obj.date().isoformat()[: dates._PRECISION[period]]
+
+
+def _plain_forms() -> list[tuple[str, str]]:
+    from extract.lexicon import load_lexicon
+
+    months = load_lexicon()["dates"]["months"]
+    forms = []
+    for year in (1900, 1956, 2000, 2023):
+        for month in months:
+            forms += [(f"{month} {year}", "month"), (f"{month}\n{year}", "month")]
+            forms += [(f"{day}. {month} {year}", "day") for day in (1, 9, 28, 29, 30, 31)]
+            forms += [(f"0{day}.{month}  {year}", "day") for day in (1, 7)]
+        for m in range(1, 13):
+            forms += [(f"{m}/{year}", "month"), (f"{m:02d}/{year}", "month")]
+            forms += [(f"{d}.{m}.{year}", "day") for d in (1, 12, 13, 29, 30, 31)]
+            forms += [(f"{d:02d}.{m:02d}.{year}", "day") for d in (2, 31)]
+    # impossible or unusual ones, which go to dateparser
+    forms += [("3.13.1990", "day"), ("0. Mai 1990", "day"), ("13/1990", "month"), ("31.02.1990", "day")]
+    return forms
+
+
+def test_plain_forms_read_as_dateparser_reads_them():
+    forms = _plain_forms()
+    differing = [(c, p, normalise_date(c, p), _by_dateparser(c, p)) for c, p in forms]
+    assert [d for d in differing if d[2] != d[3]] == []
+    # most of them never reached dateparser
+    from extract.components.dates import read_plain_date
+
+    assert sum(read_plain_date(c) is not None for c, _ in forms) > 0.9 * len(forms)
