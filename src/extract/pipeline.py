@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import spacy
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_EMAIL, LIKE_URL, LOWER
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -38,12 +38,13 @@ def customise_tokenizer(nlp: Language) -> None:
 
 
 # The lexical attributes the rules read (token.lower_, is_punct, is_space,
-# is_title, is_lower, like_url, like_email). spaCy computes every attribute it
-# has a getter for once per new word type; on real text, where most word types
-# are new, the other sixteen (shape, prefix, suffix, norm, is_stop, ...) cost
-# about a quarter of the tokenizer's time and nobody reads them. An installed
-# model keeps all of its getters: its own layers read them.
-LEXICAL_ATTRS = frozenset({LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER, LIKE_URL, LIKE_EMAIL})
+# is_title, is_lower). spaCy computes every attribute it has a getter for once
+# per new word type; on real text, where most word types are new, the other
+# eighteen (shape, prefix, suffix, norm, is_stop, like_url, ...) cost about a
+# quarter of the tokenizer's time and nobody reads them (the places step tests
+# like_url itself, on the few words with a "." in them). An installed model
+# keeps all of its getters: its own layers read them.
+LEXICAL_ATTRS = frozenset({LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER})
 
 
 def build(model: str | None = None) -> Language:

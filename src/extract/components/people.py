@@ -50,6 +50,7 @@ _NOT_FIRST_NAMES = {
 }
 _MIN_FIRST_NAME_FREQUENCY = 3  # gender-guesser's scale 1-13: rarer "names" are mostly words ("Brand", "Burg")
 _PARTICLES = {"de", "von", "van", "da", "di", "del", "du", "le", "la", "ten", "bin"}
+_NAME_LINKS = {"-", *_PARTICLES}  # what may follow a name's first word besides another name
 _ADDRESS_WORDS = {"Herr", "Herrn", "Frau"}
 _ARTICLE_PARTICLES = {"der", "den", "dem", "la", "las", "los", "le"}
 _ROLE_WINDOW = 7  # tokens between a role word and the name it introduces
@@ -259,19 +260,15 @@ class PersonRecognizer(UsesGazetteer):
                 if ent.label_ == "PERSON":
                     people.add(i)
         next_free = 0
-        # a name starts with a capital: only those tokens are tried, in order
-        for i in [k for k, word in enumerate(words) if word[:1].isupper()]:
-            if i < next_free:
+        # a name starts with a capitalised word that is no role or title: only those tokens are tried, in order
+        for i in [k for k, word in enumerate(words) if _may_start_person(word)]:
+            if i < next_free or taken[i]:
                 continue
             # a name has two parts at least: the next token is a name, a hyphen or a particle
             if (
-                taken[i]
-                or not _may_start_person(words[i])
-                or (
-                    (i + 1 == n or not (_is_name_token(words[i + 1]) or words[i + 1] in ("-", *_PARTICLES)))
-                    and not _role_right_before(words, i)
-                    and not (i > 0 and words[i - 1] in _ADDRESS_WORDS)
-                )
+                (i + 1 == n or not (_is_name_token(words[i + 1]) or words[i + 1] in _NAME_LINKS))
+                and not (i > 0 and words[i - 1] in _ADDRESS_WORDS)
+                and not _role_right_before(words, i)
             ):
                 continue
             hit = self._person_at(table, i, people)

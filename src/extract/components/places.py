@@ -34,8 +34,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import LIKE_EMAIL, LIKE_URL
+from spacy.lang.lex_attrs import like_email, like_url
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -181,6 +180,19 @@ def _word_kind(word: str) -> int:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
+def _plain_name(word: str) -> bool:
+    """A name-like word no place starts with on its own: no administrative or
+    compass word, no gazetteer name starts with it. Only a list item or a city
+    word before it ("Gemeinde Musterau") can make it a place."""
+    return (
+        _word_kind(word) == _NAME
+        and word not in _vocab()["compass"]
+        and not _compass_word(word)
+        and not _may_start_place(word)
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _name_part(word: str) -> bool:
     """A word that may stand inside a multi-word name."""
     return word in _INNER or _starts_name(word) or bool(_ELIDED.match(word))
@@ -305,28 +317,28 @@ class PlaceRecognizer(UsesGazetteer):
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
         scan = _Scan(table, self._blocked_tokens(doc, table), _list_line_tokens(table))
-        words, blocked, n = scan.words, scan.blocked, scan.n
+        words, blocked, list_line = scan.words, scan.blocked, scan.list_line
         accepted = scan.accepted
         pending: list[_Candidate] = []
         confirmed: set[str] = set()
-        i = 0
-        while i < n:
-            if blocked[i] or not _word_kind(words[i]):
-                i += 1
+        city_words = _vocab()["city"]
+        next_free = 0  # tokens before this are inside an accepted place
+        for i in [k for k, word in enumerate(words) if _word_kind(word)]:
+            if i < next_free or blocked[i]:
                 continue
+            if _plain_name(words[i]) and not list_line[i] and not (i and words[i - 1] in city_words):
+                continue  # most capitalised words: what _candidate_at would decide, decided fast
             found = self._candidate_at(scan, i)
             if found is None:
-                i += 1
                 continue
             verdict, cand = found
             if verdict == PENDING:
                 pending.append(cand)
-                i += 1
                 continue
             accepted.append(cand)
             if cand.confirms:
                 confirmed.add(cand.key or fold_name(table.span_text(cand.start, cand.end)))
-            i = cand.end
+            next_free = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
         for cand in pending:  # one reading per document
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
@@ -350,9 +362,10 @@ class PlaceRecognizer(UsesGazetteer):
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 blocked[k] = True
-        # URLs and e-mail addresses
-        if n:
-            for k in numpy.flatnonzero(doc.to_array([LIKE_URL, LIKE_EMAIL]).any(axis=1)).tolist():
+        # URLs and e-mail addresses, by spaCy's tests, run only on words with the
+        # "." or "@" (or "http") they need: the pipeline does not compute them per word
+        for k, word in enumerate(words):
+            if ("." in word or "@" in word or word.startswith("http")) and (like_url(word) or like_email(word)):
                 blocked[k] = True
         for m in _URL_MARK.finditer(table.text):
             k = bisect_right(table.starts, m.start()) - 1
