@@ -6,6 +6,7 @@ and prints (and with ``--json PATH`` writes) its figures:
 
   docs_per_s, tokens_per_s, chars_per_s     one process, warm pipeline
   tokenizer_tokens_per_s, ratio_to_tokenizer a bare spacy.blank("de") tokenizer, same corpus
+  ratio_to_tokenizer_runs, _median           with --corpus: the same ratio in --repeat fresh processes
   cold_start_s_warm_cache / _cold_cache      process start to first document
   gazetteer_build_s                          first-ever gazetteer build
   peak_rss_mb                                peak resident memory of the benchmark process
@@ -110,24 +111,10 @@ def cold_starts(cache_env: dict[str, str]) -> dict[str, float]:
 
 
 def throughput(corpus: list[str]) -> dict[str, float]:
-    import spacy
-
     from extract import load
-    from extract.pipeline import process
-    from extract.records import record_from_doc
-    from extract.runner import WARM_UP_TEXT
 
-    tokenizer = spacy.blank("de").tokenizer
-    start = time.perf_counter()
-    n_tokens = sum(len(tokenizer(text)) for text in corpus)
-    tokenizer_s = time.perf_counter() - start
-
+    n_tokens, tokenizer_s, pipeline_s = first_pass(corpus)
     nlp = load()
-    process(WARM_UP_TEXT, nlp)  # warm: gazetteer, lexicons and dateparser loaded
-    start = time.perf_counter()
-    for i, text in enumerate(corpus):
-        record_from_doc(process(text, nlp), f"d{i}", "")
-    pipeline_s = time.perf_counter() - start
     chars = sum(len(t) for t in corpus)
     return {
         **component_times(corpus, nlp),
@@ -267,9 +254,52 @@ def corpus_figures(path: Path, cache_env: dict[str, str], repeat: int, skip_work
         }
     )
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures.update(fresh_ratios(path, html, repeat, cache_env))
     if not skip_workers:
         figures.update(workers(path, cache_env, repeat, ["--html", html]))
     return figures
+
+
+def first_pass(texts: list[str]) -> tuple[int, float, float]:
+    """Tokens, and seconds of a fresh bare tokenizer and of a freshly loaded
+    pipeline over ``texts``: both first passes (the pipeline's word caches live
+    as long as the process, so a second measurement needs a fresh process)."""
+    import spacy
+
+    from extract import load
+    from extract.pipeline import process
+    from extract.records import record_from_doc
+    from extract.runner import WARM_UP_TEXT
+
+    tokenizer = spacy.blank("de").tokenizer
+    start = time.perf_counter()
+    n_tokens = sum(len(tokenizer(text)) for text in texts)
+    tokenizer_s = time.perf_counter() - start
+    nlp = load()
+    process(WARM_UP_TEXT, nlp)  # warm: gazetteer, lexicons and dateparser loaded
+    start = time.perf_counter()
+    for i, text in enumerate(texts):
+        record_from_doc(process(text, nlp), f"d{i}", "")
+    return n_tokens, tokenizer_s, time.perf_counter() - start
+
+
+def fresh_ratios(path: Path, html: str, repeat: int, cache_env: dict[str, str]) -> dict:
+    """The ratio to the tokenizer again in ``repeat`` fresh processes, for the
+    median: on a shared machine one run's figure varies by 10 % or more."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench; from pathlib import Path; "
+        f"texts = bench.read_corpus(Path({str(path)!r}), {html!r})['texts']; "
+        "print(*bench.first_pass(texts))"
+    )
+    ratios = []
+    for _ in range(repeat):
+        _, out = timed_subprocess(code, cache_env)
+        _, tokenizer_s, pipeline_s = map(float, out.split()[-3:])
+        ratios.append(tokenizer_s / pipeline_s)
+    return {
+        "ratio_to_tokenizer_runs": [round(r, 3) for r in ratios],
+        "ratio_to_tokenizer_median": sorted(ratios)[len(ratios) // 2],
+    }
 
 
 def workers(
@@ -371,7 +401,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0, help="recombined corpus size in megabytes (default 5)")
     parser.add_argument("--json", type=Path, help="also write the figures as one JSON object here")
     parser.add_argument("--skip-workers", action="store_true", help="leave out the --workers comparison")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each --workers setting (best counts)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each --workers setting (best counts) and of the fresh ratio"
+    )
     parser.add_argument(
         "--many-words", type=int, default=1_200_000, help="random words for the memory-growth figure (0: skip)"
     )

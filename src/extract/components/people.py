@@ -129,6 +129,12 @@ def _role_suffix_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(.{{2,}}?)({alternatives})(s|es|n|en)?$")
 
 
+@lru_cache(maxsize=1)
+def _role_endings() -> tuple[str, ...]:
+    """Every role suffix with every case ending the pattern allows."""
+    return tuple(suffix + ending for suffix in _role_suffixes() for ending in ("", "s", "es", "n", "en"))
+
+
 def _family_role(text: str) -> str | None:
     """A compound of a role noun, as written in the nominative singular:
     "Ausschussvorsitzende", "Stadtkämmerer", "VHS-Vorsitzenden" -> "VHS-Vorsitzender",
@@ -140,6 +146,8 @@ def _family_role(text: str) -> str | None:
         text, low = text[:-3], low[:-3]  # "Stadträtinnen" -> "Stadträtin"
     elif low.endswith("räte"):
         text, low = text[:-4] + "rat", low[:-4] + "rat"  # "Stadträte" -> "Stadtrat"
+    if not low.endswith(_role_endings()):
+        return None  # the pattern's necessary condition, tested in C (most words fail it)
     m = _role_suffix_pattern().match(low)
     if m is None:
         return None

@@ -91,6 +91,7 @@ _INNER = {
     "aux",
     "près",
 }
+_URL_NEEDS = re.compile(r"[.@]|http")
 _URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
 _ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle"
 _MAX_TOKENS = 8
@@ -257,9 +258,16 @@ def _names_country(text: str) -> bool:
     return any(p.label == COUNTRY for p in load_gazetteer().lookup(text))
 
 
+@lru_cache(maxsize=1)
+def _compass_prefixes() -> tuple[str, ...]:
+    return tuple(_vocab()["compass"])
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _compass_word(word: str) -> bool:
     """ "Ostpolens": a compass prefix glued to a country's name."""
+    if not word.startswith(_compass_prefixes()):
+        return False  # most words
     for prefix in _vocab()["compass"]:
         if word.startswith(prefix) and len(word) > len(prefix) + 3:
             rest = word[len(prefix) :]
@@ -362,11 +370,13 @@ class PlaceRecognizer(UsesGazetteer):
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
                 blocked[k] = True
-        # URLs and e-mail addresses, by spaCy's tests, run only on words with the
-        # "." or "@" (or "http") they need: the pipeline does not compute them per word
-        for k, word in enumerate(words):
-            if ("." in word or "@" in word or word.startswith("http")) and (like_url(word) or like_email(word)):
-                blocked[k] = True
+        # URLs and e-mail addresses, by spaCy's tests, run only on the tokens with
+        # the "." or "@" (or "http") they need: the pipeline does not compute them per word
+        starts, ends = table.starts, table.ends
+        for m in _URL_NEEDS.finditer(table.text):
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < ends[k] and not blocked[k]:
+                blocked[k] = like_url(words[k]) or like_email(words[k])
         for m in _URL_MARK.finditer(table.text):
             k = bisect_right(table.starts, m.start()) - 1
             if k >= 0 and m.start() + len(m.group(1)) <= table.ends[k]:
