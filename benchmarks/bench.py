@@ -19,6 +19,8 @@ and prints (and with ``--json PATH`` writes) its figures:
   workers_identical_outputs                  whether both runs wrote the same bytes
   large_doc_s, large_doc_peak_rss_mb         with --large-doc MB: `extract run` on one document
                                              of MB megabytes (text of --corpus, or of the seeds)
+  large_doc_workers_2_*                      two such documents with --workers 2: time, peak RSS
+                                             of the main process and of the largest worker
   workers_start_s, _speedup_after_start      a run of one short document (start-up, which no
                                              worker shares) and the speed-up of the rest
   workers_2_parent_peak_rss_mb               peak RSS of the main process of `--workers 2`
@@ -59,14 +61,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-# `extract` that reports its own peak RSS (not its workers') on its last line
+# `extract` that reports its own peak RSS and then its largest worker's (kB) on its last line
 EXTRACT = [
     sys.executable,
     "-c",
-    "import sys; from extract.cli import main; status = main(sys.argv[1:]); "
-    "print([line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')][0]); "
+    "import resource, sys; from extract.cli import main; status = main(sys.argv[1:]); "
+    "print([line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')][0], "
+    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
     "sys.exit(status)",
 ]
+
+
+def peak_rss_kb(stdout: str) -> tuple[int, int]:
+    """(main process, largest worker) peak RSS in kB, from an EXTRACT run's output."""
+    main_kb, workers_kb = stdout.split()[-2:]
+    return int(main_kb), int(workers_kb)
 
 
 def build_corpus(megabytes: float, seed: int = 0) -> list[str]:
@@ -329,7 +338,7 @@ def workers(
                 if done.returncode not in (0, 1):  # 1: some documents failed, the others were written
                     sys.exit(f"error: extract run failed: {done.stderr.strip()[-500:]}")
                 times[n].append(time.perf_counter() - start)
-                parent_kb[n].append(int(done.stdout.split()[-1]))
+                parent_kb[n].append(peak_rss_kb(done.stdout)[0])
         same = _same_tree(Path(tmp) / "out1", Path(tmp) / "out2")
         # the part no worker shares: start-up (imports, gazetteer, pipeline) and the
         # final tables, timed on a run of one short document
@@ -360,27 +369,36 @@ def workers(
 
 def large_document(megabytes: float, texts: list[str], cache_env: dict[str, str]) -> dict[str, float]:
     """`extract run` on one text document of ``megabytes``, made of ``texts``
-    joined by blank lines (repeated as needed): its wall time and peak RSS."""
+    joined by blank lines (repeated as needed): its wall time and peak RSS; then
+    on two such documents with ``--workers 2``: the main process's and the
+    largest worker's peak RSS."""
+    figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "large.txt"
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
         size, i = 0, 0
-        with path.open("w", encoding="utf-8") as stream:
+        with (folder / "large_a.txt").open("w", encoding="utf-8") as stream:
             while size < megabytes * 1_000_000:
                 chunk = texts[i % len(texts)] + "\n\n"
                 stream.write(chunk)
                 size += len(chunk.encode("utf-8"))
                 i += 1
-        cmd = [*EXTRACT, "run", str(path), "--out", str(Path(tmp) / "out"), "--quiet"]
-        start = time.perf_counter()
-        done = subprocess.run(cmd, env=cache_env, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        if done.returncode != 0:
-            sys.exit(f"error: extract run on the large document failed: {done.stderr.strip()[-500:]}")
-    return {
-        "large_doc_mb": size / 1e6,
-        "large_doc_s": seconds,
-        "large_doc_peak_rss_mb": int(done.stdout.split()[-1]) / 1024,
-    }
+        figures["large_doc_mb"] = size / 1e6
+        runs = (("large_doc", [str(folder / "large_a.txt")]), ("large_doc_workers_2", [str(folder), "--workers", "2"]))
+        for name, args in runs:
+            if name.endswith("workers_2"):
+                shutil.copy(folder / "large_a.txt", folder / "large_b.txt")
+            cmd = [*EXTRACT, "run", *args, "--out", str(Path(tmp) / name), "--quiet"]
+            start = time.perf_counter()
+            done = subprocess.run(cmd, env=cache_env, capture_output=True, text=True)
+            figures[f"{name}_s"] = time.perf_counter() - start
+            if done.returncode != 0:
+                sys.exit(f"error: extract run on the large document failed: {done.stderr.strip()[-500:]}")
+            main_kb, worker_kb = peak_rss_kb(done.stdout)
+            figures[f"{name}_peak_rss_mb"] = main_kb / 1024
+            if name.endswith("workers_2"):
+                figures[f"{name}_worker_peak_rss_mb"] = worker_kb / 1024
+    return figures
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -426,9 +444,10 @@ def main() -> None:
         print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")
     if args.large_doc:
         texts = read_corpus(resolve_corpus(args.corpus))["texts"] if args.corpus else build_corpus(1)
-        figures.update(large_document(args.large_doc, texts, cache_env))
-        for key in ("large_doc_mb", "large_doc_s", "large_doc_peak_rss_mb"):
-            print(f"{key:32} {figures[key]:.3f}")
+        large = large_document(args.large_doc, texts, cache_env)
+        figures.update(large)
+        for key, value in large.items():
+            print(f"{key:36} {value:.3f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 

@@ -182,25 +182,6 @@ def test_bad_gold_stops_the_scoring_with_exit_2(tmp_path, capsys, change, messag
     assert (out / "docs" / "good.json").exists()  # the extraction itself is kept
 
 
-def test_long_text_is_processed_in_pieces_with_global_offsets(nlp):
-    from extract.pipeline import process
-
-    text = "Die Stadt Fürth pflegt seit 1959 die Städtepartnerschaft mit Besançon (Frankreich).\n\n" * 40
-    whole = process(text, nlp)
-    old = nlp.max_length
-    nlp.max_length = 500
-    try:
-        pieces = process(text, nlp)
-    finally:
-        nlp.max_length = old
-    assert pieces.text == text
-    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
-        (e.start_char, e.end_char, e.label_) for e in whole.ents
-    ]
-    assert [e._.date_value for e in pieces.ents if e.label_ == "DATE"][:1] == ["1959"]
-    assert [p["b"] for p in pieces._.partnerships] == [["Besançon"]]
-
-
 def test_outputs_are_byte_identical_whatever_the_input_order(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Die Stadt Herne und Lens sind Partnerstädte.", encoding="utf-8")

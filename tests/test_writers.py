@@ -74,3 +74,21 @@ def test_table_spool_writes_documents_in_doc_id_order_and_leaves_no_temporary_fi
         lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
         assert lines[1:] == [f"a,{name}", f"b,{name}", f"c,{name}"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TABLE_COLUMNS)
+
+
+def test_a_document_json_written_entity_by_entity_is_the_same_text():
+    from extract.records import DocumentRecord, EntityRecord, PartnershipRecord
+    from extract.writers import document_json, document_json_chunks
+
+    entities = [
+        EntityRecord(0, 5, "CITY", 'Köln "am Rhein"\n', geonames_id=1, country="DE", lat=50.9, lon=6.9),
+        EntityRecord(7, 11, "DATE", "1990", value="1990"),
+        EntityRecord(12, 22, "PERSON", "Jean Dupont"),
+    ]
+    pair = PartnershipRecord(["Köln"], ["Lille"], "FR", "partnership", "active", "1958")
+    for record in (
+        DocumentRecord("d", "x"),
+        DocumentRecord("d", "x", home=["Köln"], entities=entities[:1], source={"path": "a\nb"}),
+        DocumentRecord("d", "x", home=["Köln"], entities=entities, partnerships=[pair]),
+    ):
+        assert "".join(document_json_chunks(record)) == document_json(record)

@@ -31,10 +31,9 @@ def load(model: str | None = None) -> Language:
 
 def extract_text(text: str, doc_id: str = "text", model: str | None = None) -> DocumentRecord:
     """Run the pipeline on one text and return its document record."""
-    from .components.extensions import doc_text
-    from .pipeline import process
-    from .records import record_from_doc
+    from .pipeline import clean_text
+    from .windows import extract_record
 
-    doc = process(text, load(model))
     # the hash of the text the offsets index (lone surrogates replaced, see pipeline)
-    return record_from_doc(doc, doc_id, hashlib.sha256(doc_text(doc).encode("utf-8")).hexdigest())
+    text = clean_text(text)
+    return extract_record(text, doc_id, hashlib.sha256(text.encode("utf-8")).hexdigest(), model=model)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from . import components  # noqa: F401  (registers the factories)
+from .components.bodies import TextBefore
 
 COMPONENTS = (
     "twinning_sentences",
@@ -89,41 +90,22 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
-# steps that read the whole document: on a long text they run once on the joined pieces
-RELATION_STEPS = (
-    "twinning_structure",
-    "twinning_partner_lines",
-    "twinning_home",
-    "twinning_partnerships",
-    "twinning_roles",
-)
-
-
-def process(text: str, nlp: Language | None = None) -> Doc:
-    """Run the pipeline on ``text`` of any length.
-
-    A text longer than ``nlp.max_length`` is cut at paragraph, line or sentence
-    ends into pieces that fit, each piece runs through the entity components,
-    the pieces are joined into one ``Doc`` (offsets global again), and the
-    relation step runs on the whole, so partnerships may span pieces.
-    """
+def process(text: str, nlp: Language | None = None, before: TextBefore | None = None) -> Doc:
+    """Run the pipeline on ``text`` (at most ``nlp.max_length`` characters: a
+    longer text is read in windows, see ``windows.extract_record``).
+    ``before``: what the windows before this one established, for a window of
+    a long text."""
     nlp = nlp or load()
-    if _LONE_SURROGATE.search(text):
-        # spaCy cannot hash a lone surrogate (no file decodes to one, but a caller's
-        # string may hold one); U+FFFD keeps every offset where it was
-        text = _LONE_SURROGATE.sub("\ufffd", text)
-    if len(text) <= nlp.max_length:
-        return nlp(_make_doc(nlp, text))
-    with nlp.select_pipes(disable=list(RELATION_STEPS)):
-        docs = [nlp(_make_doc(nlp, chunk)) for chunk in split_text(text, nlp.max_length)]
-    for piece in docs:  # each piece cached its own text and token table
-        piece.user_data.pop("twinning_text", None)
-        piece.user_data.pop("twinning_tokens", None)
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    doc.user_data["twinning_text"] = text
-    for step in RELATION_STEPS:
-        doc = nlp.get_pipe(step)(doc)
-    return doc
+    doc = _make_doc(nlp, clean_text(text))
+    doc._.text_before = before
+    return nlp(doc)
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (every offset stays where
+    it was): spaCy cannot hash them. No file decodes to one, but a caller's
+    string may hold one."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -135,17 +117,3 @@ def _make_doc(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data["twinning_text"] = text
     return doc
-
-
-def split_text(text: str, limit: int) -> list[str]:
-    """Pieces of at most ``limit`` characters that join back to ``text``."""
-    pieces = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
-        end = start + (cut + 1 if cut > limit // 4 else limit)
-        pieces.append(text[start:end])
-        start = end
-    pieces.append(text[start:])
-    return pieces

@@ -26,7 +26,7 @@ KINDS = ("partnership", "friendship", "cooperation", "project")
 STATUSES = ("active", "ended")
 
 
-@dataclass
+@dataclass(slots=True)  # a long document has hundreds of thousands of them
 class EntityRecord:
     start: int
     end: int

@@ -111,8 +111,7 @@ def extract_one(
     files are written here, in the worker; without, the text comes back. The
     CSV lines always come back; the record only with ``keep_record`` (sending
     it back to the parent process costs time)."""
-    from .pipeline import load, process
-    from .records import record_from_doc
+    from .windows import extract_record
 
     if isinstance(path, Outcome):
         return path
@@ -125,8 +124,7 @@ def extract_one(
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
     try:
-        doc = process(document.text, load(model or _MODEL))
-        record = record_from_doc(doc, document.doc_id, document.text_sha256, document.source)
+        record = extract_record(document.text, document.doc_id, document.text_sha256, document.source, model or _MODEL)
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
     lines = csv_chunks(record)

@@ -7,6 +7,7 @@ into place, so an interrupted run never leaves a half-written output.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import json
@@ -111,9 +112,25 @@ def document_json(record: DocumentRecord) -> str:
     return json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
+_ENTITIES = '\n  "entities": []'  # a raw line break never stands inside a JSON string
+
+
+def document_json_chunks(record: DocumentRecord) -> Iterator[str]:
+    """``document_json(record)`` in pieces, entity by entity: the JSON of a long
+    document with hundreds of thousands of entities is never one string, nor are
+    its entities ever all dictionaries at once."""
+    head, tail = document_json(dataclasses.replace(record, entities=[])).split(_ENTITIES, 1)
+    yield head + _ENTITIES[:-2]
+    for i, entity in enumerate(record.entities):
+        yield ("[\n    " if i == 0 else ",\n    ") + _JSON.encode(entity.to_dict()).replace("\n", "\n    ")
+    yield "\n  ]" if record.entities else "[]"
+    yield tail
+
+
 def write_document(record: DocumentRecord, folder: Path) -> Path:
     path = folder / f"{record.doc_id}.json"
-    write_atomic(path, document_json(record))
+    write_atomic_chunks(path, (chunk.encode("utf-8") for chunk in document_json_chunks(record)))
     return path
 
 
@@ -122,19 +139,31 @@ TableRows = dict[str, list[dict]]  # CSV name -> one document's rows
 
 def table_rows(rec: DocumentRecord) -> TableRows:
     """One document's rows of the four CSV tables, in text order."""
-    entities, partnerships, events, people = [], [], [], []
-    for e in rec.entities:
-        entities.append({"doc_id": rec.doc_id, **{k: getattr(e, k) for k in ENTITY_COLUMNS[1:]}})
+    return {name: list(rows) for name, rows in iter_table_rows(rec).items()}
+
+
+_ENTITY_FIELDS = ENTITY_COLUMNS[1:]
+
+
+def iter_table_rows(rec: DocumentRecord) -> dict[str, Iterator[dict]]:
+    """``table_rows``, each table's rows made as they are read (a long document
+    has hundreds of thousands of entity rows)."""
+    return {
+        "entities.csv": ({"doc_id": rec.doc_id, **{k: getattr(e, k) for k in _ENTITY_FIELDS}} for e in rec.entities),
+        "partnerships.csv": (row for row, _ in _partnership_rows(rec)),
+        "events.csv": (event for _, events in _partnership_rows(rec) for event in events),
+        "people.csv": ({"doc_id": rec.doc_id, **person.to_dict()} for person in rec.people),
+    }
+
+
+def _partnership_rows(rec: DocumentRecord) -> Iterator[tuple[dict, list[dict]]]:
+    """Each partnership's row with the rows of its events."""
     for p in rec.partnerships:
         row = {"doc_id": rec.doc_id, "a": p.a[0] if p.a else None, "b": p.b[0] if p.b else None}
         row.update({k: getattr(p, k) for k in PARTNERSHIP_COLUMNS if k not in row and hasattr(p, k)})
         row.update(n_events=len(p.events), a_aliases="|".join(p.a), b_aliases="|".join(p.b))
-        partnerships.append(row)
-        for ev in p.events:
-            events.append({"doc_id": rec.doc_id, "a": row["a"], "b": row["b"], **ev.to_dict()})
-    for person in rec.people:
-        people.append({"doc_id": rec.doc_id, **person.to_dict()})
-    return {"entities.csv": entities, "partnerships.csv": partnerships, "events.csv": events, "people.csv": people}
+        events = [{"doc_id": rec.doc_id, "a": row["a"], "b": row["b"], **ev.to_dict()} for ev in p.events]
+        yield row, events
 
 
 def tables(records: Iterable[DocumentRecord]) -> dict[str, pd.DataFrame]:
@@ -180,7 +209,7 @@ def csv_chunks(rec: DocumentRecord) -> dict[str, str]:
     csv module as pandas' ``to_csv`` writes the DataFrames of ``tables()``
     (tested byte for byte), at a fraction of the cost."""
     chunks = {}
-    for name, rows in table_rows(rec).items():
+    for name, rows in iter_table_rows(rec).items():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         columns = TABLE_COLUMNS[name]

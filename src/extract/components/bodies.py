@@ -3,12 +3,15 @@ partnership components.
 
 * ``canonical_name``: a place span's name with inflection undone;
 * ``name_key`` / ``body_keys``: one identity per body across spellings;
-* ``keyword_category`` / ``strong_kind``: the partnership kind a word names.
+* ``keyword_category`` / ``strong_kind``: the partnership kind a word names;
+* ``HomeBody`` / ``TextBefore``: the home as plain data, and what one window of
+  a long text passes on to the next.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -17,6 +20,28 @@ from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
 from .extensions import WORD_CACHE_SIZE, span_text
+
+
+@dataclass(frozen=True)
+class HomeBody:
+    """The home of a text as plain data (no spans): its body key, its names (most
+    used first) and its place."""
+
+    key: str
+    names: tuple[str, ...]
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class TextBefore:
+    """What the windows before this one of a long text established
+    (``doc._.text_before``): its home, for a window whose own text names none,
+    and whether the text is about twinning, for a window whose own text does not
+    say so again. Each window's Doc gives its own as ``doc._.home_body`` and
+    ``doc._.about_twinning``."""
+
+    home: HomeBody | None = None
+    about_twinning: bool = False
 
 
 @lru_cache(maxsize=1)

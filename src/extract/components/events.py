@@ -25,6 +25,27 @@ from .extensions import doc_text, span_text
 EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
 
 
+def is_coarser_signing(date: str, signed: list[str]) -> bool:
+    """One signing stated twice, once to the year ("seit 2002") and once to the
+    day: the coarser statement is dropped."""
+    return any(d != date and d.startswith(date) for d in signed)
+
+
+def since_of(signed: list[str]) -> str | None:
+    """A partnership's "since": its earliest signing, to the finest precision
+    any statement gives that date."""
+    if not signed:
+        return None
+    since = min(signed)
+    finer = sorted(d for d in signed if d.startswith(since) and len(d) > len(since))
+    return finer[0] if finer else since
+
+
+def event_order(event_type: str, date: str | None) -> tuple[str, int]:
+    """Events by date (undated last), then signed before the rest."""
+    return (date or "9999", EVENT_PRIORITY.index(event_type))
+
+
 @lru_cache(maxsize=1)
 def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """One pattern per event type: its trigger words at a word start."""

@@ -20,7 +20,7 @@ def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("blocks", "home_why", "home", "partnerships", "people"):
+    for name in ("blocks", "home_why", "home", "home_body", "text_before", "about_twinning", "partnerships", "people"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     # Results that hold spans are kept as token bounds: a Span kept in ``doc.user_data``

@@ -272,4 +272,6 @@ class HomeFinder:
     def __call__(self, doc: Doc) -> Doc:
         places = [e for e in doc.ents if e.label_ in (CITY, REGION)]
         doc._.home_spans, doc._.home_why = choose_home(doc, places, doc._.partner_lines or [])
+        if not doc._.home_spans and doc._.text_before is not None and doc._.text_before.home is not None:
+            doc._.home_why = "carried from the window before"  # a long text's later window
         return doc

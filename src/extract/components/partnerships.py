@@ -42,6 +42,8 @@ from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
 from .bodies import (
     HOME_COUNTRIES,
+    HomeBody,
+    TextBefore,
     about_twinning,
     body_keys,
     canonical_name,
@@ -51,13 +53,13 @@ from .bodies import (
     region_word_bases,
     strong_kind,
 )
-from .events import EVENT_PRIORITY, sentence_events, triggers_by_sentence, triggers_in
+from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
 from .extensions import TokenTable, doc_text, span_text, token_table
 from .home import between_statements, foreign_adjective_before, partner_cue
 from .partner_lines import ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
-_KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
+KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 _LOCATION_LINK = {"in", "im", "bei", "am"}
 _HEADING_MAX_TOKENS = 10
 # nouns that call a town a partner (a sentence with one enumerates partner towns)
@@ -183,10 +185,12 @@ class PartnershipExtractor:
         places = [e for e in ents if e.label_ in _PLACE_LABELS]
         self._countries = [e for e in ents if e.label_ == COUNTRY]
         bounds = table.sentence_bounds()
-        if not about_twinning(table.lower, bounds):
+        before: TextBefore | None = doc._.text_before
+        doc._.about_twinning = about_twinning(table.lower, bounds) or (before is not None and before.about_twinning)
+        if not doc._.about_twinning:
             self._keys = body_keys(places)
-            home = self._home(doc._.home_spans or [])
-            doc._.home = home.names if home else []
+            home = self._home(doc)
+            self._set_home(doc, home)
             doc._.partnerships = []
             self._table = None
             return doc
@@ -201,7 +205,7 @@ class PartnershipExtractor:
             for (start, _), found in zip(bounds, triggers_by_sentence(table.text, char_bounds), strict=True)
         }
         self._keys = body_keys(places)
-        home = self._home_side = self._home(doc._.home_spans or [])
+        home = self._home_side = self._home(doc)
         home_keys = self._home_keys(home)
         self._predecessors: set[str] = set()
         pairs: dict[tuple[str, str], _Pair] = {}
@@ -333,7 +337,7 @@ class PartnershipExtractor:
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
 
-        doc._.home = home.names if home and not self._round_up(doc, home, pairs) else []
+        self._set_home(doc, home if home and not self._round_up(doc, home, pairs) else None)
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
         self._table = None
         return doc
@@ -619,16 +623,24 @@ class PartnershipExtractor:
         return self._keys.get((span.start, span.end)) or name_key(span)
 
     # -- home -----------------------------------------------------------------
-    def _home(self, spans: list[Span]) -> _Side | None:
+    def _home(self, doc: Doc) -> _Side | None:
         """The home side from the mentions the home component chose, its most
-        used name first."""
+        used name first; else the home carried from a long text's window before."""
+        spans = doc._.home_spans or []
         if not spans:
-            return None
+            before: TextBefore | None = doc._.text_before
+            carried = before.home if before is not None else None
+            return None if carried is None else _Side(carried.key, names=list(carried.names), place=carried.place)
         names = Counter(canonical_name(span) for span in spans)
         side = _Side(self._key(spans[0]), place=spans[0]._.place)
         for name, _ in names.most_common():
             side.add_name(name)
         return side
+
+    @staticmethod
+    def _set_home(doc: Doc, home: _Side | None) -> None:
+        doc._.home = list(home.names) if home else []
+        doc._.home_body = HomeBody(home.key, tuple(home.names), home.place) if home else None
 
     # -- pass 1 helpers ----------------------------------------------------------
     def _ents_in(self, sent: Span, labels: tuple[str, ...]) -> list[Span]:
@@ -991,23 +1003,13 @@ class PartnershipExtractor:
 
     # -- output ----------------------------------------------------------------
     def _to_dict(self, pair: _Pair) -> dict:
-        kind = sorted(pair.kinds, key=_KIND_ORDER.index)[0] if pair.kinds else "partnership"
+        kind = sorted(pair.kinds, key=KIND_ORDER.index)[0] if pair.kinds else "partnership"
         # one signing stated twice, once to the year ("seit 2002") and once to the day
         dated = [e["date"] for e in pair.events if e["type"] == "signed" and e["date"]]
         pair.events = [
-            e
-            for e in pair.events
-            if not (
-                e["type"] == "signed" and e["date"] and any(d != e["date"] and d.startswith(e["date"]) for d in dated)
-            )
+            e for e in pair.events if not (e["type"] == "signed" and e["date"] and is_coarser_signing(e["date"], dated))
         ]
-        signed = sorted(e["date"] for e in pair.events if e["type"] == "signed" and e["date"])
-        since = None
-        if signed:
-            since = signed[0]
-            finer = [d for d in signed if d.startswith(since) and len(d) > len(since)]
-            if finer:
-                since = finer[0]
+        since = since_of([e["date"] for e in pair.events if e["type"] == "signed" and e["date"]])
         status = "ended" if any(e["type"] == "ended" for e in pair.events) else "active"
         b_country = pair.b.country or (pair.b.place.country if pair.b.place else None)
         a = _Side(pair.a.key, names=list(pair.a.names))
@@ -1022,7 +1024,7 @@ class PartnershipExtractor:
             "kind": kind,
             "status": status,
             "since": since,
-            "events": sorted(pair.events, key=lambda e: (e["date"] or "9999", EVENT_PRIORITY.index(e["type"]))),
+            "events": sorted(pair.events, key=lambda e: event_order(e["type"], e["date"])),
             "evidence_span": pair.evidence,
             "why": pair.why,
         }
