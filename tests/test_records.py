@@ -23,3 +23,20 @@ def test_pipeline_record_entities_index_the_text(extract_text):
         assert text[entity.start : entity.end] == entity.text
     cities = [e for e in record.entities if e.label == "CITY"]
     assert all(e.geonames_id and e.country and e.lat is not None for e in cities)
+
+
+def test_a_record_read_back_from_its_json_file_is_the_same_record(tmp_path):
+    from extract.records import DocumentRecord, EntityRecord, EventRecord, PartnershipRecord, PersonRecord, read_record
+    from extract.writers import write_document
+
+    entities = [EntityRecord(0, 5, "CITY", "Fürth", geonames_id=1, country="DE"), EntityRecord(6, 10, "DATE", "1990")]
+    pair = PartnershipRecord(
+        ["Fürth"], ["Limoges"], "FR", "partnership", "active", "1990", [EventRecord("signed", "1990", "1990 ...")]
+    )
+    source = {"path": "d.txt", "label": "a source key named like an entity's"}
+    record = DocumentRecord("d", "x", ["Fürth"], entities, [pair], [PersonRecord("Jean Dupont", "Maire", None)], source)
+
+    back = read_record(write_document(record, tmp_path))
+
+    assert back.to_dict() == record.to_dict()
+    assert all(isinstance(e, EntityRecord) for e in back.entities)

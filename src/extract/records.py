@@ -180,7 +180,7 @@ class DocumentRecord:
             doc_id=data["doc_id"],
             text_sha256=data.get("text_sha256", ""),
             home=list(data.get("home", [])),
-            entities=[EntityRecord.from_dict(e) for e in data.get("entities", [])],
+            entities=[_entity(e) for e in data.get("entities", [])],
             partnerships=[PartnershipRecord.from_dict(p) for p in data.get("partnerships", [])],
             people=[PersonRecord.from_dict(p) for p in data.get("people", [])],
             source=data.get("source"),
@@ -280,4 +280,21 @@ def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iter
             if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
                 continue
             seen.add(path.stem)
-            yield DocumentRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            yield read_record(path)
+
+
+def _entity(data: dict[str, Any] | EntityRecord) -> EntityRecord:
+    return data if isinstance(data, EntityRecord) else EntityRecord.from_dict(data)
+
+
+def read_record(path: Path) -> DocumentRecord:
+    """A document record from its JSON file. Entities become ``EntityRecord``s as
+    the parser meets them: a long document's hundreds of thousands of entity
+    dictionaries never exist all at once."""
+    data = json.loads(path.read_text(encoding="utf-8"), object_hook=_entity_hook)
+    return DocumentRecord.from_dict(data)
+
+
+def _entity_hook(obj: dict[str, Any]) -> Any:
+    # only entities have a label and offsets (pairs, events, people and sources do not)
+    return EntityRecord.from_dict(obj) if "label" in obj and "start" in obj and "end" in obj else obj
