@@ -311,14 +311,17 @@ class PersonRecognizer(UsesGazetteer):
         parts = [k for k in range(i, end) if _is_name_token(words[k])]
         if any(words[k] in _classifiers() for k in parts):
             return None  # "Stadt Lüneburg" in a photo credit is no person
+        hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
+        common = any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated)
+        if common and not self._role_word_before(words, i):
+            return None  # as below, decided before the context is read: no role word can be adjacent
         role, role_token, credit, _ = self._context_before(table, i, people)
         adjacent_role = (
             role_token is not None
             and self._only_markup_between(words, role_token + 1, i)
             and self._role_line_ok(table, role_token, i)
         )
-        hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
-        if not adjacent_role and any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated):
+        if not adjacent_role and common:
             return None  # "Paul Stadt": the second word is an ordinary word (a role vouches for "Anna Koch")
         first = words[i]
         first_known = (
@@ -399,6 +402,15 @@ class PersonRecognizer(UsesGazetteer):
             if not (word.isspace() or word.islower() or word.isdigit() or word in _vocab_months()):
                 return None, None
         return None, None
+
+    @classmethod
+    def _role_word_before(cls, words: list[str], i: int) -> bool:
+        """A role word before token i with only markup between: what an adjacent
+        role (``_context_before`` and ``_only_markup_between``) needs at least."""
+        k = i - 1
+        while k >= 0 and not _role_of(words[k]) and cls._only_markup_between(words, k, k + 1):
+            k -= 1
+        return k >= 0 and _role_of(words[k]) is not None
 
     @staticmethod
     def _only_markup_between(words: list[str], start: int, end: int) -> bool:
