@@ -184,3 +184,16 @@ def test_nesting_depth_ignores_void_and_self_closed_elements():
     from extract.documents import nesting_depth
 
     assert nesting_depth("<html><body><p>a<br>b<img src=x><hr/></p></body></html>") == 3
+
+
+def test_a_document_error_names_its_subject_and_survives_a_trip_to_a_worker():
+    import pickle
+
+    from extract.documents import DocumentError
+
+    error = pickle.loads(pickle.dumps(DocumentError("corpus.jsonl:7", "not a JSON object")))
+    assert (error.subject, error.problem, str(error)) == (
+        "corpus.jsonl:7",
+        "not a JSON object",
+        "corpus.jsonl:7: not a JSON object",
+    )

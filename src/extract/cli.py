@@ -195,7 +195,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: {args.gold}: no gold JSON files (see docs/gold-format.md)", file=sys.stderr)
         return EXIT_CANNOT_RUN
     paths, missing = find_documents(args.paths)
-    errors: list[tuple[str, str, str]] = [(str(e).split(": ", 1)[0], "find", str(e)) for e in missing]
+    errors: list[tuple[str, str, str]] = [(e.subject, "find", str(e)) for e in missing]
     warnings: list[tuple[str, str, str]] = []
     for error in missing:
         print(f"error: {error}", file=sys.stderr)

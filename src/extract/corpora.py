@@ -129,7 +129,7 @@ def _warc_entries(path: Path, skipped: SkipCounts) -> Iterator[CorpusEntry | Doc
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise DocumentError(path, f"cannot read ({exc.strerror or exc})") from exc
     number = 0
     with stream:
         records = iter(ArchiveIterator(stream))
@@ -140,7 +140,7 @@ def _warc_entries(path: Path, skipped: SkipCounts) -> Iterator[CorpusEntry | Doc
                 return
             except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
                 # the reader cannot find the next record after a broken one: the rest of the file is lost
-                yield DocumentError(f"{path}: broken WARC after record {number} ({type(exc).__name__}: {exc})")
+                yield DocumentError(path, f"broken WARC after record {number} ({type(exc).__name__}: {exc})")
                 return
             number += 1
             if record.rec_type != "response" or not _is_html(record):
@@ -151,10 +151,10 @@ def _warc_entries(path: Path, skipped: SkipCounts) -> Iterator[CorpusEntry | Doc
             try:
                 data = record.content_stream().read()
             except Exception as exc:  # a damaged payload (bad chunking, bad gzip) is this record's problem
-                yield DocumentError(f"{label}: unreadable WARC record ({type(exc).__name__})")
+                yield DocumentError(label, f"unreadable WARC record ({type(exc).__name__})")
                 continue
             if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside the record: a cut-off crawl
-                yield DocumentError(f"{label}: truncated WARC record (the file ends inside it)")
+                yield DocumentError(label, "truncated WARC record (the file ends inside it)")
                 continue
             meta = {
                 "url": url,
@@ -184,10 +184,10 @@ def _stem(path: Path) -> str:
 def _row_entry(path: Path, row_number: int, row: dict, options: CorpusOptions) -> CorpusEntry | DocumentError:
     label = f"{path}:{row_number}"
     if options.text_column not in row:
-        return DocumentError(f"{label}: no {options.text_column!r} column (see --text-column)")
+        return DocumentError(label, f"no {options.text_column!r} column (see --text-column)")
     text = row[options.text_column]
     if not isinstance(text, str):
-        return DocumentError(f"{label}: {options.text_column!r} is not a text")
+        return DocumentError(label, f"{options.text_column!r} is not a text")
     doc_id = _id_from_value(row.get(options.id_column), f"{_stem(path)}_{row_number}")
     return CorpusEntry(doc_id, path, label, text.encode("utf-8"), ".txt", {"row": str(row_number)})
 
@@ -197,40 +197,40 @@ def _csv_entries(path: Path, options: CorpusOptions) -> Iterator[CorpusEntry | D
     try:
         stream = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise DocumentError(path, f"cannot read ({exc.strerror or exc})") from exc
     with stream:
         try:
             reader = csv.DictReader(stream)
             if reader.fieldnames is None:
-                raise DocumentError(f"{path}: empty CSV")
+                raise DocumentError(path, "empty CSV")
             if options.text_column not in reader.fieldnames:
-                raise DocumentError(f"{path}: no {options.text_column!r} column (see --text-column)")
+                raise DocumentError(path, f"no {options.text_column!r} column (see --text-column)")
             for number, row in enumerate(reader, start=1):
                 yield _row_entry(path, number, row, options)
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise DocumentError(f"{path}: unreadable CSV ({type(exc).__name__}: {exc})") from exc
+            raise DocumentError(path, f"unreadable CSV ({type(exc).__name__}: {exc})") from exc
 
 
 def _jsonl_entries(path: Path, options: CorpusOptions) -> Iterator[CorpusEntry | DocumentError]:
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise DocumentError(path, f"cannot read ({exc.strerror or exc})") from exc
     with stream:
         for number, raw in enumerate(stream, start=1):
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield DocumentError(f"{path}:{number}: not UTF-8 (byte {exc.start})")
+                yield DocumentError(f"{path}:{number}", f"not UTF-8 (byte {exc.start})")
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield DocumentError(f"{path}:{number}: not a JSON object ({exc})")
+                yield DocumentError(f"{path}:{number}", f"not a JSON object ({exc})")
                 continue
             if not isinstance(row, dict):
-                yield DocumentError(f"{path}:{number}: not a JSON object")
+                yield DocumentError(f"{path}:{number}", "not a JSON object")
                 continue
             yield _row_entry(path, number, row, options)

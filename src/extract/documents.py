@@ -36,7 +36,15 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zäöüß])")
 
 
 class DocumentError(Exception):
-    """A document that cannot be read; the message names the file and the problem."""
+    """A document that cannot be read: ``subject`` names it (a file, or an entry
+    of a corpus file) and ``problem`` says why; the message is both in one line."""
+
+    def __init__(self, subject: object, problem: str) -> None:
+        super().__init__(str(subject), problem)  # the arguments again when unpickled
+        self.subject, self.problem = str(subject), problem
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.problem}"
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Docume
         elif path.is_file():
             found.add(path)
         else:
-            missing.append(DocumentError(f"{path}: no such file or folder"))
+            missing.append(DocumentError(path, "no such file or folder"))
     return sorted(found, key=lambda p: (doc_id_for(p), str(p))), missing
 
 
@@ -110,7 +118,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise DocumentError(path, f"cannot read ({exc.strerror or exc})") from exc
 
 
 def read_document(path: Path, data: bytes | None = None, html: str = "trafilatura") -> Document:
@@ -135,7 +143,7 @@ def document_from_bytes(
     extractor of an HTML page (see ``HTML_EXTRACTORS``)."""
     name = label or str(path)
     if not data.strip():
-        raise DocumentError(f"{name}: empty file")
+        raise DocumentError(name, "empty file")
     if suffix in PDF_SUFFIXES:
         text, encoding, fmt = pdf_text(name, data), None, "pdf"
     elif suffix in HTML_SUFFIXES:
@@ -146,7 +154,7 @@ def document_from_bytes(
         fmt = "markdown" if suffix == ".md" else "text"
     text, warnings = replace_stray_controls(name, text)
     if not text.strip():
-        raise DocumentError(f"{name}: no text in the file")
+        raise DocumentError(name, "no text in the file")
     return Document(
         doc_id=doc_id,
         path=path,
@@ -167,10 +175,10 @@ def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"{path}: broken {encoding} text (byte {exc.start})") from exc
+                raise DocumentError(path, f"broken {encoding} text (byte {exc.start})") from exc
     sample = data[:8192]
     if sample.count(b"\x00") > _MAX_CONTROL_SHARE * len(sample):
-        raise DocumentError(f"{path}: binary file, not text")  # or UTF-16 without BOM
+        raise DocumentError(path, "binary file, not text")  # or UTF-16 without BOM
     try:
         return _check_text(path, data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -184,7 +192,7 @@ def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise DocumentError(f"{path}: binary file or unknown encoding")
+        raise DocumentError(path, "binary file or unknown encoding")
     return _check_text(path, str(best)), best.encoding
 
 
@@ -194,7 +202,7 @@ def _check_text(path: str | Path, text: str) -> str:
     sample = text[:20000]
     controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
-        raise DocumentError(f"{path}: binary file, not text")
+        raise DocumentError(path, "binary file, not text")
     return text
 
 
@@ -228,9 +236,9 @@ def html_text(path: str | Path, markup: str, extractor: str = "trafilatura") -> 
         # without its wrapper elements the page reads again
         text = _main_text(path, _WRAPPER_TAG.sub(_unwrap, markup), extractor)
         if not _enough(text):
-            raise DocumentError(f"{path}: HTML nested {depth} elements deep, no main text found in it")
+            raise DocumentError(path, f"HTML nested {depth} elements deep, no main text found in it")
     if not _enough(text):
-        raise DocumentError(f"{path}: HTML with no main text")
+        raise DocumentError(path, "HTML with no main text")
     return text
 
 
@@ -271,7 +279,7 @@ def _main_text(path: str | Path, markup: str, extractor: str) -> str | None:
 
         return trafilatura.extract(markup, include_comments=False, include_tables=True)
     except Exception as exc:  # trafilatura raises lxml's errors on broken markup
-        raise DocumentError(f"{path}: unreadable HTML ({type(exc).__name__})") from exc
+        raise DocumentError(path, f"unreadable HTML ({type(exc).__name__})") from exc
 
 
 def pdf_text(path: str | Path, data: bytes) -> str:
@@ -281,15 +289,15 @@ def pdf_text(path: str | Path, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{path}: encrypted PDF (needs a password)")
+            raise DocumentError(path, "encrypted PDF (needs a password)")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise DocumentError(f"{path}: corrupt PDF ({type(exc).__name__}: {exc})") from exc
+        raise DocumentError(path, f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise DocumentError(f"{path}: corrupt PDF ({type(exc).__name__})") from exc
+        raise DocumentError(path, f"corrupt PDF ({type(exc).__name__})") from exc
     if not any(page.strip() for page in pages):
-        raise DocumentError(f"{path}: PDF with no text layer (scanned?)")
+        raise DocumentError(path, "PDF with no text layer (scanned?)")
     # a page break is a blank line; a word hyphenated at a line end is joined
     return "\n\n".join(_LINE_END_HYPHEN.sub("", page.strip("\n")) for page in pages)

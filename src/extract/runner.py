@@ -38,8 +38,9 @@ class Outcome:
     warnings: tuple[str, ...] = ()  # the document was written, but read around these
 
 
-# loads the gazetteer, the lexicons and dateparser's German data before any
-# worker is forked, so that the workers share them
+# loads the gazetteer and the lexicons before any worker is forked, so that the
+# workers share them (dateparser is loaded only by a process that meets a date
+# form the date step does not read itself, which most runs never do)
 WARM_UP_TEXT = "Am 3. Mai 1990 unterzeichneten die Stadt Bonn und Oxford (England) die Partnerschaft."
 
 _MODEL: str | None = None  # the --model of this run; forked workers inherit it
@@ -77,8 +78,7 @@ def expand_inputs(
         try:
             for item in items:
                 if isinstance(item, DocumentError):
-                    label = str(item).split(": ", 1)[0]
-                    yield Outcome(label, error=(label, "read", str(item)))
+                    yield Outcome(item.subject, error=(item.subject, "read", str(item)))
                     continue
                 doc_id = item.doc_id if isinstance(item, CorpusEntry) else doc_id_for(item)
                 label = input_label(item)
