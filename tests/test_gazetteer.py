@@ -35,3 +35,25 @@ def test_cache_file_is_written_and_keyed_by_versions():
     load_gazetteer()
     path = cache_path()
     assert path.exists() and "gazetteer-v" in path.name
+
+
+def test_the_cache_keeps_only_the_most_recently_used_gazetteer_files(tmp_path):
+    import os
+
+    from extract.gazetteer import prune_cache
+
+    for age in range(5):
+        path = tmp_path / f"gazetteer-v{age}.pickle"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))  # v0 the most recent
+    (tmp_path / "notes.txt").write_text("not a cache file")
+
+    deleted = prune_cache(tmp_path, keep=3)
+
+    assert sorted(p.name for p in deleted) == ["gazetteer-v3.pickle", "gazetteer-v4.pickle"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-v0.pickle",
+        "gazetteer-v1.pickle",
+        "gazetteer-v2.pickle",
+        "notes.txt",
+    ]

@@ -129,12 +129,46 @@ def load_gazetteer() -> Gazetteer:
     if path.exists():
         try:
             with path.open("rb") as fh:
-                return Gazetteer(pickle.load(fh))
+                gazetteer = Gazetteer(pickle.load(fh))
+            _touch(path)  # in use: the last to be pruned
+            return gazetteer
         except (OSError, pickle.UnpicklingError, EOFError, KeyError):
             pass  # a damaged cache is rebuilt below
     data = build_gazetteer_data()
     _write_atomically(path, data)
+    prune_cache(path.parent, keep=CACHE_FILES_KEPT)
     return Gazetteer(data)
+
+
+# Each lexicon edit or package upgrade makes a new 30 MB cache file; the most
+# recently used few are kept (two installations may share the cache folder).
+CACHE_FILES_KEPT = 3
+
+
+def prune_cache(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` most recently used gazetteer files in ``folder``;
+    returns the deleted ones. Never fails: a file in use elsewhere is only skipped."""
+    files = []
+    for path in folder.glob("gazetteer-*.pickle"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    deleted = []
+    for _, path in sorted(files, reverse=True)[keep:]:
+        try:
+            path.unlink()
+            deleted.append(path)
+        except OSError:
+            pass
+    return deleted
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache is still a cache
 
 
 def _write_atomically(path: Path, data: dict) -> None:
