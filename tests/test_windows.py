@@ -92,7 +92,6 @@ def test_a_pair_found_in_two_windows_is_merged_with_its_events_and_earliest_sign
     assert pair.since == "1960-05-03"  # the earliest signing, to the day (the year-only statement dropped)
     assert [(e.type, e.date) for e in pair.events] == [("signed", "1960-05-03"), ("signed", "1990")]
     assert pair.kind == "partnership" and pair.b_country == "FR"
-    assert merged.home == ["Fürth"]
 
 
 def test_entities_come_from_the_window_that_owns_them_and_never_overlap():
@@ -135,3 +134,15 @@ def test_people_found_in_two_windows_are_one_person_with_what_either_knew():
         20,
     )  # noqa: E501
     assert merged.people == [PersonRecord("Anna Beispiel", "Oberbürgermeisterin", "Fürth")]
+
+
+def test_the_home_of_a_long_text_is_the_body_at_home_in_most_windows():
+    other_town = (
+        "Die Stadt Bonn stellt ihre Partnerstädte vor.\n\n"
+        "Die Städtepartnerschaft mit Oxford (England) besteht seit 1947.\n\n"
+    )
+    text = LONG_TEXT + other_town + filler(12)
+    windowed = extract_record(text, "d", "", window=2500)
+    assert windowed.home == ["Fürth"]
+    # the other town's pair keeps its own home
+    assert (["Bonn"], ["Oxford"]) in [(p.a, p.b) for p in windowed.partnerships]

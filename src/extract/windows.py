@@ -17,16 +17,19 @@ twinning, which a window that does not say so again takes likewise.
 Merged: entities by ownership (a window owns its text up to a line end in the
 middle of its overlap with the next), partnerships and people found in several
 windows once (a pair by its sides' names, its events joined and its "since"
-recomputed from them), the home names of all windows in order.
+recomputed from them). The document's home is the body that is home in most
+windows (a concatenation of several towns' pages has one per part; each pair
+keeps the home of its own window).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from .components.bodies import TextBefore
+from .components.bodies import HomeBody, TextBefore
 from .components.events import event_order, is_coarser_signing, since_of
 from .components.partnerships import KIND_ORDER
 from .pipeline import clean_text, load, process
@@ -52,15 +55,24 @@ def extract_record(
         return record_from_doc(process(text, load(model)), doc_id, text_sha256, source)
     merged = DocumentRecord(doc_id, text_sha256, source=source)
     before = TextBefore()
+    home_names: dict[str, list[str]] = {}  # each home body's names, by its key
+    windows_at_home: Counter[str] = Counter()
     own_start = 0
     for start, end, own_end in window_bounds(text, limit):
         # load() per window: the pipeline is renewed when its vocabulary has grown too large
         doc = process(text[start:end], load(model), before)
-        before = TextBefore(doc._.home_body or before.home, before.about_twinning or bool(doc._.about_twinning))
+        body: HomeBody | None = doc._.home_body
+        if body is not None:
+            windows_at_home[body.key] += 1
+            names = home_names.setdefault(body.key, [])
+            names.extend(n for n in body.names if fold_name(n) not in {fold_name(m) for m in names})
+        before = TextBefore(body or before.home, before.about_twinning or bool(doc._.about_twinning))
         part = record_from_doc(doc, doc_id, text_sha256, source)
         del doc
         add_window(merged, part, start, own_start, own_end)
         own_start = own_end
+    if windows_at_home:  # the body that is home in most windows (the first of equals)
+        merged.home = home_names[windows_at_home.most_common(1)[0][0]]
     return merged
 
 
@@ -91,10 +103,8 @@ def _cut(text: str, lo: int, hi: int) -> int:
 
 def add_window(merged: DocumentRecord, part: DocumentRecord, offset: int, own_start: int, own_end: int) -> None:
     """Merge one window's record (offsets relative to ``offset``) into the
-    document's; of its entities, those that start in ``own_start:own_end``."""
-    for name in part.home:
-        if fold_name(name) not in {fold_name(n) for n in merged.home}:
-            merged.home.append(name)
+    document's (all but the home, which ``extract_record`` chooses); of its
+    entities, those that start in ``own_start:own_end``."""
     last_end = merged.entities[-1].end if merged.entities else 0
     for entity in part.entities:
         start = entity.start + offset
