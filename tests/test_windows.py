@@ -82,7 +82,7 @@ def test_a_pair_found_in_two_windows_is_merged_with_its_events_and_earliest_sign
     second = PartnershipRecord(
         ["Besançon"], ["Fürth", "Fürth in Bayern"], None, "partnership", "active", "1960-05-03",
         events=[EventRecord("signed", "1960-05-03", "am 3. Mai 1960"), EventRecord("signed", "1960", "1960")],
-        evidence_start=5, evidence_end=9,
+        a_country="FR", b_lat=49.47, evidence_start=5, evidence_end=9,
     )  # fmt: skip
     add_window(merged, DocumentRecord("d", "", home=["Fürth"], partnerships=[first]), 0, 0, 100)
     add_window(merged, DocumentRecord("d", "", home=["Fürth"], partnerships=[second]), 100, 100, 200)
@@ -92,6 +92,7 @@ def test_a_pair_found_in_two_windows_is_merged_with_its_events_and_earliest_sign
     assert pair.since == "1960-05-03"  # the earliest signing, to the day (the year-only statement dropped)
     assert [(e.type, e.date) for e in pair.events] == [("signed", "1960-05-03"), ("signed", "1990")]
     assert pair.kind == "partnership" and pair.b_country == "FR"
+    assert (pair.a_country, pair.a_lat, pair.b_lat) == (None, 49.47, None)  # each side keeps its own place
 
 
 def test_entities_come_from_the_window_that_owns_them_and_never_overlap():

@@ -120,10 +120,12 @@ def add_window(merged: DocumentRecord, part: DocumentRecord, offset: int, own_st
         else:
             _merge_pair(same, pair)
     merged.partnerships.sort(key=lambda p: (p.evidence_start if p.evidence_start is not None else -1, p.a, p.b))
+    people = {fold_name(p.name): p for p in merged.people}
     for person in part.people:
-        same_person = next((p for p in merged.people if fold_name(p.name) == fold_name(person.name)), None)
+        same_person = people.get(fold_name(person.name))
         if same_person is None:
             merged.people.append(person)
+            people[fold_name(person.name)] = person
         else:
             _fill(same_person, person)
 
@@ -142,7 +144,7 @@ def _merge_pair(kept: PartnershipRecord, other: PartnershipRecord) -> None:
     """One pair found in two windows: names and events joined, since, status and
     kind as one reading of both windows would give them."""
     if not _names(kept.a) & _names(other.a):  # found the other way round
-        other = dataclasses.replace(other, a=other.b, b=other.a)
+        other = _turned_round(other)
     for mine, theirs in ((kept.a, other.a), (kept.b, other.b)):
         mine.extend(n for n in theirs if fold_name(n) not in _names(mine))
     events = kept.events + [e for e in other.events if e not in kept.events]
@@ -153,6 +155,19 @@ def _merge_pair(kept: PartnershipRecord, other: PartnershipRecord) -> None:
     kept.status = "ended" if "ended" in (kept.status, other.status) else kept.status
     kept.kind = min(kept.kind, other.kind, key=KIND_ORDER.index)
     _fill(kept, other)
+
+
+# the fields of each side of a pair, a's and b's
+_SIDE_FIELDS = [("a", "b"), ("a_country", "b_country"), ("a_geonames_id", "b_geonames_id")]
+_SIDE_FIELDS += [("a_lat", "b_lat"), ("a_lon", "b_lon")]
+
+
+def _turned_round(pair: PartnershipRecord) -> PartnershipRecord:
+    """The pair with its sides swapped, each with its own names, country and place."""
+    swapped = {}
+    for a, b in _SIDE_FIELDS:
+        swapped[a], swapped[b] = getattr(pair, b), getattr(pair, a)
+    return dataclasses.replace(pair, **swapped)
 
 
 def _fill(kept: Any, other: Any) -> None:
