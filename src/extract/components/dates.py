@@ -76,11 +76,13 @@ def find_dates(text: str) -> list[DateMatch]:
     """All date mentions in ``text``, longest first where they overlap."""
     quantity = _quantity_words()
     found: list[DateMatch] = []
+    claimed = bytearray(len(text))  # 1 where a mention found before lies: a long text has thousands
 
     def claim(start: int, end: int, core: str, precision: str) -> None:
-        if any(d.start < end and start < d.end for d in found):
+        if claimed.find(1, start, end) != -1:
             return  # overlaps a longer mention found before
         found.append(DateMatch(start, end, core, precision))
+        claimed[start:end] = b"\x01" * (end - start)
 
     for pattern, precision, word_start in _patterns():
         for m in pattern.finditer(text):

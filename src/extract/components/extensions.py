@@ -139,6 +139,7 @@ class TokenTable:
         "_sent_starts",
         "_by_start",
         "_by_end",
+        "_positions",
     )
 
     def __init__(self, doc: Doc) -> None:
@@ -154,6 +155,7 @@ class TokenTable:
         self._sent_starts: list[bool] | None = None
         self._by_start: dict[int, int] | None = None
         self._by_end: dict[int, int] | None = None
+        self._positions: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.words)
@@ -168,6 +170,15 @@ class TokenTable:
         if self._lower is None:
             self._lower = [w.lower() for w in self.words]
         return self._lower
+
+    def positions(self, lower_word: str) -> list[int]:
+        """Indices of the tokens whose lower case is ``lower_word`` (found once per
+        document: a step that asks per sentence would otherwise scan the whole text
+        per sentence)."""
+        found = self._positions.get(lower_word)
+        if found is None:
+            found = self._positions[lower_word] = [k for k, w in enumerate(self.lower) if w == lower_word]
+        return found
 
     @property
     def is_punct(self) -> list[int]:

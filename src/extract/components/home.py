@@ -103,18 +103,16 @@ def qualified_for_reader(doc: Doc, span: Span) -> bool:
     return nxt is not None and nxt.ent_type_ in (COUNTRY, REGION)
 
 
-_ZWISCHEN = re.compile("zwischen", re.IGNORECASE)
-
-
 def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
     """Groups of places that a "zwischen A und B (, C)" phrase joins."""
     table = token_table(doc)
-    if not _ZWISCHEN.search(table.text):
-        return []  # most texts: no token can read "zwischen"
+    positions = table.positions("zwischen")
+    if not positions:
+        return []
     lower = table.lower
     by_start = {p.start: p for p in places}
     groups = []
-    for i in (k for k, word in enumerate(lower) if word == "zwischen"):
+    for i in positions:
         group: list[Span] = []
         k = i + 1
         while k < len(lower) and k - i < 16:
