@@ -29,8 +29,9 @@ dictionaries). Each pair says why it was made (``why``): which scope and rule.
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,17 +103,39 @@ def _body_words_lower() -> frozenset[str]:
     return frozenset(w.lower() for w in lex()["places"]["city_words"])
 
 
+class _CharRanges:
+    """Character ranges (the partner lines' bounds), asked for each sentence whether
+    one covers it or which overlap it: kept sorted with the running maximum of their
+    ends, so that a page of hundreds of partner lines is not scanned per sentence."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.furthest = list(itertools.accumulate((b for _, b in self.ranges), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start)  # the ranges that start at or before ``start``
+        return k > 0 and self.furthest[k - 1] >= end
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        k = bisect_left(self.starts, end)  # the ranges that start before ``end``
+        if k == 0 or self.furthest[k - 1] <= start:
+            return []  # none of them reaches into start:end (most sentences)
+        return [(a, b) for a, b in self.ranges[:k] if b > start]
+
+
 def merge_spelling_variants(pairs: list[_Pair]) -> list[_Pair]:
     """One partner written several ways on a page ("Springfeld", "Springfield-sur-Mer"
     for "Springfield-sur-Mer"): pairs of the same side a whose b names agree up to
     one letter over the shorter name merge into the pair with the longest name."""
     kept: list[_Pair] = []
+    kept_by_a: dict[str, list[_Pair]] = {}  # the kept pairs of each side a, in the order kept
     for pair in sorted(pairs, key=lambda p: -len(fold_name(p.b.names[0]))):
-        target = next(
-            (k for k in kept if k.a.key == pair.a.key and _same_spelling(k.b.names[0], pair.b.names[0])), None
-        )
+        same_a = kept_by_a.setdefault(pair.a.key, [])
+        target = next((k for k in same_a if _same_spelling(k.b.names[0], pair.b.names[0])), None)
         if target is None:
             kept.append(pair)
+            same_a.append(pair)
             continue
         for name in pair.b.names:
             target.b.add_name(name)
@@ -132,20 +155,24 @@ def _same_spelling(long_name: str, short_name: str) -> bool:
     a, b = fold_name(long_name), fold_name(short_name)
     if len(b) < 6 or a == b:
         return False
-    distance = min(_edit_distance(a[:n], b) for n in (len(b) - 1, len(b), len(b) + 1))
-    if distance == 0:
+    prefixes = [a[:n] for n in (len(b) - 1, len(b), len(b) + 1)]
+    if b in prefixes:  # the name before its hyphenated rest
         return long_name[len(short_name) : len(short_name) + 1] == "-"
-    return distance == 1
+    return any(_one_edit_apart(prefix, b) for prefix in prefixes)
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+def _one_edit_apart(x: str, y: str) -> bool:
+    """Whether one substitution, insertion or deletion (or none) turns ``x`` into
+    ``y``: edit distance at most 1, in one pass (a page lists hundreds of partners,
+    compared pairwise)."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    return x[i + 1 :] == y[i + 1 :] if len(x) == len(y) else x[i:] == y[i + 1 :]
 
 
 @dataclass
@@ -213,7 +240,7 @@ class PartnershipExtractor:
         antecedents = self._antecedents(sentences, home_keys)
 
         # pass 0: partners named by the page's structure (list lines, sub-headings)
-        line_spans = self._pairs_from_partner_lines(doc, home, pairs)
+        line_spans = _CharRanges(self._pairs_from_partner_lines(doc, home, pairs))
 
         # pass 1: pairs from sentences and list blocks
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
@@ -225,9 +252,9 @@ class PartnershipExtractor:
             sent_places = self._ents_in(sent, _PLACE_LABELS)
             if self._is_heading(sent):
                 section_place = self._section_place(sent, sent_places, home_keys)
-            if any(a <= sent.start_char and sent.end_char <= b for a, b in line_spans):
+            if line_spans.cover(sent.start_char, sent.end_char):
                 continue  # a partner line, read above
-            overlapping = [(a, b) for a, b in line_spans if a < sent.end_char and sent.start_char < b]
+            overlapping = line_spans.overlapping(sent.start_char, sent.end_char)
             if overlapping:
                 # a caption run into a partner heading: read only the part outside the heading
                 sent_places = [p for p in sent_places if not any(a <= p.start_char < b for a, b in overlapping)]

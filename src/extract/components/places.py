@@ -30,7 +30,7 @@ tried when nothing else is). Around that lookup:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -777,6 +777,8 @@ class PlaceRecognizer(UsesGazetteer):
         countries = [
             (start, end, self._country_of(table, start, end, label)) for start, end, label in found if label == COUNTRY
         ]
+        # in text order, starts and ends alike (spans never overlap): a window of them is two bisections
+        c_starts, c_ends = [c[0] for c in countries], [c[1] for c in countries]
         resolved: list[Place | None] = []
         for start, end, label in found:
             candidates = self._lookup_span(table, start, end, label)
@@ -784,12 +786,13 @@ class PlaceRecognizer(UsesGazetteer):
             if not wanted:
                 resolved.append(None)
                 continue
-            nearby = {code for c_start, _, code in countries if code and abs(c_start - start) <= _COUNTRY_WINDOW}
-            adjacent = {
-                code
-                for c_start, c_end, code in countries
-                if code and (0 <= c_start - end <= 2 or 0 <= start - c_end <= 2)
-            }
+            near = countries[
+                bisect_left(c_starts, start - _COUNTRY_WINDOW) : bisect_right(c_starts, start + _COUNTRY_WINDOW)
+            ]
+            nearby = {code for _, _, code in near if code}
+            after = countries[bisect_left(c_starts, end) : bisect_right(c_starts, end + 2)]  # "X (Land)"
+            before = countries[bisect_left(c_ends, start - 2) : bisect_right(c_ends, start)]  # "Land: X"
+            adjacent = {code for _, _, code in after + before if code}
             in_context = [p for p in wanted if p.country in nearby]
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
