@@ -29,6 +29,7 @@ first) and ``doc._.home_why``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,10 +104,18 @@ def qualified_for_reader(doc: Doc, span: Span) -> bool:
     return nxt is not None and nxt.ent_type_ in (COUNTRY, REGION)
 
 
-def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
-    """Groups of places that a "zwischen A und B (, C)" phrase joins."""
+_BETWEEN_REACH = 16  # tokens after "zwischen" in which the places it joins start
+
+
+def between_statements(doc: Doc, places: list[Span], within: tuple[int, int] | None = None) -> list[list[Span]]:
+    """Groups of places that a "zwischen A und B (, C)" phrase joins; with
+    ``within`` (a sentence's token bounds) only the phrases that can reach its
+    places, so that asking per sentence does not read the whole text each time."""
     table = token_table(doc)
     positions = table.positions("zwischen")
+    if within is not None:
+        start, end = within
+        positions = positions[bisect_left(positions, start - _BETWEEN_REACH + 1) : bisect_left(positions, end)]
     if not positions:
         return []
     lower = table.lower
@@ -115,7 +124,7 @@ def between_statements(doc: Doc, places: list[Span]) -> list[list[Span]]:
     for i in positions:
         group: list[Span] = []
         k = i + 1
-        while k < len(lower) and k - i < 16:
+        while k < len(lower) and k - i < _BETWEEN_REACH:
             if k in by_start:
                 group.append(by_start[k])
                 k = by_start[k].end

@@ -423,7 +423,7 @@ class PartnershipExtractor:
             if not self._in_parentheses_after_place(doc, p, sent_places) and not self._in_designation(p)
         ]
         groups: list[list[Span]] = []
-        for group in between_statements(doc, places):
+        for group in between_statements(doc, places, within=(sent.start, sent.end)):
             groups.append([p for p in group if sent.start <= p.start < sent.end])
         by_start = {p.start: p for p in places}
         for tok in sent:
