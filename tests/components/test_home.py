@@ -71,3 +71,20 @@ def test_the_dateline_of_a_local_report_names_the_home(nlp):
     )
     found, why = home(nlp, text)
     assert found == ["Celle"] and "dateline" in why
+
+
+def test_between_statements_of_one_sentence_are_those_that_reach_its_places(nlp):
+    from extract.components.home import between_statements
+
+    doc = nlp(
+        "Die Partnerschaft zwischen Besançon und Oxford ist alt. Die Freundschaft zwischen Fürth und Limoges auch."
+    )
+    places = [e for e in doc.ents if e.label_ in ("CITY", "REGION")]
+    second = next(s for s in doc.sents if "Fürth" in s.text)
+    names = lambda groups: [[p.text for p in group] for group in groups]  # noqa: E731
+
+    assert names(between_statements(doc, places)) == [["Besançon", "Oxford"], ["Fürth", "Limoges"]]
+    # as the partnership step asks: the sentence's own places, the phrases that can reach them
+    own = [p for p in places if second.start <= p.start < second.end]
+    assert names(between_statements(doc, own, within=(second.start, second.end))) == [["Fürth", "Limoges"]]
+    assert between_statements(doc, own, within=(second.start, second.end)) == between_statements(doc, own)
