@@ -147,3 +147,17 @@ def test_the_home_of_a_long_text_is_the_body_at_home_in_most_windows():
     assert windowed.home == ["Fürth"]
     # the other town's pair keeps its own home
     assert (["Bonn"], ["Oxford"]) in [(p.a, p.b) for p in windowed.partnerships]
+
+
+def test_a_partner_list_found_wherever_a_window_cut_falls():
+    text = (
+        "Die Stadt Fürth stellt ihre Städtepartnerschaften vor.\n\n"
+        + filler(15)
+        + "Unsere Partnerstädte:\n- Besançon (Frankreich), seit 1960\n- Limoges (Frankreich), seit 1985\n"
+        + "- Perugia (Italien), seit 1992\n\n"
+        + filler(15)
+    )
+    whole = extract_record(text, "d", "")
+    assert [p.b for p in whole.partnerships] == [["Besançon"], ["Limoges"], ["Perugia"]]
+    for limit in range(800, 3000, 100):  # cuts before, inside and after the list
+        assert extract_record(text, "d", "", window=limit).to_dict() == whole.to_dict(), limit
