@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .components.bodies import HomeBody, TextBefore
 from .components.events import event_order, is_coarser_signing, since_of
 from .components.partnerships import KIND_ORDER
-from .pipeline import clean_text, load, process
+from .pipeline import load, process
 from .records import DocumentRecord, PartnershipRecord, record_from_doc
 from .text import fold_name
 
@@ -49,8 +49,7 @@ def extract_record(
 ) -> DocumentRecord:
     """The record of ``text``: in one piece when it fits ``window`` characters
     (default: the pipeline's ``max_length``), else window by window."""
-    text = clean_text(text)
-    limit = window or load(model).max_length
+    limit = window or load(model).max_length  # process() cleans each piece (every offset stays)
     if len(text) <= limit:
         return record_from_doc(process(text, load(model)), doc_id, text_sha256, source)
     merged = DocumentRecord(doc_id, text_sha256, source=source)
@@ -64,8 +63,7 @@ def extract_record(
         body: HomeBody | None = doc._.home_body
         if body is not None:
             windows_at_home[body.key] += 1
-            names = home_names.setdefault(body.key, [])
-            names.extend(n for n in body.names if fold_name(n) not in {fold_name(m) for m in names})
+            _add_names(home_names.setdefault(body.key, []), body.names)
         before = TextBefore(body or before.home, before.about_twinning or bool(doc._.about_twinning))
         part = record_from_doc(doc, doc_id, text_sha256, source)
         del doc
@@ -134,6 +132,15 @@ def _names(names: list[str]) -> set[str]:
     return {fold_name(n) for n in names}
 
 
+def _add_names(names: list[str], more: Iterable[str]) -> None:
+    """``more`` appended to ``names``, each name once (folded comparison)."""
+    seen = _names(names)
+    for name in more:
+        if fold_name(name) not in seen:
+            names.append(name)
+            seen.add(fold_name(name))
+
+
 def _same_pair(p: PartnershipRecord, q: PartnershipRecord) -> bool:
     """The same two bodies: each side shares a name (either way round)."""
     a, b = _names(p.a), _names(p.b)
@@ -145,8 +152,8 @@ def _merge_pair(kept: PartnershipRecord, other: PartnershipRecord) -> None:
     kind as one reading of both windows would give them."""
     if not _names(kept.a) & _names(other.a):  # found the other way round
         other = _turned_round(other)
-    for mine, theirs in ((kept.a, other.a), (kept.b, other.b)):
-        mine.extend(n for n in theirs if fold_name(n) not in _names(mine))
+    _add_names(kept.a, other.a)
+    _add_names(kept.b, other.b)
     events = kept.events + [e for e in other.events if e not in kept.events]
     signed = [e.date for e in events if e.type == "signed" and e.date]
     events = [e for e in events if not (e.type == "signed" and e.date and is_coarser_signing(e.date, signed))]

@@ -20,9 +20,11 @@ def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("blocks", "home_why", "home", "home_body", "text_before", "about_twinning", "partnerships", "people"):
+    for name in ("blocks", "home_why", "home_body", "text_before", "about_twinning", "partnerships", "people"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("home"):  # the home's names, read off the home body
+        Doc.set_extension("home", getter=lambda doc: list(doc._.home_body.names) if doc._.home_body else [])
     # Results that hold spans are kept as token bounds: a Span kept in ``doc.user_data``
     # refers back to its Doc, and that cycle is never freed (spaCy's Doc does not take
     # part in garbage collection), so every document would stay in memory.

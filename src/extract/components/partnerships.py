@@ -666,7 +666,7 @@ class PartnershipExtractor:
 
     @staticmethod
     def _set_home(doc: Doc, home: _Side | None) -> None:
-        doc._.home = list(home.names) if home else []
+        """``doc._.home_body`` (and so ``doc._.home``, its names)."""
         doc._.home_body = HomeBody(home.key, tuple(home.names), home.place) if home else None
 
     # -- pass 1 helpers ----------------------------------------------------------
