@@ -195,3 +195,41 @@ def test_project_gold_files_are_valid(tmp_path):
         text = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8")
         record = load_gold_file(path, text)
         assert record.doc_id == path.stem
+
+
+def test_pair_level_gold_scores_pairs_and_home_but_not_entities_events_or_people(tmp_path):
+    text = "Seit 1961 ist Musterstadt Partnerstadt von Beispielville."
+    data = {
+        "doc_id": "d",
+        "level": "pairs",
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "home": ["Musterstadt"],
+        "partnerships": [
+            {"a": ["Musterstadt"], "b": ["Beispielville"], "b_country": "FR", "kind": "partnership",
+             "status": "active", "since": "1961"}
+        ],
+        "excluded": [{"a": ["Musterstadt"], "b": ["Nirgendwo"], "reason": "a school exchange"}],
+    }
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    gold = load_gold_file(path, text)
+    assert gold.level == "pairs"
+    pred = DocumentRecord(
+        "d", "x", ["Musterstadt"], [ent(14, 25)],
+        [pair(["Musterstadt"], ["Beispielville"], since="1961", events=[EventRecord("signed", "1961", "")])],
+        [PersonRecord("Erika Muster", "Bürgermeisterin", "Musterstadt")],
+    )
+    evaluation = evaluate({"d": gold}, {"d": pred})
+    assert (evaluation.pairs.tp, evaluation.pairs.fp, evaluation.pairs.fn) == (1, 0, 0)
+    assert evaluation.since.value == 1.0 and evaluation.home.correct == 1
+    # nothing of what pair-level gold leaves out is counted against the prediction
+    assert evaluation.micro(evaluation.exact).fp == 0
+    assert (evaluation.events.tp, evaluation.events.fp) == (0, 0)
+    assert (evaluation.people.tp, evaluation.people.fp) == (0, 0)
+
+
+def test_gold_without_entities_or_pair_level_is_refused(tmp_path):
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps({"doc_id": "d", "partnerships": []}), encoding="utf-8")
+    with pytest.raises(GoldError, match="not a gold document"):
+        load_gold_file(path)

@@ -130,8 +130,9 @@ def load_gold_file(path: Path, text: str | None = None) -> DocumentRecord:
         raise GoldError(f"{path}: cannot read ({exc})") from exc
     except json.JSONDecodeError as exc:
         raise GoldError(f"{path}: invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
-    if not isinstance(data, dict) or "doc_id" not in data or "entities" not in data:
-        raise GoldError(f"{path}: not a gold document (needs doc_id and entities)")
+    pair_level = isinstance(data, dict) and data.get("level") == "pairs"
+    if not isinstance(data, dict) or "doc_id" not in data or ("entities" not in data and not pair_level):
+        raise GoldError(f"{path}: not a gold document (needs doc_id and entities, or \"level\": \"pairs\")")
     try:
         record = DocumentRecord.from_dict(data)
     except (KeyError, TypeError) as exc:
@@ -221,7 +222,10 @@ def score_entities(gold: DocumentRecord, pred: DocumentRecord, evaluation: Evalu
     return {"entity_fp": fps, "entity_fn": fns}
 
 
-def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: Evaluation) -> dict[str, list]:
+def score_partnerships(
+    gold: DocumentRecord, pred: DocumentRecord, evaluation: Evaluation, events: bool = True
+) -> dict[str, list]:
+    """Pairs and their attributes; ``events=False`` for pair-level gold, which has none."""
     matched = max_matching(pred.partnerships, gold.partnerships, pair_matches)
     evaluation.pairs.add(
         Counts(len(matched), len(pred.partnerships) - len(matched), len(gold.partnerships) - len(matched))
@@ -247,7 +251,8 @@ def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: E
     matched_gold = {j for _, j in matched}
     event_counts.fp += sum(len(p.events) for i, p in enumerate(pred.partnerships) if i not in matched_pred)
     event_counts.fn += sum(len(g.events) for j, g in enumerate(gold.partnerships) if j not in matched_gold)
-    evaluation.events.add(event_counts)
+    if events:
+        evaluation.events.add(event_counts)
     details = {
         "pair_fp": [f"{p.a[:1]} ~ {p.b[:1]}" for i, p in enumerate(pred.partnerships) if i not in matched_pred],
         "pair_fn": [f"{g.a[:1]} ~ {g.b[:1]}" for j, g in enumerate(gold.partnerships) if j not in matched_gold],
@@ -262,7 +267,7 @@ def score_partnerships(gold: DocumentRecord, pred: DocumentRecord, evaluation: E
         ]
         pe = Counter((e.type, e.date) for e in p.events)
         ge = Counter((e.type, e.date) for e in g.events)
-        if pe != ge:
+        if events and pe != ge:
             diffs.append(f"events +{sorted((pe - ge).elements(), key=str)} -{sorted((ge - pe).elements(), key=str)}")
         if diffs:
             details["pair_mismatch"].append(f"{g.a[0]} ~ {g.b[0]}: " + "; ".join(diffs))
@@ -313,9 +318,12 @@ def evaluate(gold: dict[str, DocumentRecord], pred: dict[str, DocumentRecord]) -
         g = gold[doc_id]
         p = pred.get(doc_id) or DocumentRecord(doc_id, g.text_sha256)
         details: dict[str, list] = {}
-        details.update(score_entities(g, p, evaluation))
-        details.update(score_partnerships(g, p, evaluation))
-        details.update(score_people(g, p, evaluation))
+        full = g.level == "full"  # pair-level gold holds no entities, events or people
+        if full:
+            details.update(score_entities(g, p, evaluation))
+        details.update(score_partnerships(g, p, evaluation, events=full))
+        if full:
+            details.update(score_people(g, p, evaluation))
         details.update(score_home(g, p, evaluation))
         evaluation.details[doc_id] = details
     return evaluation

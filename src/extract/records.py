@@ -160,6 +160,8 @@ class DocumentRecord:
     people: list[PersonRecord] = field(default_factory=list)
     # where the text came from (path, format, encoding, sha256 of the file); not in gold
     source: dict[str, Any] | None = None
+    # "pairs" for pair-level gold (home and partnerships only, docs/gold-format.md); else "full"
+    level: str = "full"
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -172,6 +174,8 @@ class DocumentRecord:
         }
         if self.source is not None:
             out["source"] = dict(self.source)
+        if self.level != "full":
+            out["level"] = self.level
         return out
 
     @classmethod
@@ -184,6 +188,7 @@ class DocumentRecord:
             partnerships=[PartnershipRecord.from_dict(p) for p in data.get("partnerships", [])],
             people=[PersonRecord.from_dict(p) for p in data.get("people", [])],
             source=data.get("source"),
+            level=data.get("level", "full"),
         )
 
 
