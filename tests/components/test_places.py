@@ -116,3 +116,21 @@ def test_an_abbreviated_saint_is_looked_up_spelt_out(nlp):
     doc = process("Bürgermeister Jean Roux (St Martin de Ré) kam. In St. Gallen wurde gefeiert.", nlp)
     places = [(e.text, e._.place.name) for e in doc.ents if e.label_ == "CITY"]
     assert places == [("St Martin de Ré", "Saint-Martin-de-Ré"), ("St. Gallen", "Sankt Gallen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # official names with "bei", "and": the gazetteer's longest name, not two places
+        ("Die Gemeinde Neustadt bei Coburg lädt ein.", [("Neustadt bei Coburg", "CITY")]),
+        ("Sie fuhren nach Brighton and Hove.", [("Brighton and Hove", "REGION")]),
+        # a double name of neighbouring places is one merged body
+        ("Der Landkreis Bad Tölz-Wolfratshausen lädt ein.", [("Landkreis Bad Tölz-Wolfratshausen", "REGION")]),
+        ("Wir fahren nach Hamburg-Altona.", [("Hamburg-Altona", "CITY")]),
+        ("Die Gemeinde Musterau-Kleinweiler feiert.", [("Musterau-Kleinweiler", "CITY")]),
+        # two distant towns joined by a hyphen stay two
+        ("Das Jugendprojekt Bad Kissingen-Chur geht weiter.", [("Bad Kissingen", "CITY"), ("Chur", "CITY")]),
+    ],
+)
+def test_compound_names(nlp, text, expected):
+    assert places(nlp(text)) == expected

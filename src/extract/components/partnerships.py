@@ -73,6 +73,9 @@ _PARTNER_TOWN_NOUNS = (
     "partnerlandkreis",
 )
 _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
+# words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
+_PARTY_LINKS = frozenset({"mit", "zwischen"})
+_LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kreis", "landkreis", "französischen"})
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
@@ -213,7 +216,11 @@ class PartnershipExtractor:
         self._countries = [e for e in ents if e.label_ == COUNTRY]
         bounds = table.sentence_bounds()
         before: TextBefore | None = doc._.text_before
-        doc._.about_twinning = about_twinning(table.lower, bounds) or (before is not None and before.about_twinning)
+        doc._.about_twinning = (
+            about_twinning(table.lower, bounds)
+            or (before is not None and before.about_twinning)
+            or self._states_partnership(doc, bounds, places)
+        )
         if not doc._.about_twinning:
             self._keys = body_keys(places)
             home = self._home(doc)
@@ -300,8 +307,10 @@ class PartnershipExtractor:
             )
             if not kinds and not weak_pairs:
                 continue
-            if self._about_organisation(sent) and not self._names_home(sent_places, home_keys):
-                continue
+            if self._about_organisation(sent) and not self._names_home(
+                [p for p in sent_places if not self._in_designation(p)], home_keys
+            ):
+                continue  # "Der Musikverein X pflegt eine Partnerschaft ...": the club's, not X's
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             antecedent = antecedents[index]
@@ -702,6 +711,34 @@ class PartnershipExtractor:
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""
         return self._sentence_kinds[sent.start]
+
+    def _states_partnership(self, doc: Doc, bounds: list[tuple[int, int]], places: list[Span]) -> bool:
+        """Whether a sentence states a partnership between two places without a
+        word only twinning uses: a partnership or friendship noun or verb, two
+        different towns or districts as its parties ("X pflegt eine Partnerschaft
+        mit Y", "die Freundschaft zwischen X und Y"), and no school, club or firm
+        as its subject."""
+        starts = [start for start, _ in bounds]
+        keys_by_sentence: dict[int, set[str]] = {}
+        linked: set[int] = set()  # sentences with a place right after "mit" or "zwischen"
+        lower = self._table.lower
+        for place in places:
+            k = bisect_right(starts, place.start) - 1
+            if k < 0:
+                continue
+            keys_by_sentence.setdefault(k, set()).add(fold_name(canonical_name(place)))
+            before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if w not in _LINK_FILLERS]
+            if before and before[-1] in _PARTY_LINKS:
+                linked.add(k)
+        for k in linked:
+            if len(keys_by_sentence[k]) < 2:
+                continue
+            start, end = bounds[k]
+            if not any(keyword_category(w) in ("partnership", "friendship") for w in lower[start:end]):
+                continue
+            if not self._about_organisation(doc[start:end]):
+                return True
+        return False
 
     def _about_organisation(self, sent: Span) -> bool:
         """A partnership sentence whose subject is a school, club or company."""

@@ -29,6 +29,7 @@ tried when nothing else is). Around that lookup:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -90,6 +91,10 @@ _INNER = {
     "lez",
     "aux",
     "près",
+    "bei",  # "Bernau bei Berlin": the gazetteer's longest name wins over "Bernau" and "Berlin"
+    "and",  # "Windsor and Maidenhead"
+    "by",  # "Marske-by-the-Sea"
+    "the",
 }
 _URL_NEEDS = re.compile(r"[.@]|http")
 _URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
@@ -147,6 +152,19 @@ def _joined_by_particle(words: list[str], end: int, n: int) -> bool:
         and words[end + 2] == "-"
         and _starts_name(words[end + 3])
     )
+
+
+_NEIGHBOURS_KM = 30.0
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Two places of one country within ``_NEIGHBOURS_KM`` (equirectangular distance,
+    exact enough at this range)."""
+    if a.country != b.country or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(x, y) <= _NEIGHBOURS_KM
 
 
 def _starts_name(word: str) -> bool:
@@ -354,6 +372,7 @@ class PlaceRecognizer(UsesGazetteer):
                 accepted.append(cand)
         found_places = sorted(((c.start, c.end, c.label) for c in accepted), key=lambda c: c[0])
         found_places = self._remember_names(scan, found_places)
+        found_places = self._join_neighbours(scan, found_places)
         spans = []
         for (start, end, label), place in zip(found_places, self._resolve(table, found_places), strict=True):
             span = Span(doc, start, end, label=label)
@@ -770,6 +789,45 @@ class PlaceRecognizer(UsesGazetteer):
         extra = [(start, end, CITY) for _, _, start, end in sorted(hits)]
         kept = [f for f in found if not any(e[0] < f[1] and f[0] < e[1] for e in extra)]
         return sorted(kept + extra, key=lambda f: f[0])
+
+    def _join_neighbours(self, scan: _Scan, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A double name of neighbouring places is one body: a merged municipality or
+        district ("Musterau-Beispielfeld", "Landkreis Nordheim-Südstadt"), when the
+        two parts, joined by a hyphen without spaces, lie within ``_NEIGHBOURS_KM`` of
+        each other in one country. Two distant places so written stay two ("Bad
+        Homburg-Chur", a project of two towns)."""
+        words, spaced, table = scan.words, scan.spaced, scan.table
+        by_start = {start: (end, label) for start, end, label in found}
+        joined: list[tuple[int, int, str]] = []
+        skip_to = -1
+        for start, end, label in found:
+            if start < skip_to:
+                continue
+            j = end + 1
+            if label == COUNTRY or j >= scan.n or words[end] != "-" or spaced[end - 1] or spaced[end]:
+                joined.append((start, end, label))
+                continue
+            second = by_start.get(j)
+            second_end = second[0] if second else j + 1
+            if second is None and (not _starts_name(words[j]) or scan.blocked[j]):
+                joined.append((start, end, label))
+                continue
+            if second_end < scan.n and words[second_end] == "-" and not spaced[second_end - 1]:
+                joined.append((start, end, label))  # "A-B-Kreis", "A-B-Museum": not two places' double name
+                continue
+            firsts = self._lookup_span(table, start, end, label)
+            seconds = _lookup_with_variants(table.span_text(j, second_end))[0]
+            titled = start > 0 and words[start - 1] in _vocab()["city"]
+            if titled and not seconds and self.gazetteer.zipf(words[j]) < _vocab()["zipf"]:
+                # "Gemeinde Musterau-Kleindorf": a titled body whose second part no gazetteer lists
+                joined.append((start, second_end, label))
+                skip_to = second_end
+            elif any(_near(a, b) for a in firsts for b in seconds if a.label != COUNTRY and b.label != COUNTRY):
+                joined.append((start, second_end, label))
+                skip_to = second_end
+            else:
+                joined.append((start, end, label))
+        return joined
 
     # -- resolution ------------------------------------------------------------
     def _resolve(self, table: TokenTable, found: list[tuple[int, int, str]]) -> list[Place | None]:

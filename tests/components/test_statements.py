@@ -1,0 +1,53 @@
+"""The ways German states a town partnership, crossed with town names of several
+shapes: which forms the pipeline reads (and keeps reading), and near misses that
+are no municipal partnership. Texts and names are invented or well known."""
+
+from __future__ import annotations
+
+import pytest
+
+HOMES = ["Fürth", "Bad Kissingen", "Garmisch-Partenkirchen", "Neustadt bei Coburg"]
+PARTNERS = ["Besançon", "La Roche-sur-Yon", "Stratford-upon-Avon", "Kalisz"]
+
+# {a} is the home, {b} the partner; each statement alone, with no other sentence
+STATEMENTS = [
+    "{a} pflegt seit 1956 eine Partnerschaft mit {b}.",
+    "{a} ist seit 1956 mit {b} verschwistert.",
+    "{a} und {b} sind seit 1956 Partnerstädte.",
+    "Die Freundschaft zwischen {a} und {b} wurde 1956 besiegelt.",
+    "Die Partnerschaft zwischen {a} und {b} besteht seit 1956.",
+    "Die Bürgermeister von {a} und {b} unterzeichneten 1956 einen Partnerschaftsvertrag.",
+    "Seit 1956 ist {b} Partnerstadt von {a}.",
+    "Die Stadt {a} unterhält seit 1956 eine Städtepartnerschaft mit {b}.",
+    "{a} hat seit 1956 eine Partnerstadt: {b}.",
+    "Im Jahr 1956 schlossen {a} und {b} eine Städtepartnerschaft.",
+    "{b} ist seit 1956 die Partnerstadt von {a}.",
+]
+
+
+@pytest.mark.parametrize("statement", STATEMENTS)
+@pytest.mark.parametrize("partner", PARTNERS)
+@pytest.mark.parametrize("home", HOMES)
+def test_statement_gives_the_pair(extract_text, statement, home, partner):
+    record = extract_text(statement.format(a=home, b=partner))
+    pairs = {(p.a[0], p.b[0]) for p in record.partnerships}
+    assert pairs == {(home, partner)}
+    assert record.partnerships[0].since == "1956"
+
+
+NEAR_MISSES = [
+    "Der FC {a} pflegt seit 1980 eine Partnerschaft mit einem Verein aus {b}.",
+    "Das Gymnasium {a} hat eine Schulpartnerschaft mit einer Schule in {b}.",
+    "Der Bürgermeister von {a} reiste 1990 nach {b}.",
+    "Die Firma aus {a} pflegt eine Partnerschaft mit einem Zulieferer in {b}.",
+    "Die Kirchengemeinde {a} unterhält eine Partnerschaft mit einer Gemeinde in {b}.",
+    "Der Zug von {a} nach {b} fährt seit 1990 täglich.",
+]
+
+
+@pytest.mark.parametrize("statement", NEAR_MISSES)
+@pytest.mark.parametrize("partner", PARTNERS[:2])
+@pytest.mark.parametrize("home", HOMES[:2])
+def test_near_miss_gives_no_pair(extract_text, statement, home, partner):
+    record = extract_text(statement.format(a=home, b=partner))
+    assert record.partnerships == []
