@@ -66,3 +66,34 @@ def test_lead_in_owner_holds_the_items_under_it(nlp):
 
 def test_a_page_title_over_a_partnership_heading_is_no_partner(nlp):
     assert lines(nlp, "Celle\n\nPartnerstädte\nPoitiers (Frankreich)\n") == [(None, "Poitiers")]
+
+
+OVERVIEW = (
+    "Kreisfreie Städte\n\nLandeshauptstadt Fürth\n\n"
+    "Poitiers – Frankreich (Nouvelle-Aquitaine). Seit 1977\n\n"
+    "Tartu – Estland (Kreis Tartu). Seit 1990\n\n"
+    "Lucca – Italien (Toskana). Seit 2001\n\n"
+    "Landeshauptstadt Würzburg\n\n"
+    "Odense – Dänemark (Syddanmark). Seit 1972\n\n"
+    "Tampere – Finnland (Pirkanmaa). Seit 1975\n\n"
+)
+
+
+def test_a_run_of_partner_lines_with_country_and_date_is_a_list_without_a_heading_word(nlp):
+    # an overview of several towns' partners with no partnership word at all:
+    # each town's heading owns the lines under it
+    assert lines(nlp, OVERVIEW) == [
+        ("Fürth", "Poitiers"), ("Fürth", "Tartu"), ("Fürth", "Lucca"),
+        ("Würzburg", "Odense"), ("Würzburg", "Tampere"),
+    ]
+
+
+def test_a_list_by_its_form_gives_its_pairs(extract_text):
+    record = extract_text(OVERVIEW)
+    assert {(p.a[0], p.b[0], p.since) for p in record.partnerships} >= {("Würzburg", "Odense", "1972")}
+
+
+def test_two_dated_place_lines_are_no_list(nlp):
+    # fewer than three such lines and no partnership word: a timeline, not a partner list
+    text = "Stationen\n\nPoitiers – Frankreich. Seit 1977\n\nTartu – Estland. Seit 1990\n\nKontakt\n"
+    assert lines(nlp, text) == []

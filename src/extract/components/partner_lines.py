@@ -397,17 +397,32 @@ def find_partner_lines(
     owner: Span | None = None
     list_country: Span | None = None
     scope_kind: str | None = None  # the kind the scope's heading names ("Freundschaften")
+    by_form = False  # the scope is a run of shaped lines, not a heading's partnership word
     # only short lines and the line after one are read for partnership words
     wanted = {k for k, b in enumerate(blocks) if b.kind != PARAGRAPH} | {
         k + 1 for k, b in enumerate(blocks) if b.kind == HEADING
     }
     kinds_by_block = [block_kinds(doc, b, kind_of) if k in wanted else set() for k, b in enumerate(blocks)]
+    shaped = _shaped_runs(doc, blocks, ents_of, kind_of)
     for index, block in enumerate(blocks):
         if block.kind not in (HEADING, ITEM, LEAD_IN):
             continue
         ents = ents_of(block)
         places = [e for e in ents if e.label_ in _PLACE]
         kinds = kinds_by_block[index]
+        if index in shaped and not in_scope:
+            # a run of "X – Land (Region). Seit 1977" lines is a partner list by its form alone
+            in_scope, scope_kind, by_form = True, None, True
+            owner = _heading_owner(doc, blocks, index, ents_of, shaped)
+        elif (
+            in_scope
+            and index + 1 in shaped
+            and index not in shaped
+            and len(places) == 1
+            and _bare_name(doc, block, places[0])
+        ):
+            owner = places[0]  # the next town's heading in an overview ("Musterstadt" over its lines)
+            continue
         if in_scope and len(places) == 1 and _municipal_title(doc, block, places[0]):
             owner = places[0]  # "Stadt Ogdenville" over the partners it holds
             continue
@@ -462,6 +477,8 @@ def find_partner_lines(
                 if parsed.holder is None and owner is not None:
                     parsed.holder = owner
                     parsed.rule += " under its owner"
+                if by_form:
+                    parsed.rule += FORM_RULE
                 found.append(parsed)
             continue
         if in_scope and block.kind == ITEM and len(ents) == 1 and ents[0].label_ == COUNTRY:
@@ -470,14 +487,69 @@ def find_partner_lines(
         list_country = None
         if kinds:
             # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
-            in_scope = True
+            in_scope, by_form = True, False
             scope_kind = sorted(kinds)[0] if len(kinds) == 1 else None
             owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
         elif block.kind in (HEADING, LEAD_IN) and not places and not _link_or_number(doc, block):
-            in_scope, owner = False, None  # "Kontakt", "Anschrift:"
+            in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
+
+
+def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf) -> set[int]:
+    """The lines that name a partner with its country and a date ("X – Land (Region).
+    Seit 1977", "1990 X, Land"), in runs of at least ``_SHAPED_RUN`` such lines with at
+    most one other line between two of them: a list of that form needs no heading with a
+    partnership word (an overview of several towns' partners often has none)."""
+    candidates = []
+    for k, block in enumerate(blocks):
+        if block.kind not in (HEADING, ITEM):
+            continue
+        ents = ents_of(block)
+        if not any(e.label_ == COUNTRY for e in ents) or not any(e.label_ == "DATE" for e in ents):
+            continue
+        line = parse_partner_line(doc, block, ents, kind_of)
+        if line is not None and line.holder is None and not could_be_at_home_strictly(line.partner):
+            candidates.append(k)
+    runs: list[list[int]] = []
+    for k in candidates:
+        if runs and k - runs[-1][-1] <= 2:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return {k for run in runs if len(run) >= _SHAPED_RUN for k in run}
+
+
+_SHAPED_RUN = 3
+FORM_RULE = ", in a list of partners with country and date"
+
+
+def could_be_at_home_strictly(span: Span) -> bool:
+    """The resolved place lies in Germany, Austria, Switzerland or Liechtenstein."""
+    place = span._.place
+    return place is not None and place.country in ("DE", "AT", "CH", "LI")
+
+
+def _heading_owner(doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf, shaped: set[int]) -> Span | None:
+    """The body a run of shaped lines belongs to: the heading right above it (at most
+    two lines up) that is nothing but one body's name ("Landeshauptstadt Musterstadt")."""
+    for k in range(index - 1, max(-1, index - 3), -1):
+        if k in shaped:
+            return None
+        places = [e for e in ents_of(blocks[k]) if e.label_ in _PLACE]
+        if len(places) == 1 and _bare_name(doc, blocks[k], places[0]):
+            return places[0]
+    return None
+
+
+def _bare_name(doc: Doc, block: Block, place: Span) -> bool:
+    """A line that is one body at home and at most a title word: "Musterstadt",
+    "Hansestadt Musterstadt", "Landkreis Musterland"."""
+    text = doc_text(doc)
+    before = text[block.start : place.start_char].split()
+    after = text[place.end_char : block.end].strip()
+    return could_be_at_home(place) and len(before) <= 1 and after in ("", ":")
 
 
 def ents_by_block(doc: Doc, blocks: list[Block]) -> list[list[Span]]:

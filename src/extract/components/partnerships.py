@@ -57,7 +57,7 @@ from .bodies import (
 from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
 from .extensions import TokenTable, doc_text, span_text, token_table
 from .home import between_statements, foreign_adjective_before, partner_cue
-from .partner_lines import ents_by_block
+from .partner_lines import FORM_RULE, ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
@@ -220,6 +220,7 @@ class PartnershipExtractor:
             about_twinning(table.lower, bounds)
             or (before is not None and before.about_twinning)
             or self._states_partnership(doc, bounds, places)
+            or any(line.rule.endswith(FORM_RULE) for line in doc._.partner_lines or [])
         )
         if not doc._.about_twinning:
             self._keys = body_keys(places)
