@@ -97,3 +97,22 @@ def test_two_dated_place_lines_are_no_list(nlp):
     # fewer than three such lines and no partnership word: a timeline, not a partner list
     text = "Stationen\n\nPoitiers – Frankreich. Seit 1977\n\nTartu – Estland. Seit 1990\n\nKontakt\n"
     assert lines(nlp, text) == []
+
+
+def test_pair_lines_of_two_bodies_name_both_sides(nlp):
+    text = (
+        "Zum Netzwerk gehören folgende Partnerschaften:\n"
+        "Stadt Fürth – Odense kommun\n"
+        "Amt Musterwinkel – Tampere\n"
+        "Schwabach & Poitiers\n"
+    )
+    assert lines(nlp, text) == [("Fürth", "Odense"), ("Amt Musterwinkel", "Tampere"), ("Schwabach", "Poitiers")]
+
+
+def test_a_single_two_town_line_outside_a_partnership_scope_is_no_pair(nlp):
+    assert lines(nlp, "Anfahrt\n\nFürth – Nürnberg\n\nParken am Bahnhof.\n") == []
+
+
+def test_a_genitive_heading_with_a_plural_partner_word_owns_the_list(nlp):
+    text = "Fürths Partnerstädte\n\n- Poitiers (Frankreich)\n- Tartu (Estland)\n"
+    assert lines(nlp, text) == [("Fürths", "Poitiers"), ("Fürths", "Tartu")]

@@ -134,3 +134,21 @@ def test_an_abbreviated_saint_is_looked_up_spelt_out(nlp):
 )
 def test_compound_names(nlp, text, expected):
     assert places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Main-Taunus-Kreis informiert.", [("Main-Taunus-Kreis", "REGION")]),
+        ("Ein Besuch des Main-Taunus-Kreises.", [("Main-Taunus-Kreises", "REGION")]),
+        (
+            "Das Amt Musterwinkel und das Amt Beispielsee laden ein.",
+            [("Amt Musterwinkel", "REGION"), ("Amt Beispielsee", "REGION")],
+        ),
+        # a common noun, not an Amt's name; a club's circle is no district
+        ("Er trat sein Amt an. Das Amt des Bürgermeisters ist frei.", []),
+        ("Der Arbeitskreis tagt im Freundes-Kreis.", []),
+    ],
+)
+def test_district_forms(nlp, text, expected):
+    assert places(nlp(text)) == expected

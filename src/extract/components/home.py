@@ -171,13 +171,13 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         first_word = text[span.start_char : span.end_char].split(" ")[0]
         district = span.label_ == REGION and first_word in bases
-        if span.label_ == REGION and not district:
-            continue  # "Bayern", "Elsass": a region named as such publishes no municipal page
+        if span.label_ == REGION and (not district or first_word in _not_home_region_words()):
+            continue  # "Bayern", "Kanton X": a region named as such publishes no municipal page
         if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):
             continue
         v = votes[k]
         v.spans.append(span)
-        if partner_cue(doc, span):
+        if partner_cue(doc, span) or _partner_noun_before(doc, span):
             v.partner_cues += 1
             continue
         v.score += 1.0
@@ -233,7 +233,23 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
     return sorted(best.spans, key=lambda s: s.start), why
 
 
-_DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s)")
+_DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s|,\s*(?:den\s+)?\d{1,2}\.)")
+
+
+@lru_cache(maxsize=1)
+def _not_home_region_words() -> frozenset[str]:
+    return frozenset(lex()["home"]["not_home_region_words"])
+
+
+@lru_cache(maxsize=1)
+def _partner_nouns() -> frozenset[str]:
+    return frozenset(lex()["home"]["partner_nouns"])
+
+
+def _partner_noun_before(doc: Doc, span: Span) -> bool:
+    """ "unsere Partnergemeinde X", "in der Partnerstadt X": the name right after a
+    noun that calls it a partner."""
+    return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns()
 
 
 def _publisher_before(before: str) -> str | None:
@@ -246,10 +262,16 @@ def _publisher_before(before: str) -> str | None:
 
 
 def _dateline(text: str, span: Span) -> bool:
-    """A place that opens the text, followed by a full stop, colon or dash: the
-    dateline of a local report ("SPRINGFIELD – ...", "Springfield. Die Stadt ...")."""
+    """A place that opens the text, followed by a full stop, colon or dash, or that
+    opens a line followed by a date: the dateline of a local report ("SPRINGFIELD –
+    ...", "Springfield. Die Stadt ...", "Springfield, den 3. Mai 2020")."""
     before = text[: span.start_char]
+    if _DATED_LINE.match(text, span.end_char):
+        return not before or before.endswith("\n") or not before.strip(" \t\n#*")
     return not before.strip(" \t\n#*") and bool(_DATELINE_END.match(text, span.end_char))
+
+
+_DATED_LINE = re.compile(r",\s*(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}")
 
 
 def partner_cue(doc: Doc, span: Span) -> bool:

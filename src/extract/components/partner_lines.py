@@ -158,6 +158,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "X Kommune"
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
+            elif kind_of(word) and previous is line.partner and word.endswith(_PLURAL_ENDINGS) and not depth:
+                return None  # "Musterstadts Partnerstädte": whose partners follow, not a partner
             elif kind_of(word) and line.kind is None:
                 line.kind = kind_of(word)
             else:
@@ -274,8 +276,12 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
 
 
 def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
-    """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X": a heading that names
-    whose partners follow (the partnership word, a genitive, at most a body word, the name)."""
+    """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X", "Xs Partnerstädte": a
+    heading that names whose partners follow (the partnership word, a genitive, at most
+    a body word, the name; or the name and a plural partnership word)."""
+    after = doc_text(doc)[place.end_char : block.end].lower().split()
+    if after and after[0].endswith(_PLURAL_ENDINGS) and strong_kind(after[0]):
+        return True
     before = doc_text(doc)[block.start : place.start_char].lower().split()
     while before and before[-1] in _BODY_WORDS:
         before.pop()
@@ -404,6 +410,7 @@ def find_partner_lines(
     }
     kinds_by_block = [block_kinds(doc, b, kind_of) if k in wanted else set() for k, b in enumerate(blocks)]
     shaped = _shaped_runs(doc, blocks, ents_of, kind_of)
+    pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     for index, block in enumerate(blocks):
         if block.kind not in (HEADING, ITEM, LEAD_IN):
             continue
@@ -453,6 +460,19 @@ def find_partner_lines(
             previous.since = previous.since or (dates[0] if dates else None)
             previous.kind = (sorted(kinds)[0] if len(kinds) == 1 else None) or previous.kind
             continue
+        if index in pair_lines and (in_scope or len(pair_lines) >= 2 or kinds):
+            # "Stadt Musterau – Beispielby kommun", "Musterau & Beispielville": both sides named
+            holder, partner = pair_lines[index]
+            dates = [e for e in ents if e.label_ == "DATE"]
+            found.append(
+                PartnerLine(
+                    block=index, partner=partner, holder=holder, dates=dates,
+                    since=dates[0] if dates else None, rule="pair line of two bodies",
+                    kind=sorted(kinds)[0] if len(kinds) == 1 else scope_kind,
+                )
+            )
+            in_scope = True
+            continue
         parsed = parse_partner_line(doc, block, ents, kind_of) if block.kind != LEAD_IN else None
         if in_scope and split_pair is not None and (parsed is None or parsed.holder is None):
             sides = split_pair(block, ents)
@@ -495,6 +515,43 @@ def find_partner_lines(
         elif block.kind in (HEADING, LEAD_IN) and not places and not _link_or_number(doc, block):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
+
+
+# plural partnership nouns: "Partnerstädte", "Städtepartnerschaften", "Partnergemeinden"
+_PLURAL_ENDINGS = ("städte", "gemeinden", "schaften", "kreise", "kommunen", "regionen", "landkreise")
+_PAIR_JOINERS = {"-", "–", "—", "&", "und", "+"}
+_PAIR_LINE_WORDS = _BODY_WORDS | {
+    "amt", "kommun", "gmina", "ville", "city", "town", "municipality", "commune", "comune", "seit", "(", ")", ":",
+}
+
+
+def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Span] | None:
+    """The two sides of a line that is nothing but two bodies joined by a dash, "&"
+    or "und" (with their titles and a date at most): "Stadt Musterau – Beispielby
+    kommun", "Musterau & Beispielville (1990)". The first must lie at home."""
+    if block.kind not in (HEADING, ITEM, LEAD_IN) or block.end - block.start > 120:
+        return None
+    places = [e for e in ents if e.label_ in _PLACE]
+    if len(places) != 2 or any(e.label_ == COUNTRY for e in ents):
+        return None
+    a, b = places
+    text = doc_text(doc)
+    joiner = [w.lower() for w in _TOKEN.findall(text, a.end_char, b.start_char)]
+    if not any(w in _PAIR_JOINERS for w in joiner) or not all(w in _PAIR_JOINERS | _PAIR_LINE_WORDS for w in joiner):
+        return None
+    rest = _TOKEN.findall(text, block.start, a.start_char) + _TOKEN.findall(text, b.end_char, block.end)
+    dates = [e for e in ents if e.label_ == "DATE"]
+    date_text = "".join(text[d.start_char : d.end_char] for d in dates)
+    rest = [w for w in rest if w not in date_text]
+    if not all(w.lower() in _PAIR_LINE_WORDS or w in "-–•*.," for w in rest):
+        return None
+    if not could_be_at_home(a) or fold_key(a) == fold_key(b):
+        return None
+    return a, b
+
+
+def fold_key(span: Span) -> str:
+    return span.text.casefold()
 
 
 def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf) -> set[int]:

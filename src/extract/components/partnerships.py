@@ -76,6 +76,9 @@ _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 # words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
 _PARTY_LINKS = frozenset({"mit", "zwischen"})
 _LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kreis", "landkreis", "französischen"})
+# what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
+_QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
+_QUALIFIER_GAP = 6
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
@@ -430,7 +433,10 @@ class PartnershipExtractor:
         places = [
             p
             for p in sent_places
-            if not self._in_parentheses_after_place(doc, p, sent_places) and not self._in_designation(p)
+            if not self._in_parentheses_after_place(doc, p, sent_places)
+            and not self._in_designation(p)
+            and not self._qualifier(p, sent_places)
+            and not self._compound_head(p)
         ]
         groups: list[list[Span]] = []
         for group in between_statements(doc, places, within=(sent.start, sent.end)):
@@ -639,6 +645,31 @@ class PartnershipExtractor:
             and between[0] in _LOCATION_LINK
             and all(w in ("der", "dem", "den") or w.capitalize() in lex()["places"]["city_words"] for w in between[1:])
         )
+
+    @staticmethod
+    def _qualifier(span: Span, places: list[Span]) -> bool:
+        """A region that says where the town before it lies: "X (Utah)", "X, Provinz Y",
+        "X in der Provinz Y", "X (Region, Land)": the town's location, not a partner."""
+        if span.label_ != REGION:
+            return False
+        doc = span.doc
+        for place in reversed([p for p in places if p.end <= span.start and span.start - p.end <= _QUALIFIER_GAP]):
+            between = doc[place.end : span.start]
+            if all(t.lower_ in _QUALIFIER_WORDS or t.ent_type_ in (REGION, COUNTRY) for t in between):
+                return place.label_ == CITY or bool(between) and between[0].text == "("
+            break
+        return False
+
+    @staticmethod
+    def _compound_head(span: Span) -> bool:
+        """ "Élysée-Vertrag", "Musterstadt-Straße": the first part of a compound whose
+        last part is an ordinary noun names a thing, not the place."""
+        doc = span.doc
+        k = span.end
+        if k + 1 >= len(doc) or doc[k].text != "-" or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            return False
+        after = doc[k + 1]
+        return not after.ent_type_ and after.text[:1].isupper() and load_gazetteer().zipf(after.text) >= 3.0
 
     @staticmethod
     def _in_parentheses_after_place(doc: Doc, span: Span, places: list[Span]) -> bool:
@@ -965,6 +996,8 @@ class PartnershipExtractor:
                 or self._in_designation(span)
                 or self._reference_point(span)
                 or self._home_region(span)
+                or self._qualifier(span, sent_places)
+                or self._compound_head(span)
             ):
                 continue
             if is_predecessor:

@@ -154,6 +154,26 @@ def _joined_by_particle(words: list[str], end: int, n: int) -> bool:
     )
 
 
+_DISTRICT_ENDS = {"Kreis", "Kreises"}
+
+
+def _hyphen_district(scan: _Scan, i: int) -> _Candidate | None:
+    """ "Rhein-Main-Kreis", "Musterau-Beispielfeld-Kreises": names joined by hyphens
+    and ending in "-Kreis" name a district."""
+    words, spaced = scan.words, scan.spaced
+    k = i
+    while k + 2 < scan.n and words[k + 1] == "-" and not spaced[k] and not spaced[k + 1]:
+        if not _starts_name(words[k + 2]) or scan.blocked[k + 2]:
+            return None
+        k += 2
+        if words[k] in _DISTRICT_ENDS:
+            if k + 1 < scan.n and spaced[k] and _single_name(words[k + 1]) and _starts_name(words[k + 1]):
+                if not scan.blocked[k + 1] and words[k + 1] in load_gazetteer():
+                    k += 1  # "Rhein-Kreis Musterau": the district's name after the word
+            return _Candidate(i, k + 1, REGION, True)
+    return None
+
+
 _NEIGHBOURS_KM = 30.0
 
 
@@ -431,6 +451,9 @@ class PlaceRecognizer(UsesGazetteer):
                 return ACCEPT, region
         if not kind & _NAME:
             return None
+        district = _hyphen_district(scan, i)
+        if district is not None:
+            return ACCEPT, district
         compass = self._compass_region(scan, i)
         if compass:
             return ACCEPT, compass
