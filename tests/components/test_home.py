@@ -88,3 +88,33 @@ def test_between_statements_of_one_sentence_are_those_that_reach_its_places(nlp)
     own = [p for p in places if second.start <= p.start < second.end]
     assert names(between_statements(doc, own, within=(second.start, second.end))) == [["Fürth", "Limoges"]]
     assert between_statements(doc, own, within=(second.start, second.end)) == between_statements(doc, own)
+
+
+def test_a_dateline_with_its_date_names_the_publisher(nlp):
+    text = (
+        "Jubiläum der Partnerschaft\n\nSchwabach, den 28.09.2017\n\n"
+        "Am 8. Mai 1992 unterzeichnete der Bürgermeister einen Partnerschaftsvertrag mit der Stadt Rinteln. "
+        "Aus Rinteln kamen viele Gäste, und Rinteln lud zum Gegenbesuch."
+    )
+    found, why = home(nlp, text)
+    assert found == ["Schwabach"] and "dateline" in why
+
+
+def test_a_name_after_a_partner_noun_is_a_partner_not_the_home(nlp):
+    text = (
+        "Besuch in der Partnerstadt Rinteln. Die Partnerstadt Rinteln empfing die Gäste. "
+        "Der Bürgermeister der Stadt Schwabach dankte."
+    )
+    assert home(nlp, text)[0] == ["Schwabach"]
+
+
+def test_a_state_or_canton_publishes_no_municipal_page(nlp):
+    text = "Im Kanton Thurgau liegt Sirnach. Der Kanton Thurgau und der Kanton Thurgau. Sirnach pflegt Partnerschaften."
+    assert home(nlp, text)[0] != ["Kanton Thurgau"]
+
+
+def test_mit_before_an_adjective_and_a_name_marks_a_partner(extract_text):
+    record = extract_text(
+        "Schwabach, den 3. Mai 2019\n\nAm 24. Mai 1992 folgte ein Städtepartnerschaftsvertrag mit dem fränkischen Ansbach."
+    )
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Ansbach")]

@@ -278,12 +278,19 @@ def partner_cue(doc: Doc, span: Span) -> bool:
     """ "Partnerschaft mit (der Stadt) X", "mit der Gemeinde X eine Partnerschaft": the
     name is the object of "mit" in a sentence with a partnership word."""
     k = span.start - 1
-    while k >= 0 and span.start - k <= 4 and (doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS):
+    while k >= 0 and span.start - k <= 4 and (
+        doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS or _inflected_adjective(doc[k].text)
+    ):
         k -= 1
     if k < 0 or doc[k].lower_ != "mit":
         return False
     sent = doc[span.start].sent
     return any(strong_kind(t.lower_) for t in sent)
+
+
+def _inflected_adjective(word: str) -> bool:
+    """ "fränkischen", "benachbarten": a lower-case inflected adjective before a name."""
+    return word.islower() and len(word) > 4 and word.endswith(("en", "em", "er", "es")) and word != "zwischen"
 
 
 def _predecessor(doc: Doc, span: Span, markers: tuple[str, ...]) -> bool:

@@ -126,6 +126,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         return None
     line.partner = items[i][1]
     i += 1
+    if _dateline_after(items, i):
+        return None  # "Musterstadt, den 3. Mai 2020": a report's dateline, not a partner
     extended = _name_with_particle(doc, line.partner, block)
     if extended is not line.partner:
         # "Springfield am Fluss": the place rules found only "Springfield"
@@ -193,6 +195,20 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+def _dateline_after(items: list[tuple[str, object]], i: int) -> bool:
+    """A comma, perhaps "den", then a date to the day: the rest of a dateline."""
+    rest = items[i : i + 3]
+    if not rest or rest[0] != ("word", ","):
+        return False
+    rest = rest[1:]
+    if rest and rest[0] == ("word", "den"):
+        rest = rest[1:]
+    if not rest or rest[0][0] != "ent":
+        return False
+    span = rest[0][1]
+    return span.label_ == "DATE" and len(span._.date_value or "") == 10
 
 
 _PARTICLES = {"am", "an", "im", "in", "ob", "bei", "auf", "unter", "sur", "sous", "en", "de", "di", "del", "la", "le"}
