@@ -115,6 +115,7 @@ def test_a_state_or_canton_publishes_no_municipal_page(nlp):
 
 def test_mit_before_an_adjective_and_a_name_marks_a_partner(extract_text):
     record = extract_text(
-        "Schwabach, den 3. Mai 2019\n\nAm 24. Mai 1992 folgte ein Städtepartnerschaftsvertrag mit dem fränkischen Ansbach."
+        "Schwabach, den 3. Mai 2019\n\n"
+        "Am 24. Mai 1992 folgte ein Städtepartnerschaftsvertrag mit dem fränkischen Ansbach."
     )
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Ansbach")]
