@@ -472,3 +472,18 @@ def test_char_ranges_answer_as_a_scan_of_every_range_would():
             end = start + rng.randint(1, 40)
             assert index.cover(start, end) == any(a <= start and end <= b for a, b in ranges)
             assert sorted(index.overlapping(start, end)) == sorted((a, b) for a, b in ranges if a < end and start < b)
+
+
+def test_coordinated_names_after_mit_are_all_partners(extract_text):
+    record = extract_text(
+        "Schwabach, den 3. Mai 2019\n\n"
+        "Geladen waren Vertreter der Städtefreundschaften mit Rinteln und der Hansestadt Ansbach."
+    )
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Schwabach", "Rinteln"), ("Schwabach", "Ansbach")}
+
+
+def test_a_town_at_home_after_a_partner_noun_is_the_homes_partner(extract_text):
+    record = extract_text(
+        "Schwabach, den 3. Mai 2019\n\nDer Bürgermeister besuchte unsere Partnergemeinde Rinteln am Wochenende."
+    )
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Rinteln")]

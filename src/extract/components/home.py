@@ -177,7 +177,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         v = votes[k]
         v.spans.append(span)
-        if partner_cue(doc, span) or _partner_noun_before(doc, span):
+        if partner_cue(doc, span) or partner_noun_before(doc, span):
             v.partner_cues += 1
             continue
         v.score += 1.0
@@ -246,7 +246,7 @@ def _partner_nouns() -> frozenset[str]:
     return frozenset(lex()["home"]["partner_nouns"])
 
 
-def _partner_noun_before(doc: Doc, span: Span) -> bool:
+def partner_noun_before(doc: Doc, span: Span) -> bool:
     """ "unsere Partnergemeinde X", "in der Partnerstadt X": the name right after a
     noun that calls it a partner."""
     return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns()
@@ -277,15 +277,23 @@ _DATED_LINE = re.compile(r",\s*(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a
 def partner_cue(doc: Doc, span: Span) -> bool:
     """ "Partnerschaft mit (der Stadt) X", "mit der Gemeinde X eine Partnerschaft": the
     name is the object of "mit" in a sentence with a partnership word."""
-    k = span.start - 1
-    while k >= 0 and span.start - k <= 4 and (
-        doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS or _inflected_adjective(doc[k].text)
-    ):
-        k -= 1
-    if k < 0 or doc[k].lower_ != "mit":
-        return False
-    sent = doc[span.start].sent
-    return any(strong_kind(t.lower_) for t in sent)
+    start = span.start
+    for _ in range(6):  # "mit X, Y und der Stadt Z": each name of the coordination
+        k = start - 1
+        while k >= 0 and start - k <= 4 and (
+            doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS or _inflected_adjective(doc[k].text)
+        ):
+            k -= 1
+        if k >= 1 and doc[k].lower_ in ("und", "sowie", ",") and doc[k - 1].ent_type_ in (CITY, REGION):
+            start = k - 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1  # to the first word of that name
+            continue
+        if k < 0 or doc[k].lower_ != "mit":
+            return False
+        sent = doc[span.start].sent
+        return any(strong_kind(t.lower_) for t in sent)
+    return False
 
 
 def _inflected_adjective(word: str) -> bool:

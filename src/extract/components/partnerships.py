@@ -56,7 +56,7 @@ from .bodies import (
 )
 from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
 from .extensions import TokenTable, doc_text, span_text, token_table
-from .home import between_statements, foreign_adjective_before, partner_cue
+from .home import between_statements, foreign_adjective_before, partner_cue, partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
 
 _PLACE_LABELS = (CITY, REGION)
@@ -539,7 +539,8 @@ class PartnershipExtractor:
             at_home = place is None or place.country in HOME_COUNTRIES
             if self._marked_as_predecessor(p, markers):
                 continue  # "durch den damaligen Landkreis X": the home's predecessor
-            if at_home and not partner_cue(doc, p) and not foreign_adjective_before(doc, p):
+            cued = partner_cue(doc, p) or partner_noun_before(doc, p) or foreign_adjective_before(doc, p)
+            if at_home and not cued:
                 if self._can_hold(doc, sent, p):
                     holders.append(p)
             elif self._key(p) not in home_keys:
