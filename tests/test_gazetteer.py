@@ -57,3 +57,12 @@ def test_the_cache_keeps_only_the_most_recently_used_gazetteer_files(tmp_path):
         "gazetteer-v2.pickle",
         "notes.txt",
     ]
+
+
+def test_code_like_alternate_names_are_dropped_but_exonyms_and_state_codes_stay():
+    from extract.gazetteer import _code_like, load_gazetteer
+
+    assert _code_like("BGM") and _code_like("Bgm") and _code_like("TOP")
+    assert not _code_like("Rom") and not _code_like("Ulm") and not _code_like("AG")
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Rom") and not gazetteer.lookup("Bgm")

@@ -35,7 +35,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 4
+BUILD_VERSION = 7
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -279,7 +279,11 @@ def _cities() -> list[tuple[set[str], tuple]]:
         cities = json.load(fh)
     rows = []
     for city in cities.values():
-        names = {city["name"], *city.get("alternatenames", ())}
+        # alternate names in capitals and short ones without a vowel are codes ("TOP",
+        # "BGM", "Bgm" for an airport or an abbreviation): a German text means something
+        # else by them. Two capitals stay: a state or canton code after a name ("Musterdorf AG")
+        alternates = {n for n in city.get("alternatenames", ()) if not _code_like(n)}
+        names = {city["name"], *alternates}
         kept = {n for n in names if n and _KEEP_NAME.match(n) and not any(c.isdigit() for c in n)}
         if not kept:
             continue
@@ -298,6 +302,12 @@ def _cities() -> list[tuple[set[str], tuple]]:
             )
         )
     return rows
+
+
+def _code_like(name: str) -> bool:
+    if len(name) == 2 and name.isupper():
+        return False
+    return name.isupper() or (len(name) <= 3 and not any(c in "aeiouyäöüéèáàíóú" for c in name.lower()))
 
 
 def _first_names() -> dict[str, int]:

@@ -487,3 +487,20 @@ def test_a_town_at_home_after_a_partner_noun_is_the_homes_partner(extract_text):
         "Schwabach, den 3. Mai 2019\n\nDer Bürgermeister besuchte unsere Partnergemeinde Rinteln am Wochenende."
     )
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Rinteln")]
+
+
+def test_a_round_up_of_several_towns_pairs_none_with_an_assumed_home(extract_text):
+    # a newspaper's round-up: each town holds its own partners; the sentence that names
+    # only partner towns belongs to no single publisher
+    text = (
+        "Partnerstädte im Bezirk\n\n"
+        "In Fürth besteht seit 1970 eine Partnerschaft mit Poitiers. "
+        "In Schwabach besteht seit 1980 eine Partnerschaft mit Tartu. "
+        "In Ansbach besteht seit 1990 eine Partnerschaft mit Lucca. "
+        "Partnergemeinden haben auch Odense und Tampere."
+    )
+    record = extract_text(text)
+    assert record.home == []
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
+        ("Fürth", "Poitiers"), ("Schwabach", "Tartu"), ("Ansbach", "Lucca")
+    }

@@ -204,6 +204,8 @@ class _Pair:
     why: str = ""
     # former names of side a that belong to this partnership only ("die damalige Gemeinde X schloss ...")
     a_aliases: list[str] = field(default_factory=list)
+    # the pair was made with the home assumed, from a sentence that does not name it
+    home_assumed: bool = False
 
 
 @Language.factory("twinning_partnerships")
@@ -329,8 +331,11 @@ class PartnershipExtractor:
                 side.country = self._country_after(section_place)
                 partners = [side]
                 why = "partnership sentence under the partner's heading"
+            named_home = self._names_home(sent_places, home_keys)
             for partner in partners:
+                fresh = (home.key, partner.key) not in pairs
                 pair = self._pair(pairs, home, partner)
+                pair.home_assumed = (fresh or pair.home_assumed) and not named_home
                 pair.kinds |= kinds or {"partnership"}
                 pair.why = pair.why or why
                 pair.a_aliases.extend(self._sentence_home_aliases)
@@ -377,7 +382,12 @@ class PartnershipExtractor:
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
 
-        self._set_home(doc, home if home and not self._round_up(doc, home, pairs) else None)
+        if home is not None and self._round_up(doc, home, pairs):
+            # a report on several towns' partnerships: a pair that only assumed the home
+            # (its sentence names no holder) is nobody's
+            pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.home_assumed)}
+            home = None
+        self._set_home(doc, home)
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
         self._table = None
         return doc

@@ -212,8 +212,10 @@ def _word_kind(word: str) -> int:
     """Whether a place candidate can start at this word: ``_ADMIN`` for an
     administrative word, ``_NAME`` for a name-like word (bit flags)."""
     vocab = _vocab()
-    kind = _ADMIN if word in vocab["region"] or word in vocab["weak_region"] else 0
-    if (_starts_name(word) or _ocr_form(word)) and word not in vocab["city"] and word not in vocab["months"]:
+    admin = word in vocab["region"] or word in vocab["weak_region"]
+    kind = _ADMIN if admin else 0
+    # an administrative word alone is no place ("Freistaat", "Land"), whatever a gazetteer says
+    if (_starts_name(word) or _ocr_form(word)) and not admin and word not in vocab["city"] and word not in vocab["months"]:
         kind |= _NAME
     return kind
 
