@@ -35,7 +35,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -305,8 +305,8 @@ def _cities() -> list[tuple[set[str], tuple]]:
 
 
 def _code_like(name: str) -> bool:
-    if len(name) == 2 and name.isupper():
-        return False
+    if (len(name) == 2 and name.isupper()) or not name.isascii():
+        return False  # a state code; a name in another script ("金华市")
     return name.isupper() or (len(name) <= 3 and not any(c in "aeiouyäöüéèáàíóú" for c in name.lower()))
 
 

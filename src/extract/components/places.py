@@ -215,7 +215,8 @@ def _word_kind(word: str) -> int:
     admin = word in vocab["region"] or word in vocab["weak_region"]
     kind = _ADMIN if admin else 0
     # an administrative word alone is no place ("Freistaat", "Land"), whatever a gazetteer says
-    if (_starts_name(word) or _ocr_form(word)) and not admin and word not in vocab["city"] and word not in vocab["months"]:
+    ordinary = admin or word in vocab["city"] or word in vocab["months"]
+    if (_starts_name(word) or _ocr_form(word)) and not ordinary:
         kind |= _NAME
     return kind
 
