@@ -51,3 +51,18 @@ NEAR_MISSES = [
 def test_near_miss_gives_no_pair(extract_text, statement, home, partner):
     record = extract_text(statement.format(a=home, b=partner))
     assert record.partnerships == []
+
+
+# the home named only in the dateline; the statement names the partner alone
+PARTNER_ONLY = [
+    "Die Partnerschaft mit {b} war 1956 geschlossen worden.",
+    "Seit 1956 pflegt die Stadt eine Partnerschaft mit {b}.",
+    "Die Partnerschaftsurkunde mit {b} wurde im Jahr 1956 unterzeichnet.",
+]
+
+
+@pytest.mark.parametrize("statement", PARTNER_ONLY)
+@pytest.mark.parametrize("partner", PARTNERS)
+def test_statement_naming_only_the_partner_pairs_it_with_the_dateline_town(extract_text, statement, partner):
+    record = extract_text("Schwabach, den 3. Mai 2019\n\n" + statement.format(b=partner))
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwabach", partner, "1956")]

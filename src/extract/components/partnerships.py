@@ -130,6 +130,12 @@ class _CharRanges:
         return [(a, b) for a, b in self.ranges[:k] if b > start]
 
 
+def could_be_at_home_place(span: Span) -> bool:
+    """A town or district resolved to Germany, Austria, Switzerland or Liechtenstein."""
+    place = span._.place
+    return place is not None and place.country in HOME_COUNTRIES and span.label_ == CITY
+
+
 def merge_spelling_variants(pairs: list[_Pair]) -> list[_Pair]:
     """One partner written several ways on a page ("Springfeld", "Springfield-sur-Mer"
     for "Springfield-sur-Mer"): pairs of the same side a whose b names agree up to
@@ -773,8 +779,10 @@ class PartnershipExtractor:
             before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if w not in _LINK_FILLERS]
             if before and before[-1] in _PARTY_LINKS:
                 linked.add(k)
+        at_home = {fold_name(canonical_name(p)) for p in places if could_be_at_home_place(p)}
         for k in linked:
-            if len(keys_by_sentence[k]) < 2:
+            # the other party: a second place in the sentence, or the page's own town
+            if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
                 continue
             start, end = bounds[k]
             if not any(keyword_category(w) in ("partnership", "friendship") for w in lower[start:end]):
