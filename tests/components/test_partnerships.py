@@ -504,3 +504,19 @@ def test_a_round_up_of_several_towns_pairs_none_with_an_assumed_home(extract_tex
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
         ("Fürth", "Poitiers"), ("Schwabach", "Tartu"), ("Ansbach", "Lucca")
     }
+
+
+def test_a_zwischen_group_of_three_pairs_the_home_with_each_member(extract_text):
+    record = extract_text(
+        "Schwabach, den 3. Mai 2019\n\n"
+        "Der Verein pflegt die Partnerschaft zwischen der Stadt Schwabach und ihren Partnerstädten "
+        "Lucca (Toskana, Mittelitalien) und Tartu (Estland)."
+    )
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Schwabach", "Lucca"), ("Schwabach", "Tartu")}
+
+
+def test_a_ring_of_three_without_the_home_pairs_every_two():
+    from extract.components.partnerships import PartnershipExtractor, _Side
+
+    sides = [_Side("a"), _Side("b"), _Side("c")]
+    assert PartnershipExtractor._group_hub(sides, [], None) is None

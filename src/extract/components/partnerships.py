@@ -501,11 +501,29 @@ class PartnershipExtractor:
                     countries = [self._country_after(p) for p in mentions]
                     side.country = next((c for c in countries if c), None)
                     side.place = mentions[0]._.place if mentions and mentions[0]._.place else side.place
+            hub = self._group_hub(sides, group, home)
             for i, a in enumerate(sides):
                 for b in sides[i + 1 :]:
-                    if a.key != b.key:
+                    if a.key != b.key and (hub is None or hub in (a, b)):
                         found.append((a, b))
         return found
+
+    @staticmethod
+    def _group_hub(sides: list[_Side], group: list[Span], home: _Side | None) -> _Side | None:
+        """The side every other side of a "zwischen" group of three or more is paired
+        with: the home (a ring is annotated as the home's pairs with each member), or
+        the body before "ihren Partnerstädten" ("zwischen X und ihren Partnerstädten Y
+        und Z"); None where every two sides are partners."""
+        if len(sides) < 3:
+            return None
+        if home is not None and any(side is home for side in sides):
+            return home
+        if len(group) < 2:
+            return None
+        between = group[0].doc[group[0].end : group[1].start]
+        if any(t.lower_.startswith(_PARTNER_TOWN_NOUNS) for t in between):
+            return sides[0]
+        return None
 
     def _earlier_district(self, span: Span, home: _Side) -> bool:
         """On a district's page, another district at home in a stated pair is the
@@ -670,11 +688,16 @@ class PartnershipExtractor:
         if span.label_ != REGION:
             return False
         doc = span.doc
-        for place in reversed([p for p in places if p.end <= span.start and span.start - p.end <= _QUALIFIER_GAP]):
-            between = doc[place.end : span.start]
-            if all(t.lower_ in _QUALIFIER_WORDS or t.ent_type_ in (REGION, COUNTRY) for t in between):
-                return place.label_ == CITY or bool(between) and between[0].text == "("
-            break
+        current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
+        for place in reversed([p for p in places if p.end <= span.start]):
+            between = doc[place.end : current.start]
+            if current.start - place.end > _QUALIFIER_GAP or not all(
+                t.lower_ in _QUALIFIER_WORDS or t.ent_type_ in (REGION, COUNTRY) for t in between
+            ):
+                return False
+            if place.label_ == CITY or (len(between) and between[0].text == "("):
+                return True
+            current = place
         return False
 
     @staticmethod
