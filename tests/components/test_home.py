@@ -119,3 +119,17 @@ def test_mit_before_an_adjective_and_a_name_marks_a_partner(extract_text):
         "Am 24. Mai 1992 folgte ein Städtepartnerschaftsvertrag mit dem fränkischen Ansbach."
     )
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Ansbach")]
+
+
+def test_the_towns_adjective_counts_for_its_home(nlp):
+    text = (
+        "Die Delegation reiste nach Rinteln. Der Schwabacher Bürgermeister und "
+        "die Schwabacher Stadträte dankten. Schwabach und Rinteln feiern."
+    )
+    found, why = home(nlp, text)
+    assert found == ["Schwabach"] and "adjective" in why
+
+
+def test_a_part_of_a_town_is_no_publisher(nlp):
+    text = "Fest im Stadtteil Rinteln. Im Stadtteil Rinteln wurde gefeiert. Die Stadt Schwabach lud ein."
+    assert home(nlp, text)[0] == ["Schwabach"]

@@ -147,6 +147,36 @@ class _Votes:
     reasons: list[str] = field(default_factory=list)
 
 
+_PART_WORDS = {"stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "ortsteils", "stadtteils"}
+_INHABITANT_ENDINGS = ("er", "ern", "erin", "erinnen")
+
+
+def _add_inhabitant_votes(doc: Doc, votes: dict[str, _Votes]) -> None:
+    """ "der Musterstädter Bürgermeister", "die Musterstädterinnen": a local report
+    speaks of its own town's people and officials by the town's adjective; each such
+    word (at most three) counts for the town as a plain mention does."""
+    names = {}
+    for key, v in votes.items():
+        if v.spans and not v.partner_cues:
+            name = doc_text(doc)[v.spans[0].start_char : v.spans[0].end_char].split(" ")[-1]
+            if len(name) >= 4:
+                names[name] = key
+    if not names:
+        return
+    counts: dict[str, int] = defaultdict(int)
+    for token in doc:
+        word = token.text
+        if len(word) < 6 or not word[:1].isupper():
+            continue
+        for ending in _INHABITANT_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)] in names:
+                counts[names[word[: -len(ending)]]] += 1
+                break
+    for key, n in counts.items():
+        votes[key].score += min(n, 3)
+        votes[key].reasons.append("its inhabitants' adjective")
+
+
 def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list[Span], str]:
     """The home body's mentions and why it won; ([], reason) where there is none."""
     text = doc_text(doc)
@@ -175,6 +205,8 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue  # "Bayern", "Kanton X": a region named as such publishes no municipal page
         if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):
             continue
+        if span.start and doc[span.start - 1].lower_ in _PART_WORDS:
+            continue  # "im Stadtteil X": a part of some town, not a publisher
         v = votes[k]
         v.spans.append(span)
         if partner_cue(doc, span) or partner_noun_before(doc, span):
@@ -222,6 +254,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if v.partner_cues:
             v.score *= 0.25
             v.reasons.append("named as a partner")
+    _add_inhabitant_votes(doc, votes)
     votes = {k: v for k, v in votes.items() if v.score > 0}
     if not votes:
         return [], "no body of Germany, Austria or Switzerland that is not a partner"
