@@ -520,3 +520,13 @@ def test_a_ring_of_three_without_the_home_pairs_every_two():
 
     sides = [_Side("a"), _Side("b"), _Side("c")]
     assert PartnershipExtractor._group_hub(sides, [], None) is None
+
+
+def test_a_line_with_its_holder_before_a_colon_pairs_the_holder(extract_text):
+    text = (
+        "Die Stadt Schwabach pflegt Partnerschaften in aller Welt.\n"
+        "Stadtteil Musterau: Städtepartnerschaften mit Poitiers in Frankreich seit 1957 "
+        "und mit Lucca in Italien seit 1960\n"
+    )
+    pairs = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
+    assert pairs == {("Musterau", "Poitiers", "1957"), ("Musterau", "Lucca", "1960")}

@@ -45,7 +45,11 @@ _SUCCESSOR_WORDS = {"zur", "zum", "heute", "jetzt", "eingemeindet", "zugeordnet"
 _AFTER_NAME_WORDS = {"kommune", "gemeinde", "municipality", "commune", "gmina", "kommun"}
 _ALIAS_WORDS = {"früher", "ehemals", "vormals", "ehemalig", "ehemalige", "bis", "heute", "jetzt", "auch", "alt"}
 _ARTICLES = {"der", "dem", "den", "die", "des"}
-_BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde"}
+_LIST_PART_OPENERS = {"mit", "eine", "ein", "einer"}
+_BODY_WORDS = {
+    "stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde",
+    "stadtbezirk", "bezirk", "ortsteil", "stadtteil",
+}  # fmt: skip
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
 
@@ -100,6 +104,9 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         i += 1
         while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", ":", ","}:
             i += 1
+    # the parts of an inline list: "mit X in Frankreich", "eine Städtefreundschaft mit Y"
+    while i < len(items) and items[i][0] == "word" and items[i][1] in _LIST_PART_OPENERS:
+        i += 1
     # "Partnerschaft mit der Stadt X", "Städtefreundschaft X", "Partnerstadt X"
     if i < len(items) and items[i][0] == "word" and kind_of(items[i][1]):
         line.kind = kind_of(items[i][1])

@@ -43,6 +43,7 @@ from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
 from .bodies import (
     HOME_COUNTRIES,
+    could_be_at_home,
     HomeBody,
     TextBefore,
     about_twinning,
@@ -295,6 +296,23 @@ class PartnershipExtractor:
                         pair.a_aliases.extend(self._sentence_home_aliases)
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
                 continue
+            owner = self._colon_owner(sent, sent_places, home_keys) if kinds else None
+            if owner is not None:
+                # "Stadtbezirk X: Städtepartnerschaften mit Y seit 1957, mit Z ...": X holds them
+                holder = self._side_of(owner)
+                text = doc_text(doc)
+                line_end = text.find("\n", owner.end_char)
+                line_end = len(text) if line_end < 0 else line_end
+                listed = [p for p in sent_places if p.start > owner.start and p.end_char <= line_end]
+                for span in self._candidates(listed, home_keys):
+                    if self._qualifier(span, sent_places) or self._compound_head(span):
+                        continue
+                    pair = self._pair(pairs, holder, self._side_of(span))
+                    pair.kinds |= kinds
+                    pair.why = pair.why or "partners listed after their holder and a colon"
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
+                continue
             # a town other than the home holds what its sentence names: a district's or
             # association's member towns, a newspaper's round-up ("In X besteht ... mit Y")
             members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
@@ -507,6 +525,22 @@ class PartnershipExtractor:
                     if a.key != b.key and (hub is None or hub in (a, b)):
                         found.append((a, b))
         return found
+
+    def _colon_owner(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
+        """A body that opens a line of the sentence before a colon, when it is not the
+        home: "Stadtbezirk X: Städtepartnerschaften mit ...", "Gemeinde Y: Partnergemeinde Z"."""
+        doc = sent.doc
+        text = doc_text(doc)
+        for place in sent_places:
+            if place.end >= sent.end or doc[place.end].text != ":" or self._key(place) in home_keys:
+                continue
+            line_start = text.rfind("\n", 0, place.start_char) + 1
+            before = text[max(line_start, sent.start_char) : place.start_char].split()
+            if len(before) > 1 or (before and before[0].lower() not in _body_words_lower()):
+                continue
+            if could_be_at_home(place):
+                return place
+        return None
 
     @staticmethod
     def _group_hub(sides: list[_Side], group: list[Span], home: _Side | None) -> _Side | None:
