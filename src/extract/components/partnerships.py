@@ -43,12 +43,12 @@ from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
 from .bodies import (
     HOME_COUNTRIES,
-    could_be_at_home,
     HomeBody,
     TextBefore,
     about_twinning,
     body_keys,
     canonical_name,
+    could_be_at_home,
     keyword_category,
     lex,
     name_key,
