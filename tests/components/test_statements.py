@@ -66,3 +66,21 @@ PARTNER_ONLY = [
 def test_statement_naming_only_the_partner_pairs_it_with_the_dateline_town(extract_text, statement, partner):
     record = extract_text("Schwabach, den 3. Mai 2019\n\n" + statement.format(b=partner))
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwabach", partner, "1956")]
+
+
+# how the year of the founding is given
+SINCE_FORMS = [
+    "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",
+    "Die Städtepartnerschaft mit {b} wurde am 12. Mai 1956 beurkundet.",
+    "Die 1956 besiegelte Partnerschaft mit {b} lebt.",
+    "Schwabach und {b} sind Partnerstädte. Die Urkunde wurde 1956 unterzeichnet.",
+    "Schwabach und {b} sind Partnerstädte. Seit 1956 verbindet die beiden Städte eine Partnerschaft.",
+    "Die Partnerschaft mit {b} wurde 1956 offiziell besiegelt und 2006 erneuert.",
+]
+
+
+@pytest.mark.parametrize("statement", SINCE_FORMS)
+@pytest.mark.parametrize("partner", PARTNERS[:2])
+def test_since_is_the_founding_year(extract_text, statement, partner):
+    record = extract_text("Schwabach, den 3. Mai 2019\n\n" + statement.format(b=partner))
+    assert [(p.a[0], p.b[0], (p.since or "")[:4]) for p in record.partnerships] == [("Schwabach", partner, "1956")]

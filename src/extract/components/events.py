@@ -179,12 +179,17 @@ def _relative_year_events(
     return found
 
 
+_SEIT_FILLERS = {"dem", "jahr", "jahre", "anfang", "mitte", "ende", "des", "jahres"}
+
+
 def seit_partnership(sent: Span, date: Span) -> bool:
     """ "seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
     Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""
     doc = sent.doc
-    before = [t.lower_ for t in doc[max(sent.start, date.start - 2) : date.start]]
-    if "seit" not in before:
+    before = [t.lower_ for t in doc[max(sent.start, date.start - 4) : date.start]]
+    while before and before[-1] in _SEIT_FILLERS:
+        before.pop()  # "seit dem Jahr 1975", "seit Anfang 1990"
+    if "seit" not in before[-2:]:
         return False
     after = doc[date.end : min(sent.end, date.end + 12)]
     if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
