@@ -148,7 +148,6 @@ class _Votes:
 
 
 _PART_WORDS = {"stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "ortsteils", "stadtteils"}
-_INHABITANT_ENDINGS = ("er", "ern", "erin", "erinnen")
 
 
 def _add_inhabitant_votes(doc: Doc, votes: dict[str, _Votes]) -> None:
@@ -164,14 +163,11 @@ def _add_inhabitant_votes(doc: Doc, votes: dict[str, _Votes]) -> None:
     if not names:
         return
     counts: dict[str, int] = defaultdict(int)
-    for token in doc:
-        word = token.text
-        if len(word) < 6 or not word[:1].isupper():
-            continue
-        for ending in _INHABITANT_ENDINGS:
-            if word.endswith(ending) and word[: -len(ending)] in names:
-                counts[names[word[: -len(ending)]]] += 1
-                break
+    pattern = re.compile(
+        r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?:erinnen|erin|ern|er)\b"
+    )
+    for m in pattern.finditer(doc_text(doc)):
+        counts[names[m.group(1)]] += 1
     for key, n in counts.items():
         votes[key].score += min(n, 3)
         votes[key].reasons.append("its inhabitants' adjective")
