@@ -15,6 +15,9 @@ from extract.evaluate import evaluate, load_gold_file
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
 DEV_FLOORS = json.loads((Path(__file__).parent / "quality_floors_dev.json").read_text(encoding="utf-8"))
 DEV = ROOT.parent / "shared" / "dev"
+# development set 3: measured unseen, then released; its full-gold and pair-level parts
+DEV3_FLOORS = json.loads((Path(__file__).parent / "quality_floors_dev3.json").read_text(encoding="utf-8"))
+DEV3 = ROOT.parent / "shared" / "dev3"
 
 
 def flat_scores(extract_text, texts: Path, gold_dir: Path) -> dict[str, float]:
@@ -62,3 +65,22 @@ def test_seed_score_not_below_floor(seed_scores, metric):
 def test_dev_score_not_below_floor(dev_scores, metric):
     value = dev_scores[metric]
     assert value >= DEV_FLOORS[metric], f"development set: {metric} fell to {value:.4f} (floor {DEV_FLOORS[metric]})"
+
+
+@pytest.fixture(scope="module")
+def dev3_scores(extract_text):
+    if not (DEV3 / "texts").is_dir():
+        pytest.skip("development set 3 (../shared/dev3) is not beside the repository")
+    return {
+        "full": flat_scores(extract_text, DEV3 / "texts", DEV3 / "gold"),
+        "pairs": flat_scores(extract_text, DEV3 / "pairs" / "texts", DEV3 / "pairs" / "gold"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("part", "metric"), [(part, metric) for part, floors in sorted(DEV3_FLOORS.items()) for metric in sorted(floors)]
+)
+def test_dev3_score_not_below_floor(dev3_scores, part, metric):
+    value = dev3_scores[part][metric]
+    floor = DEV3_FLOORS[part][metric]
+    assert value >= floor, f"development set 3 ({part}): {metric} fell to {value:.4f} (floor {floor})"
