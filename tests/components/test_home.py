@@ -133,3 +133,11 @@ def test_the_towns_adjective_counts_for_its_home(nlp):
 def test_a_part_of_a_town_is_no_publisher(nlp):
     text = "Fest im Stadtteil Rinteln. Im Stadtteil Rinteln wurde gefeiert. Die Stadt Schwabach lud ein."
     assert home(nlp, text)[0] == ["Schwabach"]
+
+
+def test_a_district_named_x_y_kreis_publishes(nlp):
+    text = (
+        "Der Landrat des Main-Taunus-Kreises besuchte den Partnerkreis Powiat Kielecki. "
+        "Seit 2000 pflegt der Main-Taunus-Kreis die Partnerschaft. Die Delegation kam aus Frankfurt."
+    )
+    assert home(nlp, text)[0] == ["Main-Taunus-Kreises"]

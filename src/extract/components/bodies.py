@@ -63,6 +63,13 @@ def region_word_bases() -> dict[str, str]:
     return bases
 
 
+def names_district(text: str) -> bool:
+    """A region's name that says it is a district or association: "Landkreis X",
+    "Amt X", "X-Y-Kreis", "X-Kreis Y" (not "Bayern", "Provence")."""
+    first = text.split(" ")[0]
+    return first in region_word_bases() or first.endswith(("-Kreis", "-Kreises"))
+
+
 def canonical_name(span: Span) -> str:
     """The span's name with admin-word and genitive inflection undone:
     "Landkreises Musterland" -> "Landkreis Musterland", "Münchens" -> "München"."""

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import body_keys, could_be_at_home, lex, name_key, region_word_bases, strong_kind
+from .bodies import body_keys, could_be_at_home, lex, name_key, names_district, strong_kind
 from .extensions import doc_text, token_table
 
 _PUBLISHER_WORDS = (
@@ -186,7 +186,6 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         # several owners are member towns whose partners a district's page lists, not the publisher
         members, owners = owners, set()
     markers = tuple(lex()["partnerships"]["predecessor_markers"])
-    bases = region_word_bases()
     votes: dict[str, _Votes] = defaultdict(_Votes)
     district_named: list[str] = []
     for span in places:
@@ -196,7 +195,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if not could_be_at_home(span):
             continue
         first_word = text[span.start_char : span.end_char].split(" ")[0]
-        district = span.label_ == REGION and first_word in bases
+        district = span.label_ == REGION and names_district(text[span.start_char : span.end_char])
         if span.label_ == REGION and (not district or first_word in _not_home_region_words()):
             continue  # "Bayern", "Kanton X": a region named as such publishes no municipal page
         if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):

@@ -52,7 +52,7 @@ from .bodies import (
     keyword_category,
     lex,
     name_key,
-    region_word_bases,
+    names_district,
     strong_kind,
 )
 from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
@@ -633,7 +633,7 @@ class PartnershipExtractor:
         """A town or district that can hold a partnership in this sentence: not a
         region such as a state, not a venue ("am 3. Mai in X"), unless it opens the
         sentence ("In X besteht eine Partnerschaft mit Y")."""
-        if span.label_ == REGION and span.text.split(" ")[0] not in region_word_bases():
+        if span.label_ == REGION and not names_district(span.text):
             return False
         previous = [t for t in doc[sent.start : span.start] if not t.is_space and not t.is_punct]
         if len(previous) <= 1:
@@ -952,7 +952,7 @@ class PartnershipExtractor:
         ("Gemeindetag Baden-Württemberg", "das Land Hessen"): where the home lies."""
         home = self._home_side
         place = span._.place
-        if span.label_ != REGION or home is None or place is None or span.text.split(" ")[0] in region_word_bases():
+        if span.label_ != REGION or home is None or place is None or names_district(span.text):
             return False
         if home.place is None:  # a home the gazetteer lacks lies at home too
             return place.country in HOME_COUNTRIES
