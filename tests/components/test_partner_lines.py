@@ -116,3 +116,16 @@ def test_a_single_two_town_line_outside_a_partnership_scope_is_no_pair(nlp):
 def test_a_genitive_heading_with_a_plural_partner_word_owns_the_list(nlp):
     text = "Fürths Partnerstädte\n\n- Poitiers (Frankreich)\n- Tartu (Estland)\n"
     assert lines(nlp, text) == [("Fürths", "Poitiers"), ("Fürths", "Tartu")]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Poitiers\nFrankreich\nseit 1970\n\nTartu\nEstland\nseit 1990\n",  # name, country, year stacked
+        "Poitiers in Frankreich seit 1970\nTartu in Estland seit 1990\n",
+        "Poitiers (F) seit 1970\nTartu (EST) seit 1990\n",  # country codes in parentheses
+    ],
+)
+def test_more_list_forms_give_partner_country_and_year(extract_text, listing):
+    record = extract_text("Schwabach, den 3. Mai 2019\n\nPartnerstädte\n\n" + listing)
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", "1970"), ("Tartu", "1990")]

@@ -38,7 +38,7 @@ from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
 _TOKEN = re.compile(r"\w[\w.'’]*|[^\w\s]")
 # words a list line may hold besides names, dates and punctuation
-_LINE_WORDS = {"seit", "von", "bis", "und", "ab", "im", "jahr", "jahre", "am", "vom", "den", "dem", "der"}
+_LINE_WORDS = {"seit", "von", "bis", "und", "ab", "im", "in", "jahr", "jahre", "am", "vom", "den", "dem", "der"}
 # in parentheses after the name, these make the place named there the successor:
 # "X (seit 2007 zur Y Kommune zugeordnet)", "X (heute Y)"
 _SUCCESSOR_WORDS = {"zur", "zum", "heute", "jetzt", "eingemeindet", "zugeordnet", "aufgegangen", "gehört", "fusioniert"}
@@ -202,6 +202,12 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+def _country_line(doc: Doc, block: Block, country: Span) -> bool:
+    """A line that is nothing but a country's name."""
+    text = doc_text(doc)
+    return not text[block.start : country.start_char].strip(" -–•*") and not text[country.end_char : block.end].strip()
 
 
 def _dateline_after(items: list[tuple[str, object]], i: int) -> bool:
@@ -427,6 +433,7 @@ def find_partner_lines(
     list_country: Span | None = None
     scope_kind: str | None = None  # the kind the scope's heading names ("Freundschaften")
     by_form = False  # the scope is a run of shaped lines, not a heading's partnership word
+    country_line = -1  # the last line that gave the partner above it its country
     # only short lines and the line after one are read for partnership words
     wanted = {k for k, b in enumerate(blocks) if b.kind != PARAGRAPH} | {
         k + 1 for k, b in enumerate(blocks) if b.kind == HEADING
@@ -473,6 +480,18 @@ def find_partner_lines(
         if (
             found
             and found[-1].block == index - 1
+            and not block.blank_before
+            and len(ents) == 1
+            and ents[0].label_ == COUNTRY
+            and _country_line(doc, block, ents[0])
+        ):
+            # "Springfield" then "Frankreich" on a line of its own: where the partner lies
+            found[-1].country = found[-1].country or ents[0]
+            country_line = index  # a detail line may follow this one
+            continue
+        if (
+            found
+            and index - 1 in (found[-1].block, country_line)
             and not block.blank_before
             and not places
             and _detail_line(doc, block, ents, kind_of)

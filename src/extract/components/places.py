@@ -504,7 +504,9 @@ class PlaceRecognizer(UsesGazetteer):
             # a qualifier, not a country, region or another known city: "(Oder)" but not "(Frankreich)",
             # "(Bayern)", "(Lemberg)"
             known = any(p.label in (COUNTRY, CITY, REGION) for p in self.gazetteer.lookup(inner))
-            if _starts_name(inner) and not known and inner not in _vocab()["city"] and words[end + 2] == ")":
+            code = inner.isupper() and len(inner) <= 3  # "(F)", "(EST)": a country's code, not a name part
+            plain = not known and not code and inner not in _vocab()["city"]
+            if _starts_name(inner) and plain and words[end + 2] == ")":
                 return end + 3
         return end
 
