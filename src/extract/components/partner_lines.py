@@ -481,6 +481,7 @@ def find_partner_lines(
             found
             and found[-1].block == index - 1
             and not block.blank_before
+            and block.kind != ITEM  # "- Frankreich" items head the partners after them (below)
             and len(ents) == 1
             and ents[0].label_ == COUNTRY
             and _country_line(doc, block, ents[0])
