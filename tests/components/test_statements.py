@@ -76,6 +76,7 @@ SINCE_FORMS = [
     "Schwabach und {b} sind Partnerstädte. Die Urkunde wurde 1956 unterzeichnet.",
     "Schwabach und {b} sind Partnerstädte. Seit 1956 verbindet die beiden Städte eine Partnerschaft.",
     "Die Partnerschaft mit {b} wurde 1956 offiziell besiegelt und 2006 erneuert.",
+    "Schwabach ist Partnerstadt von {b} (1956).",
 ]
 
 

@@ -676,6 +676,9 @@ class PartnershipExtractor:
     def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
         depth = 0
         dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+        k = mention.end
+        if k + 2 < sent.end and doc[k].text == "(" and k + 1 in dates and doc[dates[k + 1].end].text == ")":
+            return dates[k + 1]  # "mit X (1970) und Y (1990)": the year in parentheses after the name
         for k in range(mention.end, min(sent.end, mention.end + 10)):
             text = doc[k].text
             if text == "(":
