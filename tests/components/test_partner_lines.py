@@ -129,3 +129,13 @@ def test_a_genitive_heading_with_a_plural_partner_word_owns_the_list(nlp):
 def test_more_list_forms_give_partner_country_and_year(extract_text, listing):
     record = extract_text("Schwabach, den 3. Mai 2019\n\nPartnerstädte\n\n" + listing)
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", "1970"), ("Tartu", "1990")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Stadt Schwabach | Partnerstädte", "Marktgemeinde Schwabach – Partnergemeinden", "Schwabachs Partnerstädte"],
+)
+def test_a_title_naming_the_body_and_its_partner_towns_owns_the_list(extract_text, title):
+    record = extract_text(title + "\n\nPoitiers (Frankreich)\nTartu (Estland)\n")
+    assert record.home[:1] == ["Schwabach"] or record.home[:1] == ["Schwabachs"]
+    assert [p.b[0] for p in record.partnerships] == ["Poitiers", "Tartu"]

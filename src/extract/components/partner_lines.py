@@ -167,7 +167,7 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "X Kommune"
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
-            elif kind_of(word) and previous is line.partner and word.endswith(_PLURAL_ENDINGS) and not depth:
+            elif kind_of(word) and word.endswith(_PLURAL_ENDINGS) and not depth:
                 return None  # "Musterstadts Partnerstädte": whose partners follow, not a partner
             elif kind_of(word) and line.kind is None:
                 line.kind = kind_of(word)
@@ -308,9 +308,9 @@ def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
     """ "Partnergemeinden der Stadt X", "Die Partnerstädte von X", "Xs Partnerstädte": a
     heading that names whose partners follow (the partnership word, a genitive, at most
     a body word, the name; or the name and a plural partnership word)."""
-    after = doc_text(doc)[place.end_char : block.end].lower().split()
+    after = [w for w in doc_text(doc)[place.end_char : block.end].lower().split() if w not in ("|", "-", "–", ":")]
     if after and after[0].endswith(_PLURAL_ENDINGS) and strong_kind(after[0]):
-        return True
+        return True  # "Xs Partnerstädte", "Stadt X | Partnerstädte", "Gemeinde X – Partnergemeinden"
     before = doc_text(doc)[block.start : place.start_char].lower().split()
     while before and before[-1] in _BODY_WORDS:
         before.pop()
