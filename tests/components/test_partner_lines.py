@@ -139,3 +139,24 @@ def test_a_title_naming_the_body_and_its_partner_towns_owns_the_list(extract_tex
     record = extract_text(title + "\n\nPoitiers (Frankreich)\nTartu (Estland)\n")
     assert record.home[:1] == ["Schwabach"] or record.home[:1] == ["Schwabachs"]
     assert [p.b[0] for p in record.partnerships] == ["Poitiers", "Tartu"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lines_text"),
+    [
+        ("Landkreis Musterland", "- Schwabach mit Poitiers (Frankreich)\n- Ansbach mit Tartu (Estland)\n"),
+        (
+            "Verbandsgemeinde Musterland",
+            "Ortsgemeinde Schwabach – Poitiers (Frankreich)\nOrtsgemeinde Ansbach – Tartu (Estland)\n",
+        ),
+        (
+            "Landkreis Musterland",
+            "| Schwabach | Poitiers | Frankreich | 1970 |\n| Ansbach | Tartu | Estland | 1990 |\n",
+        ),
+    ],
+)
+def test_member_towns_with_their_partners_on_a_districts_page(extract_text, title, lines_text):
+    # the page's title names the publisher; each line names a member town and its partner
+    record = extract_text(f"{title}\n\nPartnerschaften\n\n{lines_text}")
+    assert record.home[:1] == [title]
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Schwabach", "Poitiers"), ("Ansbach", "Tartu")}

@@ -223,7 +223,11 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if k in owners:
             v.score += 3.0
             v.strong = v.published = True
-        if _dateline(text, span):
+        if _title_line(text, span):
+            v.score += 3.0  # "Landkreis Musterland" alone on the page's first line: its title
+            v.strong = v.published = True
+            v.reasons.append("page title")
+        elif _dateline(text, span):
             v.score += 3.0  # "Springfield. Eine Delegation ...": a local report's place
             v.strong = True
             v.reasons.append("dateline")
@@ -287,6 +291,19 @@ def _publisher_before(before: str) -> str | None:
     while words and (words[-1] in ("der", "des", "dem") or words[-1] in _body_words()):
         words.pop()
     return words[-1] if words and words[-1] in _PUBLISHER_WORDS else None
+
+
+def _title_line(text: str, span: Span) -> bool:
+    """The page's first line is this body's name and nothing more, but for a title
+    word: "Gemeinde Musterau", "Landkreis Musterland"."""
+    before = text[: span.start_char]
+    line_start = before.rfind("\n") + 1
+    if before[:line_start].strip(" \t\n#*"):
+        return False
+    title = before[line_start:].split()
+    line_end = text.find("\n", span.end_char)
+    after = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
+    return after == "" and len(title) <= 1 and (not title or title[0].lower() in _body_words())
 
 
 def _dateline(text: str, span: Span) -> bool:

@@ -562,9 +562,10 @@ def find_partner_lines(
 
 # plural partnership nouns: "Partnerstädte", "Städtepartnerschaften", "Partnergemeinden"
 _PLURAL_ENDINGS = ("städte", "gemeinden", "schaften", "kreise", "kommunen", "regionen", "landkreise")
-_PAIR_JOINERS = {"-", "–", "—", "&", "und", "+"}
+_PAIR_JOINERS = {"-", "–", "—", "&", "und", "+", "mit", "|"}
 _PAIR_LINE_WORDS = _BODY_WORDS | {
     "amt", "kommun", "gmina", "ville", "city", "town", "municipality", "commune", "comune", "seit", "(", ")", ":",
+    "ortsgemeinde", "ortsteil", "stadtteil", "stadtbezirk", "bezirk", ",",
 }
 
 
@@ -575,18 +576,19 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
     if block.kind not in (HEADING, ITEM, LEAD_IN) or block.end - block.start > 120:
         return None
     places = [e for e in ents if e.label_ in _PLACE]
-    if len(places) != 2 or any(e.label_ == COUNTRY for e in ents):
+    if len(places) != 2:
         return None
     a, b = places
+    if any(e.label_ == COUNTRY and e.start_char < b.end_char for e in ents):
+        return None  # a country may only follow the partner: "X – Y (Frankreich)"
     text = doc_text(doc)
     joiner = [w.lower() for w in _TOKEN.findall(text, a.end_char, b.start_char)]
     if not any(w in _PAIR_JOINERS for w in joiner) or not all(w in _PAIR_JOINERS | _PAIR_LINE_WORDS for w in joiner):
         return None
     rest = _TOKEN.findall(text, block.start, a.start_char) + _TOKEN.findall(text, b.end_char, block.end)
-    dates = [e for e in ents if e.label_ == "DATE"]
-    date_text = "".join(text[d.start_char : d.end_char] for d in dates)
-    rest = [w for w in rest if w not in date_text]
-    if not all(w.lower() in _PAIR_LINE_WORDS or w in "-–•*.," for w in rest):
+    skipped = "".join(text[e.start_char : e.end_char] for e in ents if e.label_ in ("DATE", COUNTRY))
+    rest = [w for w in rest if w not in skipped]
+    if not all(w.lower() in _PAIR_LINE_WORDS or w in "-–•*.,|" for w in rest):
         return None
     if not could_be_at_home(a) or fold_key(a) == fold_key(b):
         return None

@@ -131,6 +131,17 @@ class _CharRanges:
         return [(a, b) for a, b in self.ranges[:k] if b > start]
 
 
+def _pair_lines_abroad(lines: list) -> bool:
+    """Two or more lines that each pair a body at home with one abroad ("Stadt X – Y
+    (Frankreich)"): a list of partnerships by its form, whatever its heading says."""
+    pairs = [
+        line for line in lines
+        if line.rule == "pair line of two bodies" and line.partner._.place is not None
+        and line.partner._.place.country not in HOME_COUNTRIES
+    ]  # fmt: skip
+    return len(pairs) >= 2
+
+
 def could_be_at_home_place(span: Span) -> bool:
     """A town or district resolved to Germany, Austria, Switzerland or Liechtenstein."""
     place = span._.place
@@ -233,6 +244,7 @@ class PartnershipExtractor:
             or (before is not None and before.about_twinning)
             or self._states_partnership(doc, bounds, places)
             or any(line.rule.endswith(FORM_RULE) for line in doc._.partner_lines or [])
+            or _pair_lines_abroad(doc._.partner_lines or [])
         )
         if not doc._.about_twinning:
             self._keys = body_keys(places)
