@@ -141,3 +141,11 @@ def test_a_district_named_x_y_kreis_publishes(nlp):
         "Seit 2000 pflegt der Main-Taunus-Kreis die Partnerschaft. Die Delegation kam aus Frankfurt."
     )
     assert home(nlp, text)[0] == ["Main-Taunus-Kreises"]
+
+
+def test_a_districts_genitive_is_the_same_body(extract_text):
+    record = extract_text(
+        "Der Main-Taunus-Kreis informiert.\n\nSeit 2000 ist Powiat Kielecki der Partnerkreis des Main-Taunus-Kreises."
+    )
+    assert record.home[:1] == ["Main-Taunus-Kreis"]
+    assert [p.a[0] for p in record.partnerships] == ["Main-Taunus-Kreis"]

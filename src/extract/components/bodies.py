@@ -79,6 +79,8 @@ def canonical_name(span: Span) -> str:
     if has_admin_word:
         words[0] = bases[words[0]]
     text = " ".join(words)
+    if text.endswith("-Kreises"):
+        return text[:-2]  # "des Musterau-Beispiel-Kreises"
     if span.label_ == COUNTRY or not text.endswith("s") or text.endswith("ss"):
         return text
     gazetteer = load_gazetteer()
