@@ -91,9 +91,9 @@ _INNER = {
     "lez",
     "aux",
     "près",
-    "bei",  # "Bernau bei Berlin": the gazetteer's longest name wins over "Bernau" and "Berlin"
-    "and",  # "Windsor and Maidenhead"
-    "by",  # "Marske-by-the-Sea"
+    "bei",  # "Neustadt bei Coburg": the gazetteer's longest name wins over its two parts
+    "and",  # "Brighton and Hove"
+    "by",  # "Westcliff-by-the-Sea"-style English names
     "the",
 }
 _URL_NEEDS = re.compile(r"[.@]|http")
