@@ -202,6 +202,13 @@ def strong_kind(word: str) -> str | None:
 HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI"})
 
 
+def resolved_at_home(span: Span) -> bool:
+    """The place the span was resolved to lies in a home country (an unresolved name
+    does not count: compare ``could_be_at_home``)."""
+    place = span._.place
+    return place is not None and place.country in HOME_COUNTRIES
+
+
 def could_be_at_home(span: Span) -> bool:
     """Whether the place lies in a home country on any reading of its name: the place
     rules may have chosen a namesake abroad because a country was named nearby

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import could_be_at_home, strong_kind
+from .bodies import could_be_at_home, resolved_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
@@ -590,13 +590,9 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
     rest = [w for w in rest if w not in skipped]
     if not all(w.lower() in _PAIR_LINE_WORDS or w in "-–•*.,|" for w in rest):
         return None
-    if not could_be_at_home(a) or fold_key(a) == fold_key(b):
+    if not could_be_at_home(a) or a.text.casefold() == b.text.casefold():
         return None
     return a, b
-
-
-def fold_key(span: Span) -> str:
-    return span.text.casefold()
 
 
 def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf) -> set[int]:
@@ -612,7 +608,7 @@ def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf
         if not any(e.label_ == COUNTRY for e in ents) or not any(e.label_ == "DATE" for e in ents):
             continue
         line = parse_partner_line(doc, block, ents, kind_of)
-        if line is not None and line.holder is None and not could_be_at_home_strictly(line.partner):
+        if line is not None and line.holder is None and not resolved_at_home(line.partner):
             candidates.append(k)
     runs: list[list[int]] = []
     for k in candidates:
@@ -625,12 +621,6 @@ def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf
 
 _SHAPED_RUN = 3
 FORM_RULE = ", in a list of partners with country and date"
-
-
-def could_be_at_home_strictly(span: Span) -> bool:
-    """The resolved place lies in Germany, Austria, Switzerland or Liechtenstein."""
-    place = span._.place
-    return place is not None and place.country in ("DE", "AT", "CH", "LI")
 
 
 def _heading_owner(doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf, shaped: set[int]) -> Span | None:

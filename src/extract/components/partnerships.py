@@ -53,6 +53,7 @@ from .bodies import (
     lex,
     name_key,
     names_district,
+    resolved_at_home,
     strong_kind,
 )
 from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
@@ -137,15 +138,9 @@ def _pair_lines_abroad(lines: list) -> bool:
     pairs = [
         line for line in lines
         if line.rule == "pair line of two bodies" and line.partner._.place is not None
-        and line.partner._.place.country not in HOME_COUNTRIES
+        and not resolved_at_home(line.partner)
     ]  # fmt: skip
     return len(pairs) >= 2
-
-
-def could_be_at_home_place(span: Span) -> bool:
-    """A town or district resolved to Germany, Austria, Switzerland or Liechtenstein."""
-    place = span._.place
-    return place is not None and place.country in HOME_COUNTRIES and span.label_ == CITY
 
 
 def merge_spelling_variants(pairs: list[_Pair]) -> list[_Pair]:
@@ -851,7 +846,7 @@ class PartnershipExtractor:
             before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if w not in _LINK_FILLERS]
             if before and before[-1] in _PARTY_LINKS:
                 linked.add(k)
-        at_home = {fold_name(canonical_name(p)) for p in places if could_be_at_home_place(p)}
+        at_home = {fold_name(canonical_name(p)) for p in places if p.label_ == CITY and resolved_at_home(p)}
         for k in linked:
             # the other party: a second place in the sentence, or the page's own town
             if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
