@@ -224,13 +224,13 @@ def test_overview_of_pair_lines_has_no_single_home(extract_text):
     record = extract_text(
         "Partnerschaften\n\nZwischen Ungarn und dem Land bestehen zahlreiche Partnerschaften zwischen Landkreisen "
         "und Gemeinden.\n\nPartnerschaften der Gemeinden\n\nWetzlar-Szeged (seit 05. Mai 2001)\n"
-        "Fulda-Pécs (seit 17. Juli 1998)\nHann. Münden-Eger (seit 1990)\n\nMöglichkeiten\n"
+        "Fulda-Pécs (seit 17. Juli 1998)\nSt. Wendel-Eger (seit 1990)\n\nMöglichkeiten\n"
     )
     assert record.home == []
     assert {(a, b, since) for a, b, _, _, since in pairs(record)} == {
         ("Wetzlar", "Szeged", "2001-05-05"),
         ("Fulda", "Pécs", "1998-07-17"),
-        ("Hann. Münden", "Eger", "1990"),
+        ("St. Wendel", "Eger", "1990"),
     }
 
 
