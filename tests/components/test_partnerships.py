@@ -530,3 +530,22 @@ def test_a_line_with_its_holder_before_a_colon_pairs_the_holder(extract_text):
     )
     pairs = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
     assert pairs == {("Musterau", "Poitiers", "1957"), ("Musterau", "Lucca", "1960")}
+
+
+def test_a_round_up_names_each_holder_as_in_x_mit_y(extract_text):
+    text = (
+        "BEZIRK. Partnerschaften im Bezirk\n\n"
+        "Eine formelle Partnerschaft gibt es in Fürth mit der Gemeinde Poitiers in Frankreich, "
+        "in Schwabach mit Tartu aus Estland und in Ansbach mit Lucca in Italien."
+    )
+    record = extract_text(text)
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
+        ("Fürth", "Poitiers"), ("Schwabach", "Tartu"), ("Ansbach", "Lucca")
+    }
+
+
+def test_a_venue_before_mit_is_no_holder_without_a_partner_after_it(extract_text):
+    record = extract_text(
+        "Schwabach, den 3. Mai 2019\n\nDas Partnerschaftsfest in Ansbach mit vielen Gästen war ein Erfolg."
+    )
+    assert record.partnerships == []

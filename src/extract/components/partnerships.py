@@ -81,6 +81,7 @@ _LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kre
 # what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
 _QUALIFIER_GAP = 6
+_MIT_WORDS = frozenset({"der", "dem", "den"})
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
@@ -302,6 +303,17 @@ class PartnershipExtractor:
                     if a_side is home:
                         pair.a_aliases.extend(self._sentence_home_aliases)
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                continue
+            located = self._in_x_mit_y(sent, sent_places, home_keys) if kinds else []
+            if located:
+                # "… gibt es in X mit der Gemeinde Y, in Z mit W …": each town holds its partner
+                for holder, partner in located:
+                    holder_side = home if home is not None and self._key(holder) in home_keys else self._side_of(holder)
+                    pair = self._pair(pairs, holder_side, self._side_of(partner))
+                    pair.kinds |= kinds
+                    pair.why = pair.why or "member town named as 'in X mit Y' in a partnership sentence"
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
                 continue
             owner = self._colon_owner(sent, sent_places, home_keys) if kinds else None
             if owner is not None:
@@ -531,6 +543,25 @@ class PartnershipExtractor:
                 for b in sides[i + 1 :]:
                     if a.key != b.key and (hub is None or hub in (a, b)):
                         found.append((a, b))
+        return found
+
+    def _in_x_mit_y(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
+        """ "in X mit (der Gemeinde) Y": a town at home, right before "mit", and the
+        partner after it; a round-up's way of naming each holder with its partner."""
+        doc = sent.doc
+        by_start = {p.start: p for p in sent_places}
+        found = []
+        for holder in sent_places:
+            if holder.start == 0 or doc[holder.start - 1].lower_ not in ("in", "im") or holder.end >= sent.end:
+                continue
+            if doc[holder.end].lower_ != "mit" or not could_be_at_home(holder):
+                continue
+            k = holder.end + 1
+            while k < sent.end and (doc[k].lower_ in _MIT_WORDS or doc[k].lower_ in _body_words_lower()):
+                k += 1
+            partner = by_start.get(k)
+            if partner is not None and self._key(partner) not in home_keys:
+                found.append((holder, partner))
         return found
 
     def _colon_owner(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
