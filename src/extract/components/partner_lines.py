@@ -561,7 +561,7 @@ def find_partner_lines(
 
 
 # plural partnership nouns: "Partnerstädte", "Städtepartnerschaften", "Partnergemeinden"
-_PLURAL_ENDINGS = ("städte", "gemeinden", "schaften", "kreise", "kommunen", "regionen", "landkreise")
+_PLURAL_ENDINGS = ("städte", "gemeinden", "schaften", "kreise", "kommunen", "regionen")
 _PAIR_JOINERS = {"-", "–", "—", "&", "und", "+", "mit", "|"}
 _PAIR_LINE_WORDS = _BODY_WORDS | {
     "amt", "kommun", "gmina", "ville", "city", "town", "municipality", "commune", "comune", "seit", "(", ")", ":",

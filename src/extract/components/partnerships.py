@@ -309,11 +309,8 @@ class PartnershipExtractor:
                 # "… gibt es in X mit der Gemeinde Y, in Z mit W …": each town holds its partner
                 for holder, partner in located:
                     holder_side = home if home is not None and self._key(holder) in home_keys else self._side_of(holder)
-                    pair = self._pair(pairs, holder_side, self._side_of(partner))
-                    pair.kinds |= kinds
-                    pair.why = pair.why or "member town named as 'in X mit Y' in a partnership sentence"
-                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                    self._date_by_seit(doc, sent, sent_places, pair)
+                    why = "member town named as 'in X mit Y' in a partnership sentence"
+                    self._held_pair(pairs, sent, sent_places, holder_side, self._side_of(partner), kinds, why)
                 continue
             owner = self._colon_owner(sent, sent_places, home_keys) if kinds else None
             if owner is not None:
@@ -326,11 +323,8 @@ class PartnershipExtractor:
                 for span in self._candidates(listed, home_keys):
                     if self._qualifier(span, sent_places) or self._compound_head(span):
                         continue
-                    pair = self._pair(pairs, holder, self._side_of(span))
-                    pair.kinds |= kinds
-                    pair.why = pair.why or "partners listed after their holder and a colon"
-                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                    self._date_by_seit(doc, sent, sent_places, pair)
+                    why = "partners listed after their holder and a colon"
+                    self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
                 continue
             # a town other than the home holds what its sentence names: a district's or
             # association's member towns, a newspaper's round-up ("In X besteht ... mit Y")
@@ -339,11 +333,8 @@ class PartnershipExtractor:
                 continue  # "Auf die längste Partnerschaft kann X zurückblicken": X's, not the home's
             if members:
                 for holder, partner in members:
-                    pair = self._pair(pairs, holder, partner)
-                    pair.kinds |= kinds or {"partnership"}
-                    pair.why = pair.why or "member town named in a partnership sentence with its partner"
-                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                    self._date_by_seit(doc, sent, sent_places, pair)
+                    why = "member town named in a partnership sentence with its partner"
+                    self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
                 continue
             if home is None:
                 continue
@@ -544,6 +535,24 @@ class PartnershipExtractor:
                     if a.key != b.key and (hub is None or hub in (a, b)):
                         found.append((a, b))
         return found
+
+    def _held_pair(
+        self,
+        pairs: dict[tuple[str, str], _Pair],
+        sent: Span,
+        sent_places: list[Span],
+        holder: _Side,
+        partner: _Side,
+        kinds: set[str],
+        why: str,
+    ) -> None:
+        """The pair of a holder the sentence names and its partner, dated by a "seit"
+        after the partner's name."""
+        pair = self._pair(pairs, holder, partner)
+        pair.kinds |= kinds or {"partnership"}
+        pair.why = pair.why or why
+        pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+        self._date_by_seit(sent.doc, sent, sent_places, pair)
 
     def _in_x_mit_y(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
         """ "in X mit (der Gemeinde) Y": a town at home, right before "mit", and the
