@@ -160,3 +160,16 @@ def test_member_towns_with_their_partners_on_a_districts_page(extract_text, titl
     record = extract_text(f"{title}\n\nPartnerschaften\n\n{lines_text}")
     assert record.home[:1] == [title]
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Schwabach", "Poitiers"), ("Ansbach", "Tartu")}
+
+
+def test_bulleted_owner_lines_of_an_overview(nlp):
+    text = (
+        "Diese Partnergemeinden sind bekannt:\n\n"
+        "  • Ansbach:  Poitiers (Frankreich)\n"
+        "  • Fürth: Odense (Dänemark), Tampere (Finnland)\n"
+    )
+    assert lines(nlp, text) == [("Ansbach", "Poitiers"), ("Fürth", "Odense"), ("Fürth", "Tampere")]
+
+
+def test_a_hyphenated_partner_known_whole_is_not_split_into_a_pair(nlp):
+    assert lines(nlp, HEAD + "Saint-Étienne (seit 1956)\n") == [(None, "Saint-Étienne")]

@@ -52,6 +52,8 @@ def test_list_items_under_a_country():
         "Mehr unter www.dueren.de oder stadt@dueren.de",
         "Zwei Werke der Leoni AG stehen hier.",
         "Eine Chinareise lohnt sich.",
+        "Die Partnerstädte:\n\n- Die Vereine stellen sich vor\n",
+        "Erlangen Sie Zugang zu allen Angeboten.",
     ],
 )
 def test_common_words_and_designations_are_no_places(nlp, text):
@@ -152,3 +154,19 @@ def test_compound_names(nlp, text, expected):
 )
 def test_district_forms(nlp, text, expected):
     assert places(nlp(text)) == expected
+
+
+def test_a_town_that_is_also_a_verb_is_a_town_as_a_party_of_a_partnership(nlp):
+    # "Erlangen" opens a sentence as the verb does; a partnership with a place makes it the town
+    assert ("Erlangen", "CITY") in places(nlp("Erlangen pflegt seit 1956 eine Partnerschaft mit Rennes."))
+    assert places(nlp("Erlangen Sie Zugang zu einer Partnerschaft mit unserem Verlag.")) == []
+
+
+def test_an_article_is_a_town_only_with_its_country(nlp):
+    # the French town Die, named in a list with its country
+    assert ("Die", "CITY") in places(nlp("Partnerstädte:\n\n- Die (Frankreich)\n"))
+
+
+def test_uk_and_usa_are_countries(nlp):
+    found = places(nlp("Partnerstädte:\n\n- Aspen (USA)\n- Cambridge (UK)\n"))
+    assert ("USA", "COUNTRY") in found and ("UK", "COUNTRY") in found

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-HOMES = ["Fürth", "Bad Kissingen", "Garmisch-Partenkirchen", "Neustadt bei Coburg"]
+# "Erlangen" is also a German verb: the statement, not the word, makes it a town
+HOMES = ["Fürth", "Bad Kissingen", "Garmisch-Partenkirchen", "Neustadt bei Coburg", "Erlangen"]
 PARTNERS = ["Besançon", "La Roche-sur-Yon", "Stratford-upon-Avon", "Kalisz"]
 
 # {a} is the home, {b} the partner; each statement alone, with no other sentence
@@ -22,6 +23,10 @@ STATEMENTS = [
     "{a} hat seit 1956 eine Partnerstadt: {b}.",
     "Im Jahr 1956 schlossen {a} und {b} eine Städtepartnerschaft.",
     "{b} ist seit 1956 die Partnerstadt von {a}.",
+    "{a} und {b} verbindet seit 1956 eine Partnerschaft.",
+    "Die Stadt {a} ist seit 1956 mit der Stadt {b} partnerschaftlich verbunden.",
+    "{a} unterhält seit 1956 partnerschaftliche Beziehungen zu {b}.",
+    "{a} – {b}: Partnerschaft seit 1956",
 ]
 
 
@@ -42,6 +47,7 @@ NEAR_MISSES = [
     "Die Firma aus {a} pflegt eine Partnerschaft mit einem Zulieferer in {b}.",
     "Die Kirchengemeinde {a} unterhält eine Partnerschaft mit einer Gemeinde in {b}.",
     "Der Zug von {a} nach {b} fährt seit 1990 täglich.",
+    "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",
 ]
 
 

@@ -192,6 +192,17 @@ def keyword_category(word: str) -> str | None:
     return categories[found.group()] if found else None
 
 
+def states_bond(words: list[str]) -> bool:
+    """ "partnerschaftlich verbunden", "partnerschaftliche Beziehungen": a weak adjective
+    right before a word of a bond (lower-cased words of one sentence)."""
+    words_lex = lex()["partnerships"]
+    adjectives, bonds = tuple(words_lex["bond_adjectives"]), tuple(words_lex["bond_words"])
+    return any(
+        w.startswith(adjectives) and any(x.startswith(bonds) for x in words[k + 1 : k + 3])
+        for k, w in enumerate(words)
+    )
+
+
 def strong_kind(word: str) -> str | None:
     """The partnership kind a lower-cased word names; None for weak and other words."""
     category = keyword_category(word)

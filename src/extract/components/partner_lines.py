@@ -280,8 +280,12 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
     head = text[block.start : colon].strip().lower().split()
     if len(owners) == 1 and _municipal_title(doc, Block(block.start, colon, block.kind, None), owners[0]):
         owner: Span | None = owners[0]  # "Stadt X: A (Frankreich), B (Polen)"
-    elif len(owners) == 1 and not text[block.start : owners[0].start_char].strip() and could_be_at_home(owners[0]):
-        owner = owners[0]  # "X: A (seit 1990)" in an overview
+    elif (
+        len(owners) == 1
+        and not text[block.start : owners[0].start_char].strip(" \t-–•*·")
+        and could_be_at_home(owners[0])
+    ):
+        owner = owners[0]  # "X: A (seit 1990)", "• X: A (Frankreich)" in an overview
     elif not owners and len(head) <= 3 and any(kind_of(w) for w in head):
         owner = None  # "Partnerstädte: A (Frankreich), B (Polen)": the section's body holds them
     else:
@@ -383,7 +387,10 @@ def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: Callable[[s
     pair_start = block.start + m.start("pair")
     pair_text = m.group("pair")
     best: tuple[int, int, int] | None = None
+    whole_known = known(pair_text.strip())  # "Saint-Étienne (seit 1956)" is one partner, not a pair
     for dash in _PAIR_DASH.finditer(pair_text):
+        if whole_known and not dash.group().isspace() and dash.group() == "-":
+            continue
         left, right = pair_text[: dash.start()].strip(), pair_text[dash.end() :].strip()
         if not (_names(left) and _names(right)):
             continue

@@ -54,6 +54,7 @@ from .bodies import (
     name_key,
     names_district,
     resolved_at_home,
+    states_bond,
     strong_kind,
 )
 from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
@@ -76,7 +77,8 @@ _PARTNER_TOWN_NOUNS = (
 )
 _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 # words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
-_PARTY_LINKS = frozenset({"mit", "zwischen"})
+_PARTY_LINKS = frozenset({"mit", "zwischen", "zu"})
+_PAIR_JOINERS = frozenset({"und", "&", "-", "–", "—"})  # "A und B", "A – B" as the two parties
 _LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kreis", "landkreis", "französischen"})
 # what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
@@ -862,6 +864,8 @@ class PartnershipExtractor:
             if result[start][1] and any(w.startswith(cooperation) for w in words):
                 if any(w.startswith(agreement) for w in words):
                     result[start][0].add("cooperation")
+            if result[start][1] and not result[start][0] and states_bond(words):
+                result[start][0].add("partnership")  # "partnerschaftlich verbunden": no other kind named
         return result
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
@@ -878,6 +882,7 @@ class PartnershipExtractor:
         keys_by_sentence: dict[int, set[str]] = {}
         linked: set[int] = set()  # sentences with a place right after "mit" or "zwischen"
         lower = self._table.lower
+        previous: Span | None = None
         for place in places:
             k = bisect_right(starts, place.start) - 1
             if k < 0:
@@ -886,13 +891,20 @@ class PartnershipExtractor:
             before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if w not in _LINK_FILLERS]
             if before and before[-1] in _PARTY_LINKS:
                 linked.add(k)
+            if previous is not None and previous.end >= bounds[k][0] and place.start > previous.end:
+                # "A und B verbindet eine Partnerschaft", "A – B: Partnerschaft seit 1956"
+                between = lower[previous.end : place.start]
+                if all(w in _PAIR_JOINERS for w in between) and canonical_name(previous) != canonical_name(place):
+                    linked.add(k)
+            previous = place
         at_home = {fold_name(canonical_name(p)) for p in places if p.label_ == CITY and resolved_at_home(p)}
         for k in linked:
             # the other party: a second place in the sentence, or the page's own town
             if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
                 continue
             start, end = bounds[k]
-            if not any(keyword_category(w) in ("partnership", "friendship") for w in lower[start:end]):
+            words = lower[start:end]
+            if not any(keyword_category(w) in ("partnership", "friendship") for w in words) and not states_bond(words):
                 continue
             if not self._about_organisation(doc[start:end]):
                 return True

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
+from .bodies import states_bond, strong_kind
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
@@ -115,6 +116,7 @@ class _Candidate:
     label: str
     confirms: bool = False  # found in a context that vouches for the name
     key: str = ""  # folded name as looked up ("Dortmunds" -> "dortmund")
+    population: int = 0  # of the largest place the name can be
 
 
 @lru_cache(maxsize=1)
@@ -247,8 +249,13 @@ def _name_last(word: str) -> bool:
 
 
 def _single_name(word: str) -> bool:
-    """A word that may be a one-word name."""
-    return word[-1:].isalnum() and len(word) >= 2 and not (word.isupper() and len(word) <= 2)
+    """A word that may be a one-word name: two capitals only as a country's name ("UK"),
+    not as the codes of states and cantons."""
+    if not (word[-1:].isalnum() and len(word) >= 2):
+        return False
+    if word.isupper() and len(word) <= 2:
+        return any(p.label == COUNTRY for p in load_gazetteer().lookup(word))
+    return True
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -389,9 +396,10 @@ class PlaceRecognizer(UsesGazetteer):
                 confirmed.add(cand.key or fold_name(table.span_text(cand.start, cand.end)))
             next_free = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
+        parties = self._statement_parties(table, pending, accepted)
         for cand in pending:  # one reading per document
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
-            if key in confirmed and taken.isdisjoint(range(cand.start, cand.end)):
+            if (key in confirmed or id(cand) in parties) and taken.isdisjoint(range(cand.start, cand.end)):
                 accepted.append(cand)
         found_places = sorted(((c.start, c.end, c.label) for c in accepted), key=lambda c: c[0])
         found_places = self._remember_names(scan, found_places)
@@ -404,6 +412,32 @@ class PlaceRecognizer(UsesGazetteer):
             spans.append(span)
         add_entities(doc, "places", spans)
         return doc
+
+    def _statement_parties(self, table: TokenTable, pending: list[_Candidate], accepted: list[_Candidate]) -> set[int]:
+        """Pending towns of some size that stand in a sentence stating a partnership with
+        another place ("Erlangen ist seit 1956 mit Rennes verschwistert": the verb
+        "erlangen" opens no such sentence): the statement is the context that vouches."""
+        vocab = _vocab()
+        wanted = [
+            c
+            for c in pending
+            if c.label == CITY
+            and c.population >= vocab["town"]
+            and self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
+        ]
+        if not wanted:
+            return set()
+        bounds = table.sentence_bounds()
+        starts = [b[0] for b in bounds]
+        found: set[int] = set()
+        for cand in wanted:
+            start, end = bounds[bisect_right(starts, cand.start) - 1]
+            if not any(start <= c.start < end and c.label != COUNTRY for c in accepted):
+                continue
+            words = table.lower[start:end]
+            if any(strong_kind(w) for w in words) or states_bond(words):
+                found.add(id(cand))
+        return found
 
     # -- where places cannot be ------------------------------------------------
     def _blocked_tokens(self, doc: Doc, table: TokenTable) -> list[bool]:
@@ -480,7 +514,8 @@ class PlaceRecognizer(UsesGazetteer):
             verdict, confirms = self._judge(scan, i, end, places, looked_up, label)
             if verdict == REJECT:
                 return None
-            return verdict, _Candidate(i, end, label, confirms, fold_name(looked_up))
+            population = max(p.population for p in places)
+            return verdict, _Candidate(i, end, label, confirms, fold_name(looked_up), population)
         unknown = self._unknown_named_place(scan, i)
         return (ACCEPT, unknown) if unknown else None
 
@@ -553,6 +588,10 @@ class PlaceRecognizer(UsesGazetteer):
             return REJECT, False  # capitals outside lists are acronyms or shouting
         if COUNTRY in labels:
             return ACCEPT, True
+        if words[i].lower() in vocab["determiners"] | vocab["prep"] and not (
+            end + 1 < scan.n and words[end] in ("(", ",") and _names_country(words[end + 1])
+        ):
+            return REJECT, False  # "Die Partnerstädte:" on a list line: the article, not the town Die
         if strong:
             return ACCEPT, True
         if end < scan.n and words[end] in vocab["company"] and not scan.list_line[i]:
