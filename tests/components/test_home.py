@@ -149,3 +149,18 @@ def test_a_districts_genitive_is_the_same_body(extract_text):
     )
     assert record.home[:1] == ["Main-Taunus-Kreis"]
     assert [p.a[0] for p in record.partnerships] == ["Main-Taunus-Kreis"]
+
+
+def test_german_speaking_areas_abroad_publish(nlp):
+    # South Tyrol and East Belgium publish German pages; so do Luxembourg's towns
+    for town in ("Brixen", "Eupen", "Düdelingen"):
+        text = f"Die Gemeinde {town} pflegt seit 1970 eine Partnerschaft mit Vannes in Frankreich."
+        assert home(nlp, text)[0] == [town]
+    # an Italian or Belgian town elsewhere is a partner, not a publisher
+    assert home(nlp, "Die Gemeinde Parma pflegt seit 1970 eine Partnerschaft mit Vannes in Frankreich.")[0] == []
+
+
+def test_a_double_name_whose_second_part_is_no_place_or_word_is_one_body(nlp):
+    # "Musterau-Kleindorf": a merged municipality the gazetteer lists by its first part only
+    found, _ = home(nlp, "Fürth-Kleinbuchwaldau · Die Gemeinde feiert mit ihrer Partnerstadt Vannes.")
+    assert found == ["Fürth-Kleinbuchwaldau"]

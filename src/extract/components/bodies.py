@@ -209,15 +209,36 @@ def strong_kind(word: str) -> str | None:
     return None if category == "weak" else category
 
 
-# where the publishing bodies this tool reads are: Germany, Austria, Switzerland, Liechtenstein
-HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI"})
+# where the publishing bodies this tool reads are: Germany, Austria, Switzerland,
+# Liechtenstein, Luxembourg, and the German-speaking parts of Belgium and Italy
+# (``lies_at_home``)
+HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+
+
+@lru_cache(maxsize=1)
+def _german_speaking_areas() -> list[tuple[str, float, float, float, float]]:
+    areas = lex()["home"]["german_speaking_areas"]
+    return [(a["country"], *a["lat"], *a["lon"]) for a in areas.values()]
+
+
+def lies_at_home(place: Place) -> bool:
+    """A place where German-language municipal pages are published: a home country, or
+    a German-speaking area of another (South Tyrol, East Belgium), by its coordinates."""
+    if place.country in HOME_COUNTRIES:
+        return True
+    if place.lat is None or place.lon is None:
+        return False
+    return any(
+        place.country == country and lat0 <= place.lat <= lat1 and lon0 <= place.lon <= lon1
+        for country, lat0, lat1, lon0, lon1 in _german_speaking_areas()
+    )
 
 
 def resolved_at_home(span: Span) -> bool:
-    """The place the span was resolved to lies in a home country (an unresolved name
-    does not count: compare ``could_be_at_home``)."""
+    """The place the span was resolved to lies at home (an unresolved name does not
+    count: compare ``could_be_at_home``)."""
     place = span._.place
-    return place is not None and place.country in HOME_COUNTRIES
+    return place is not None and lies_at_home(place)
 
 
 def could_be_at_home(span: Span) -> bool:
@@ -225,6 +246,6 @@ def could_be_at_home(span: Span) -> bool:
     rules may have chosen a namesake abroad because a country was named nearby
     ("Stadt X" over a list of French partners)."""
     place = span._.place
-    if place is None or place.country in HOME_COUNTRIES:
+    if place is None or lies_at_home(place):
         return True
-    return any(p.country in HOME_COUNTRIES for p in load_gazetteer().lookup(span_text(span)))
+    return any(lies_at_home(p) for p in load_gazetteer().lookup(span_text(span)))

@@ -177,6 +177,17 @@ def _hyphen_district(scan: _Scan, i: int) -> _Candidate | None:
 
 
 _NEIGHBOURS_KM = 30.0
+# below this Zipf frequency a word is no German word: the second part of a double name
+_UNKNOWN_WORD_ZIPF = 1.0
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _place_name_ending(word: str) -> bool:
+    """ "Kleindorf", "Siebenhausen", "Altenburgs": a word ending as German place names do."""
+    stem = word[:-1] if word.endswith("s") else word
+    if any(c.isupper() for c in stem[1:]):
+        return False  # "AichachStadt": two words glued by a lost line break
+    return len(stem) >= 5 and stem.lower().endswith(tuple(load_lexicon()["places"]["place_name_endings"]))
 
 
 def _near(a: Place, b: Place) -> bool:
@@ -424,6 +435,7 @@ class PlaceRecognizer(UsesGazetteer):
             if c.label == CITY
             and c.population >= vocab["town"]
             and self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
+            and not self.gazetteer.is_first_name(table.span_text(c.start, c.end), 3)
         ]
         if not wanted:
             return set()
@@ -885,8 +897,12 @@ class PlaceRecognizer(UsesGazetteer):
             firsts = self._lookup_span(table, start, end, label)
             seconds = _lookup_with_variants(table.span_text(j, second_end))[0]
             titled = start > 0 and words[start - 1] in _vocab()["city"]
-            if titled and not seconds and self.gazetteer.zipf(words[j]) < _vocab()["zipf"]:
-                # "Gemeinde Musterau-Kleindorf": a titled body whose second part no gazetteer lists
+            second_zipf = self.gazetteer.zipf(words[j])
+            town_like = label == CITY and second_zipf < _UNKNOWN_WORD_ZIPF and _place_name_ending(words[j])
+            if not seconds and (town_like or (titled and second_zipf < _vocab()["zipf"])):
+                # "Gemeinde Musterau-Kleindorf", "Musterau-Kleindorfs Partnerstadt": a double name
+                # whose second part is no listed place and no German word but shaped like a
+                # town's name: a merged municipality
                 joined.append((start, second_end, label))
                 skip_to = second_end
             elif any(_near(a, b) for a in firsts for b in seconds if a.label != COUNTRY and b.label != COUNTRY):
