@@ -549,3 +549,13 @@ def test_a_venue_before_mit_is_no_holder_without_a_partner_after_it(extract_text
         "Schwabach, den 3. Mai 2019\n\nDas Partnerschaftsfest in Ansbach mit vielen Gästen war ein Erfolg."
     )
     assert record.partnerships == []
+
+
+def test_a_part_of_the_homes_name_is_no_partner(extract_text):
+    # the district is named after its seat: the seat is part of it, not its partner
+    text = (
+        "Der Rhein-Kreis Fürth pflegt seit 1990 eine Partnerschaft mit dem Kreis Tartu. Der Rhein-Kreis Fürth "
+        "empfing die Partnerstädte und das Partnerschaftskomitee im Kreishaus Fürth."
+    )
+    record = extract_text(text)
+    assert [p.b[0] for p in record.partnerships] == ["Kreis Tartu"]

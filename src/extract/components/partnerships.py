@@ -418,6 +418,11 @@ class PartnershipExtractor:
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
 
+        if home is not None:
+            # "Neuss" beside "Rhein-Kreis Neuss", "Berlin" beside "Berlin Musterbezirk": a part
+            # of the home's own name is where it lies or what it is named after, not its partner
+            parts = self._home_name_parts(home)
+            pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.b.key in parts)}
         if home is not None and self._round_up(doc, home, pairs):
             # a report on several towns' partnerships: a pair that only assumed the home
             # (its sentence names no holder) is nobody's
@@ -967,6 +972,21 @@ class PartnershipExtractor:
             if short != name:
                 keys.add("name:" + fold_name(short))
         return keys
+
+    @staticmethod
+    def _home_name_parts(home: _Side) -> set[str]:
+        """Keys of the words and hyphen parts of the home's names ("Rhein-Kreis Neuss":
+        Neuss; "Musterau-Kleindorf": Musterau and Kleindorf), the home's own key aside."""
+        body = _body_words_lower()
+        parts: set[str] = set()
+        for name in home.names:
+            words = re.split(r"[\s\-–/]+", name)
+            if len(words) < 2:
+                continue
+            for word in words:
+                if len(word) >= 4 and word[0].isupper() and word.lower() not in body:
+                    parts.add("name:" + fold_name(word))
+        return parts - {home.key}
 
     @staticmethod
     def _genitive_owner(span: Span) -> bool:
