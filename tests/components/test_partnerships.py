@@ -559,3 +559,19 @@ def test_a_part_of_the_homes_name_is_no_partner(extract_text):
     )
     record = extract_text(text)
     assert [p.b[0] for p in record.partnerships] == ["Kreis Tartu"]
+
+
+def test_towns_listed_with_the_home_are_fellow_holders_not_partners(extract_text):
+    text = (
+        "Gemeinde Ansbach\n\nDie Gemeinde Ansbach pflegt seit 1970 eine Partnerschaft mit Poitiers. "
+        "Partnergemeinden haben im Bezirk Rinteln, Schwabach, Ansbach und Fürth."
+    )
+    assert [p.b[0] for p in extract_text(text).partnerships] == ["Poitiers"]
+
+
+def test_pairs_in_a_row_give_the_homes_own_pair(extract_text):
+    text = (
+        "Gemeinde Ansbach\n\nOb Rinteln und Tartu, Ansbach und Poitiers oder Fürth und Lucca: "
+        "die Städtepartnerschaften leben."
+    )
+    assert [p.b[0] for p in extract_text(text).partnerships] == ["Poitiers"]

@@ -467,8 +467,8 @@ def find_partner_lines(
         ):
             owner = places[0]  # the next town's heading in an overview ("Musterstadt" over its lines)
             continue
-        if in_scope and len(places) == 1 and _municipal_title(doc, block, places[0]):
-            owner = places[0]  # "Stadt Ogdenville" over the partners it holds
+        if len(places) == 1 and _municipal_title(doc, block, places[0]) and (in_scope or block.kind == HEADING):
+            owner = places[0]  # "Stadt Ogdenville" over the partners it holds; a page's "Gemeinde X" title
             continue
         if in_scope and len(places) == 1 and index + 1 < len(blocks) and _section_owner(doc, block, blocks[index + 1]):
             owner = places[0]  # "Springfield" over "Partnerstädte: ..." in an overview of several towns

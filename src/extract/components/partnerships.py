@@ -1142,8 +1142,11 @@ class PartnershipExtractor:
         for span in sent_places:
             if self._marked_as_predecessor(span, markers):
                 self._predecessors.add(self._key(span))
+        fellows = self._fellow_holders(sent_places, home_keys)
         for idx, span in enumerate(sent_places):
             key = self._key(span)
+            if idx in fellows:
+                continue  # "Partnerstädte haben A, B, <home> und C": holders beside the home, not partners
             is_predecessor = key in self._predecessors
             target = alias_of.get(idx)
             if target is not None and self._key(sent_places[target]) in home_keys:
@@ -1176,6 +1179,35 @@ class PartnershipExtractor:
             if target_key in sides:
                 sides[target_key].add_name(canonical_name(sent_places[idx]))
         return list(sides.values())
+
+    def _fellow_holders(self, sent_places: list[Span], home_keys: set[str]) -> set[int]:
+        """Indexes of the places in a run of three or more coordinated names ("A, B, C
+        und D", "A und B oder C") that includes the home: towns named in the home's own
+        role. Two names ("A und B sind Partnerstädte") are the pair itself."""
+        doc = sent_places[0].doc if sent_places else None
+        runs: list[list[int]] = []
+        joints: list[list[str]] = []  # the words between each two names of a run
+        for idx, span in enumerate(sent_places):
+            if runs and doc is not None:
+                previous = sent_places[runs[-1][-1]]
+                between = [t.lower_ for t in doc[previous.end : span.start]]
+                if 0 < len(between) <= 2 and all(w in (",", "und", "oder", "sowie") for w in between):
+                    runs[-1].append(idx)
+                    joints[-1].append(" ".join(between))
+                    continue
+            runs.append([idx])
+            joints.append([])
+        fellows: set[int] = set()
+        for run, joint in zip(runs, joints, strict=True):
+            at_home = [n for n, k in enumerate(run) if self._key(sent_places[k]) in home_keys]
+            if len(run) < 3 or not at_home:
+                continue
+            fellows.update(run)
+            if len(run) % 2 == 0 and all(j == "und" for j in joint[0::2]) and all(j != "und" for j in joint[1::2]):
+                # "A und B, C und D oder E und F": pairs in a row, the home's own among them
+                n = at_home[0]
+                fellows.discard(run[n + 1 if n % 2 == 0 else n - 1])
+        return fellows
 
     @staticmethod
     def _marked_as_predecessor(span: Span, markers: tuple[str, ...]) -> bool:
