@@ -26,8 +26,9 @@ SETS = {
 }
 
 
-def scored(texts: Path, gold: Path, out: Path) -> dict:
-    subprocess.run([EXTRACT, "run", str(texts), "--gold", str(gold), "--out", str(out), "--quiet"],
+def scored(texts: Path, gold: Path, out: Path, urls: Path | None = None) -> dict:
+    extra = ["--urls", str(urls)] if urls is not None else []
+    subprocess.run([EXTRACT, "run", str(texts), "--gold", str(gold), "--out", str(out), "--quiet", *extra],
                    check=True, capture_output=True)
     return json.loads((out / "evaluation.json").read_text(encoding="utf-8"))
 
@@ -65,6 +66,22 @@ def main(argv: list[str]) -> int:
                   f" {b['home_acc']:7.3f}  (tp {p['tp']} pred {p['pred']} gold {p['gold']};"
                   f" look-alike false pairs {b['lookalike_false_pairs']})")
             print("  by kind: " + ", ".join(f"{k.split(',')[0]} {v['f1']:.2f}" for k, v in b["by_group"].items()))
+        # the same with each page's address (--urls), as a crawl has it
+        for name, (texts, gold) in SETS.items():
+            manifest = texts.parent / "manifest.tsv"
+            if not texts.exists() or not manifest.exists():
+                continue
+            ev = scored(texts, gold, Path(tmp) / (name.replace(" ", "_") + "_urls"), manifest)
+            p, h = ev["partnerships"]["pairs"], ev["home"]
+            print(f"{name + ' +url':<11} {p['precision']:6.3f} {p['recall']:6.3f} {p['f1']:6.3f}"
+                  f" {ev['partnerships']['since']['accuracy']:6.3f} {h['correct']:>3}/{h['total']:<3}")
+        if blind.exists():
+            out = subprocess.run([str(blind), "--json", "--with-urls"], cwd=ROOT, capture_output=True, text=True,
+                                 check=True)
+            b = json.loads(out.stdout)
+            p = b["pairs"]
+            print(f"{'blind +url':<11} {p['p']:6.3f} {p['r']:6.3f} {p['f1']:6.3f} {b['since_acc']:6.3f}"
+                  f" {b['home_acc']:7.3f}")
         if "--no-bench" not in argv:
             print(f"off-topic pairs (news-de + html-de): {off_topic_pairs(Path(tmp))}")
     return 0

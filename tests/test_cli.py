@@ -74,3 +74,53 @@ def test_a_folder_of_unsupported_files_says_which_are_read(tmp_path, capsys):
     (tmp_path / "notes.docx").write_bytes(b"x")
     assert main(["run", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
     assert ".txt, .md, .html, .htm, .pdf or .warc(.gz)" in capsys.readouterr().err
+
+
+def test_run_reads_page_addresses_from_urls(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "besuch.txt").write_text(
+        "Besuch in Fürth\n\nEine Delegation aus Ansbach besuchte die Stadt Fürth. Die Stadt Fürth empfing die "
+        "Gäste im Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert, die seit 1970 besteht.",
+        encoding="utf-8",
+    )
+    urls = tmp_path / "urls.tsv"
+    urls.write_text(
+        "file\tsource\nbesuch.txt\thttps://www.ansbach.de/aktuelles/\nkaputt\nfehlt.txt\thttps://www.fuerth.de/\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["run", str(inputs), "--out", str(out), "--urls", str(urls), "--quiet"]) == 0
+    record = json.loads((out / "docs" / "besuch.json").read_text(encoding="utf-8"))
+    assert record["home"][0] == "Ansbach" and "address" in record["home_why"]
+    assert record["source"]["url"] == "https://www.ansbach.de/aktuelles/"
+    err = capsys.readouterr().err
+    assert "urls.tsv:3: not a file name and an address" in err  # the malformed line, by number
+    assert "1 addresses for files not in this run (e.g. fehlt.txt)" in err
+
+
+def test_run_with_a_missing_address_list_cannot_run(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Die Stadt Fürth und Besançon sind Partnerstädte.", encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--urls", str(tmp_path / "no.tsv")]) == 2
+    assert "no.tsv: cannot read the address list" in capsys.readouterr().err
+
+
+def test_a_csv_corpus_carries_each_rows_address(tmp_path):
+    corpus = tmp_path / "pages.csv"
+    corpus.write_text(
+        "id,url,text\nbesuch,https://www.ansbach.de/x,\"Besuch in Fürth. Die Stadt Fürth empfing die Gäste im "
+        "Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert.\"\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
+    record = json.loads((out / "docs" / "besuch.json").read_text(encoding="utf-8"))
+    assert record["home"][0] == "Ansbach" and record["source"]["url"] == "https://www.ansbach.de/x"
+
+
+def test_home_names_the_publisher_of_every_document(tmp_path):
+    (tmp_path / "liste.txt").write_text("Unsere Partnerstädte\n\nPoitiers (Frankreich), seit 1970\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "liste.txt"), "--out", str(out), "--home", "Rinteln", "--quiet"]) == 0
+    record = json.loads((out / "docs" / "liste.json").read_text(encoding="utf-8"))
+    assert record["home"] == ["Rinteln"] and record["partnerships"][0]["a"][0] == "Rinteln"

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .documents import find_documents
+from .documents import DocumentError, find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .network import read_reference, write_network
 from .records import DocumentRecord, records_in
@@ -84,6 +84,17 @@ def _parser() -> argparse.ArgumentParser:
         help="main text of HTML pages: trafilatura (default, closest) or fast (resiliparse, about 14x as fast; "
         "pip install 'twinning-extract[fast]')",
     )
+    run.add_argument(
+        "--urls",
+        type=Path,
+        metavar="FILE",
+        help="a TSV or CSV of file name and URL: each page's address, evidence for its publisher "
+        "(WARC records and a CSV/JSONL url column carry their own)",
+    )
+    run.add_argument(
+        "--url-column", default="url", metavar="NAME", help="CSV/JSONL corpora: the column of the page's URL"
+    )
+    run.add_argument("--home", metavar="NAME", help="the publisher of every document (a folder of one body's pages)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     net = sub.add_parser(
@@ -209,14 +220,31 @@ def run_command(args: argparse.Namespace) -> int:
             )
         return EXIT_CANNOT_RUN
 
-    from .corpora import CorpusOptions, SkipCounts, is_corpus
+    from .corpora import CorpusOptions, SkipCounts, is_corpus, read_address_list
     from .runner import dask_outcomes, expand_inputs, outcomes, prepare, write_outputs
+
+    addresses: dict[str, str] = {}
+    if args.urls is not None:
+        try:
+            addresses, address_warnings = read_address_list(args.urls)
+        except DocumentError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        for warning in address_warnings:
+            warnings.append((str(args.urls), "read", warning))
+            print(f"warning: {warning}", file=sys.stderr)
+        unknown = sorted(set(addresses) - {p.name for p in paths})
+        if unknown:
+            message = f"{args.urls}: {len(unknown)} addresses for files not in this run (e.g. {unknown[0]})"
+            warnings.append((str(args.urls), "read", message))
+            print(f"warning: {message}", file=sys.stderr)
 
     if args.html == "fast" and importlib.util.find_spec("resiliparse") is None:
         print("error: --html fast needs resiliparse: pip install 'twinning-extract[fast]'", file=sys.stderr)
         return EXIT_CANNOT_RUN
     try:
-        prepare(args.model, args.html)  # pipeline and gazetteer loaded before any worker starts
+        # pipeline and gazetteer loaded before any worker starts
+        prepare(args.model, args.html, addresses, args.home)
     except (OSError, ValueError) as exc:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -224,7 +252,7 @@ def run_command(args: argparse.Namespace) -> int:
     skipped = SkipCounts()
     # a corpus file's entries are counted only as they stream by
     total = None if any(is_corpus(p) for p in paths) else len(paths)
-    inputs = expand_inputs(paths, CorpusOptions(args.text_column, args.id_column), skipped)
+    inputs = expand_inputs(paths, CorpusOptions(args.text_column, args.id_column, args.url_column), skipped)
     records: dict[str, DocumentRecord] = {}  # kept for scoring only
     written: set[str] = set()
     progress = None if args.quiet else _progress

@@ -57,6 +57,7 @@ class CorpusEntry:
 class CorpusOptions:
     text_column: str = "text"
     id_column: str = "id"
+    url_column: str = "url"  # the page's address, evidence for its publisher
 
 
 @dataclass
@@ -189,7 +190,11 @@ def _row_entry(path: Path, row_number: int, row: dict, options: CorpusOptions) -
     if not isinstance(text, str):
         return DocumentError(label, f"{options.text_column!r} is not a text")
     doc_id = _id_from_value(row.get(options.id_column), f"{_stem(path)}_{row_number}")
-    return CorpusEntry(doc_id, path, label, text.encode("utf-8"), ".txt", {"row": str(row_number)})
+    meta = {"row": str(row_number)}
+    url = row.get(options.url_column)
+    if isinstance(url, str) and url.strip():
+        meta["url"] = url.strip()
+    return CorpusEntry(doc_id, path, label, text.encode("utf-8"), ".txt", meta)
 
 
 def _csv_entries(path: Path, options: CorpusOptions) -> Iterator[CorpusEntry | DocumentError]:
@@ -234,3 +239,26 @@ def _jsonl_entries(path: Path, options: CorpusOptions) -> Iterator[CorpusEntry |
                 yield DocumentError(f"{path}:{number}", "not a JSON object")
                 continue
             yield _row_entry(path, number, row, options)
+
+
+def read_address_list(path: Path) -> tuple[dict[str, str], list[str]]:
+    """File name -> URL from a TSV or CSV of two columns (``--urls``), and a warning for
+    each line that is not a file name and an address; a header line is skipped.
+    Raises ``DocumentError`` when the file cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(path, f"cannot read the address list ({exc})") from exc
+    addresses: dict[str, str] = {}
+    warnings: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t") if "\t" in line else next(csv.reader([line]))
+        name, url = (fields[0].strip(), fields[1].strip()) if len(fields) >= 2 else (line.strip(), "")
+        if not re.match(r"^(?:[a-z][a-z0-9+.\-]*://)?[\w\-]+(?:\.[\w\-]+)+", url, flags=re.I):
+            if number > 1 or not url:  # the first line may be a header ("file<TAB>source")
+                warnings.append(f"{path}:{number}: not a file name and an address (skipped)")
+            continue
+        addresses[Path(name).name] = url
+    return addresses, warnings

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from . import components  # noqa: F401  (registers the factories)
-from .components.bodies import TextBefore
+from .addresses import PageAddress
+from .components.bodies import TextBefore, given_home_body
 
 COMPONENTS = (
     "twinning_sentences",
@@ -90,14 +91,26 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
-def process(text: str, nlp: Language | None = None, before: TextBefore | None = None) -> Doc:
+def process(
+    text: str,
+    nlp: Language | None = None,
+    before: TextBefore | None = None,
+    address: PageAddress | None = None,
+    home: str | None = None,
+) -> Doc:
     """Run the pipeline on ``text`` (at most ``nlp.max_length`` characters: a
     longer text is read in windows, see ``windows.extract_record``).
     ``before``: what the windows before this one established, for a window of
-    a long text."""
+    a long text. ``address``: what the page's URL says of its publisher;
+    ``home``: the publisher, where the caller knows it (``--home``)."""
     nlp = nlp or load()
     doc = _make_doc(nlp, clean_text(text))
+    if home and (before is None or before.home is None):
+        # the given home holds the pairs of a text that never names it
+        before = TextBefore(given_home_body(home), before is not None and before.about_twinning)
     doc._.text_before = before
+    doc._.address = address
+    doc._.given_home = home
     return nlp(doc)
 
 

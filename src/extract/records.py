@@ -162,6 +162,7 @@ class DocumentRecord:
     source: dict[str, Any] | None = None
     # "pairs" for pair-level gold (home and partnerships only, docs/gold-format.md); else "full"
     level: str = "full"
+    home_why: str | None = None  # what decided the home (the text's evidence, the page's address); not in gold
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -176,6 +177,8 @@ class DocumentRecord:
             out["source"] = dict(self.source)
         if self.level != "full":
             out["level"] = self.level
+        if self.home_why is not None:
+            out["home_why"] = self.home_why
         return out
 
     @classmethod
@@ -189,6 +192,7 @@ class DocumentRecord:
             people=[PersonRecord.from_dict(p) for p in data.get("people", [])],
             source=data.get("source"),
             level=data.get("level", "full"),
+            home_why=data.get("home_why"),
         )
 
 
@@ -208,7 +212,9 @@ def record_from_doc(doc: Doc, doc_id: str, text_sha256: str, source: dict[str, A
     partnerships = [_partnership_record(text, p) for p in doc._.partnerships or []]
     partnerships.sort(key=lambda p: (p.evidence_start if p.evidence_start is not None else -1, p.a, p.b))
     people = [PersonRecord(**p) for p in doc._.people or []]
-    return DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people, source)
+    record = DocumentRecord(doc_id, text_sha256, list(doc._.home or []), entities, partnerships, people, source)
+    record.home_why = doc._.home_why if record.home else None
+    return record
 
 
 def _partnership_record(text: str, data: dict[str, Any]) -> PartnershipRecord:

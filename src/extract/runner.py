@@ -7,6 +7,7 @@ runs them, the caller writes the same outputs.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -45,14 +46,22 @@ WARM_UP_TEXT = "Am 3. Mai 1990 unterzeichneten die Stadt Bonn und Oxford (Englan
 
 _MODEL: str | None = None  # the --model of this run; forked workers inherit it
 _HTML = "trafilatura"  # the --html main-text extractor of this run; likewise
+_ADDRESSES: dict[str, str] = {}  # --urls: file name -> the page's address; likewise
+_HOME: str | None = None  # --home: the publisher of every document; likewise
 
 
-def prepare(model: str | None = None, html: str = "trafilatura") -> None:
-    """Load the pipeline and the gazetteer in this process (raises on a bad model)."""
-    global _MODEL, _HTML
+def prepare(
+    model: str | None = None,
+    html: str = "trafilatura",
+    addresses: dict[str, str] | None = None,
+    home: str | None = None,
+) -> None:
+    """Load the pipeline and the gazetteer in this process (raises on a bad model),
+    and keep this run's options for its workers."""
+    global _MODEL, _HTML, _ADDRESSES, _HOME
     from .pipeline import load, process
 
-    _MODEL, _HTML = model, html
+    _MODEL, _HTML, _ADDRESSES, _HOME = model, html, dict(addresses or {}), home
     process(WARM_UP_TEXT, load(model))
 
 
@@ -123,8 +132,13 @@ def extract_one(
         document = read_input(item, data, html)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
+    url = _ADDRESSES.get(item.name) if isinstance(item, Path) else None
+    if url and "url" not in dict(document.origin):  # --urls: the file's address, kept in its source
+        document = dataclasses.replace(document, origin=(*document.origin, ("url", url)))
     try:
-        record = extract_record(document.text, document.doc_id, document.text_sha256, document.source, model or _MODEL)
+        record = extract_record(
+            document.text, document.doc_id, document.text_sha256, document.source, model or _MODEL, home=_HOME
+        )
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
     lines = csv_chunks(record)
@@ -198,9 +212,15 @@ def submitted_in_order(submit: Callable[[T], Future], batches: Iterable[T], wind
 
 
 def extract_batch(
-    items: list[tuple[Input, bytes | DocumentError | None]], model: str | None, html: str = "trafilatura"
+    items: list[tuple[Input, bytes | DocumentError | None]],
+    model: str | None,
+    html: str = "trafilatura",
+    addresses: dict[str, str] | None = None,
+    home: str | None = None,
 ) -> list[Outcome]:
     """A partition of documents on a Dask worker: bytes in, outcomes out."""
+    global _ADDRESSES, _HOME
+    _ADDRESSES, _HOME = dict(addresses or {}), home
     results = []
     for path, data in items:
         if isinstance(data, DocumentError):
@@ -240,7 +260,9 @@ def dask_outcomes(
         window = 4 * max(1, sum(client.nthreads().values()))  # partitions in flight, files read lazily
 
         def submit(part: list[Input]) -> Future:
-            return client.submit(extract_batch, _read_all(part), model, html, pure=False)
+            # each partition carries the addresses of its own files only
+            addresses = {p.name: _ADDRESSES[p.name] for p in part if isinstance(p, Path) and p.name in _ADDRESSES}
+            return client.submit(extract_batch, _read_all(part), model, html, addresses, _HOME, pure=False)
 
         futures = submitted_in_order(submit, partitions, window)
         results = (outcome for future in futures for outcome in future.result())

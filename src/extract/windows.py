@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .addresses import page_address
 from .components.bodies import HomeBody, TextBefore
 from .components.events import event_order, is_coarser_signing, since_of
 from .components.partnerships import KIND_ORDER
@@ -46,31 +47,37 @@ def extract_record(
     source: dict[str, Any] | None = None,
     model: str | None = None,
     window: int | None = None,
+    home: str | None = None,
 ) -> DocumentRecord:
     """The record of ``text``: in one piece when it fits ``window`` characters
-    (default: the pipeline's ``max_length``), else window by window."""
+    (default: the pipeline's ``max_length``), else window by window. The page's
+    address (``source["url"]``) and a given ``home`` are evidence for its home."""
     limit = window or load(model).max_length  # process() cleans each piece (every offset stays)
+    address = page_address((source or {}).get("url"))
     if len(text) <= limit:
-        return record_from_doc(process(text, load(model)), doc_id, text_sha256, source)
+        return record_from_doc(process(text, load(model), None, address, home), doc_id, text_sha256, source)
     merged = DocumentRecord(doc_id, text_sha256, source=source)
     before = TextBefore()
     home_names: dict[str, list[str]] = {}  # each home body's names, by its key
+    home_whys: dict[str, str] = {}  # what decided each home body, in the first window it won
     windows_at_home: Counter[str] = Counter()
     own_start = 0
     for start, end, own_end in window_bounds(text, limit):
         # load() per window: the pipeline is renewed when its vocabulary has grown too large
-        doc = process(text[start:end], load(model), before)
+        doc = process(text[start:end], load(model), before, address, home)
         body: HomeBody | None = doc._.home_body
         if body is not None:
             windows_at_home[body.key] += 1
             _add_names(home_names.setdefault(body.key, []), body.names)
+            home_whys.setdefault(body.key, doc._.home_why)
         before = TextBefore(body or before.home, before.about_twinning or bool(doc._.about_twinning))
         part = record_from_doc(doc, doc_id, text_sha256, source)
         del doc
         add_window(merged, part, start, own_start, own_end)
         own_start = own_end
     if windows_at_home:  # the body that is home in most windows (the first of equals)
-        merged.home = home_names[windows_at_home.most_common(1)[0][0]]
+        key = windows_at_home.most_common(1)[0][0]
+        merged.home, merged.home_why = home_names[key], home_whys[key]
     return merged
 
 

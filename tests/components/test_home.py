@@ -164,3 +164,49 @@ def test_a_double_name_whose_second_part_is_no_place_or_word_is_one_body(nlp):
     # "Musterau-Kleindorf": a merged municipality the gazetteer lists by its first part only
     found, _ = home(nlp, "Fürth-Kleinbuchwaldau · Die Gemeinde feiert mit ihrer Partnerstadt Vannes.")
     assert found == ["Fürth-Kleinbuchwaldau"]
+
+
+def home_at(nlp, text, url=None, given=None):
+    from extract.addresses import page_address
+    from extract.pipeline import process
+
+    doc = process(text, nlp, address=page_address(url), home=given)
+    return list(doc._.home), doc._.home_why, [(p["a"][0], p["b"][0]) for p in doc._.partnerships]
+
+
+# a report from the partner's town, on the publisher's site: the text alone reads the partner as home
+VISIT = (
+    "Besuch in Fürth\n\nEine Delegation aus Ansbach besuchte die Stadt Fürth. Die Stadt Fürth empfing die "
+    "Gäste im Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert, die seit 1970 besteht."
+)
+
+
+def test_the_address_of_a_municipal_site_decides_the_home(nlp):
+    assert home_at(nlp, VISIT)[0][:1] == ["Fürth"]
+    found, why, pairs = home_at(nlp, VISIT, "https://www.ansbach.de/aktuelles/besuch")
+    assert found[:1] == ["Ansbach"] and "address" in why and "the text alone: Fürth" in why
+    assert pairs == [("Ansbach", "Fürth")]
+
+
+def test_a_newspapers_or_an_ip_address_changes_nothing(nlp):
+    alone = home_at(nlp, VISIT)[0]
+    assert home_at(nlp, VISIT, "https://www.ansbacher-zeitung.de/lokales/ansbach/")[0] == alone
+    assert home_at(nlp, VISIT, "http://10.0.0.7/poitiers")[0] == alone
+
+
+def test_a_host_naming_two_towns_decides_nothing(nlp):
+    alone = home_at(nlp, VISIT)[0]
+    assert home_at(nlp, VISIT, "https://www.ansbach-poitiers.de/")[0] == alone
+
+
+def test_an_address_naming_a_town_the_text_never_names(nlp):
+    text = "Unsere Partnerstädte\n\nPoitiers (Frankreich), seit 1970\n\nTartu (Estland), seit 1992\n"
+    found, why, pairs = home_at(nlp, text, "https://www.schwabach.de/partnerstaedte")
+    assert found == ["Schwabach"] and "address" in why
+    assert sorted(pairs) == [("Schwabach", "Poitiers"), ("Schwabach", "Tartu")]
+
+
+def test_a_given_home_holds_the_pairs(nlp):
+    text = "Unsere Partnerstädte\n\nPoitiers (Frankreich), seit 1970\n"
+    found, why, pairs = home_at(nlp, text, given="Rinteln")
+    assert found == ["Rinteln"] and "given" in why and pairs == [("Rinteln", "Poitiers")]

@@ -234,6 +234,18 @@ def lies_at_home(place: Place) -> bool:
     )
 
 
+def given_home_body(name: str) -> HomeBody:
+    """The home a caller names ("Musterstadt", "Landkreis Musterland"), as a body:
+    the largest place of that name at home, if the gazetteer has one."""
+    words = name.split()
+    district = len(words) > 1 and names_district(name)
+    bare = " ".join(words[1:]) if district else name
+    places = [p for p in load_gazetteer().lookup(bare) if lies_at_home(p)]
+    place = max(places, key=lambda p: p.population) if places else None
+    key = ("region:" if district else "name:") + fold_name(bare)
+    return HomeBody(key, (name,), place)
+
+
 def resolved_at_home(span: Span) -> bool:
     """The place the span was resolved to lies at home (an unresolved name does not
     count: compare ``could_be_at_home``)."""

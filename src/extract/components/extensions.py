@@ -20,7 +20,9 @@ def register_extensions() -> None:
     for name in ("date_value", "place", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in ("blocks", "home_why", "home_body", "text_before", "about_twinning", "partnerships", "people"):
+    names = ("blocks", "home_why", "home_body", "text_before", "about_twinning", "partnerships", "people")
+    # the page's address (addresses.PageAddress) and a home the caller gives (--home)
+    for name in (*names, "address", "given_home"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Doc.has_extension("home"):  # the home's names, read off the home body

@@ -37,8 +37,21 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..addresses import DISTRICT, PageAddress, squash
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import body_keys, could_be_at_home, lex, name_key, names_district, strong_kind
+from ..text import fold_name
+from .bodies import (
+    HomeBody,
+    TextBefore,
+    body_keys,
+    canonical_name,
+    could_be_at_home,
+    given_home_body,
+    lex,
+    name_key,
+    names_district,
+    strong_kind,
+)
 from .extensions import doc_text, token_table
 
 _PUBLISHER_WORDS = (
@@ -356,16 +369,131 @@ def _predecessor(doc: Doc, span: Span, markers: tuple[str, ...]) -> bool:
     return False
 
 
+_SHORT_FORM = re.compile(r" (?:am|an der|an|im|in der|in|ob der|bei|a\.|\() ")
+
+
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lex()["places"]["city_words"] + lex()["places"]["region_words"])
+
+
+def mentions_of(doc: Doc, places: list[Span], names: tuple[str, ...], district: bool) -> list[Span]:
+    """The mentions of the body whose squashed names (``addresses.squash``) are
+    ``names``: "neustadt-muehlbach" finds "Neustadt (Mühlbach)", "landkreis-x" finds "Landkreis
+    X" (or the town X where the text names no district). The body most mentioned
+    wins; a district's address prefers district mentions, a town's town mentions."""
+    titles = _title_words()
+    organisations = frozenset(lex()["partnerships"]["organisation_words"])
+    forms_of: list[tuple[Span, set[str]]] = []
+    for span in places:
+        if not could_be_at_home(span) or (span.start and doc[span.start - 1].lower_ in organisations):
+            continue  # "Gymnasium X" on a school's site: the school's name, not a body
+        words = canonical_name(span).split(" ")
+        bare = words[1:] if len(words) > 1 and words[0].lower() in titles else words
+        forms = {squash(" ".join(words)), squash(" ".join(bare))}
+        place = span._.place
+        if place is not None:
+            forms.add(squash(place.name))
+        # "Musterstadt an der Elbe" on the site "musterstadt.de"
+        for form in (" ".join(bare), place.name if place else ""):
+            forms.add(squash(_SHORT_FORM.split(form, maxsplit=1)[0]))
+        forms_of.append((span, forms - {""}))
+    matched: list[Span] = []
+    for name in names:  # the most specific name the text mentions
+        matched = [span for span, forms in forms_of if name in forms]
+        if matched:
+            break
+    wanted = REGION if district else CITY
+    preferred = [s for s in matched if s.label_ == wanted]
+    matched = preferred or matched
+    if not matched:
+        return []
+    keys = body_keys(places)
+    key = lambda span: keys.get((span.start, span.end)) or name_key(span)  # noqa: E731
+    counts: dict[str, int] = defaultdict(int)
+    for span in matched:
+        counts[key(span)] += 1
+    best = max(counts, key=lambda k: counts[k])
+    return sorted((s for s in matched if key(s) == best), key=lambda s: s.start)
+
+
+def named_in_text(doc: Doc, names: tuple[str, ...]) -> str | None:
+    """The text's own spelling of a body it names without the place rules marking it
+    ("Amt Musterland", a town the gazetteer lacks): the first run of up to five
+    capitalised words whose squashed form is one of ``names``."""
+    words = [t for t in doc if not t.is_space]
+    for name in names:
+        for i, token in enumerate(words):
+            if not token.text[:1].isupper():
+                continue
+            text = ""
+            for j in range(i, min(len(words), i + 5)):
+                text = doc[token.i : words[j].i + 1].text
+                squashed = squash(text)
+                if squashed == name:
+                    return text
+                if len(squashed) > len(name) or not name.startswith(squashed):
+                    break
+    return None
+
+
+def given_names(name: str) -> tuple[tuple[str, ...], bool]:
+    """The squashed names of a home given by name ("Landkreis Musterland") and
+    whether it is a district."""
+    words = name.split()
+    district = bool(words) and names_district(name)
+    bare = words[1:] if len(words) > 1 and words[0].lower() in _title_words() else words
+    return tuple(dict.fromkeys((squash(name), squash(" ".join(bare))))), district
+
+
 @Language.factory("twinning_home")
 class HomeFinder:
-    """Sets ``doc._.home_spans`` and ``doc._.home_why``."""
+    """Sets ``doc._.home_spans`` and ``doc._.home_why``: from the text's votes
+    (``choose_home``), unless the caller gave the home (``doc._.given_home``) or the
+    page's address names a body the text mentions (``doc._.address``)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         places = [e for e in doc.ents if e.label_ in (CITY, REGION)]
-        doc._.home_spans, doc._.home_why = choose_home(doc, places, doc._.partner_lines or [])
-        if not doc._.home_spans and doc._.text_before is not None and doc._.text_before.home is not None:
-            doc._.home_why = "carried from the window before"  # a long text's later window
+        spans, why = choose_home(doc, places, doc._.partner_lines or [])
+        given: str | None = doc._.given_home
+        address: PageAddress | None = doc._.address
+        if given:
+            names, district = given_names(given)
+            spans, why = mentions_of(doc, places, names, district), "given by the caller (--home)"
+        elif address is not None:
+            found = mentions_of(doc, places, address.names, address.kind == DISTRICT)
+            text_said = f"the text alone: {spans[0].text if spans else 'none'}"
+            if found:
+                agrees = bool(spans) and name_key(spans[0]) == name_key(found[0])
+                spans, why = found, f"page's address ({address.host}); " + ("the text agrees" if agrees else text_said)
+            elif (body := self._body_of_address(doc, address)) is not None:
+                # a body the place rules did not mark: it holds the page's pairs as a long
+                # text's later window holds the home of its first
+                doc._.text_before = TextBefore(body, doc._.text_before is not None and doc._.text_before.about_twinning)
+                spans, why = [], f"page's address ({address.host}): {body.names[0]}; {text_said}"
+        doc._.home_spans, doc._.home_why = spans, why
+        if not spans and doc._.text_before is not None and doc._.text_before.home is not None:
+            if not why.startswith(("given", "page's address")):
+                doc._.home_why = "carried from the window before"  # a long text's later window
         return doc
+
+    @staticmethod
+    def _body_of_address(doc: Doc, address: PageAddress) -> HomeBody | None:
+        """The body an address names that the text names only in words the place rules
+        did not mark ("Amt Musterland"), or not at all: a name the text writes with a
+        body's title, or one the gazetteer lists at home."""
+        written = named_in_text(doc, address.names)
+        if written is not None:
+            body = given_home_body(written)
+            if body.place is not None or written.split(" ")[0].lower() in _title_words():
+                return body
+        if address.kind == DISTRICT and written is None:
+            return None  # the gazetteer lists towns, not districts
+        body = given_home_body(written or address.title)
+        if body.place is None or body.place.label != CITY:
+            return None
+        name = written or body.place.name
+        return HomeBody(body.key if written else "name:" + fold_name(name), (name,), body.place)
+

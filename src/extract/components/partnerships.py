@@ -419,7 +419,7 @@ class PartnershipExtractor:
                     events.append(dict(event))
 
         if home is not None:
-            # "Neuss" beside "Rhein-Kreis Neuss", "Berlin" beside "Berlin Musterbezirk": a part
+            # "Musterau" beside "Rhein-Kreis Musterau", "Berlin" beside "Berlin Musterbezirk": a part
             # of the home's own name is where it lies or what it is named after, not its partner
             parts = self._home_name_parts(home)
             pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.b.key in parts)}
@@ -975,8 +975,8 @@ class PartnershipExtractor:
 
     @staticmethod
     def _home_name_parts(home: _Side) -> set[str]:
-        """Keys of the words and hyphen parts of the home's names ("Rhein-Kreis Neuss":
-        Neuss; "Musterau-Kleindorf": Musterau and Kleindorf), the home's own key aside."""
+        """Keys of the words and hyphen parts of the home's names ("Rhein-Kreis Musterau":
+        Musterau; "Musterau-Kleindorf": Musterau and Kleindorf), the home's own key aside."""
         body = _body_words_lower()
         parts: set[str] = set()
         for name in home.names:
@@ -1024,6 +1024,8 @@ class PartnershipExtractor:
         for other in sent_places:
             if self._key(other) not in home_keys:
                 continue
+            if partner_cue(doc, other):
+                return True  # "in X wurde die Partnerschaft mit <home> gefeiert": seen from the partner's side
             between = doc[min(span.end, other.end) : max(span.start, other.start)]
             if 0 < len(between) <= 3 and any(t.lower_ in ("und", "mit", "sowie") for t in between):
                 return True

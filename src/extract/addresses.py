@@ -1,0 +1,111 @@
+"""What a page's address says about its publisher.
+
+Most municipal sites are named after their body: ``www.musterstadt.de``,
+``stadt-musterstadt.de``, ``landkreis-musterkreis.de``, ``musterdorf.gv.at``,
+``musterhausen.ch``. ``page_address`` reads the host (and body words in the path)
+into the names the body may go by and the kind of body; the home step matches
+them against the text (``squash`` makes "neustadt-muehlbach" and "Neustadt (Mühlbach)"
+the same). A newspaper's, a portal's or an association's host names no body,
+and neither does an IP address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from .lexicon import load_lexicon
+
+TOWN, DISTRICT = "town", "district"
+
+_IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^\[?[0-9a-f:]+\]?$")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "à": "a", "ô": "o"})
+
+
+@dataclass(frozen=True)
+class PageAddress:
+    """The body a page's address names: ``names`` are squashed forms to match
+    mentions against (the most specific first), ``kind`` a town or a district."""
+
+    url: str
+    host: str
+    names: tuple[str, ...]
+    kind: str
+    title: str  # the name as the address spells it, for a body the text never names: "Musterstadt"
+
+
+def squash(name: str) -> str:
+    """A name reduced to lower-case ASCII letters and digits, umlauts spelt out:
+    "Neustadt (Mühlbach)" and "neustadt-muehlbach" both give "neustadtmuehlbach"."""
+    folded = name.lower().translate(_UMLAUTS)
+    folded = folded.replace("st.", "sankt").replace("sankt-", "sankt")
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    lex = load_lexicon()["addresses"]
+    return {key: frozenset(values) for key, values in lex.items()}
+
+
+def page_address(url: str | None) -> PageAddress | None:
+    """The body ``url`` names, or None for a host that names none."""
+    if not url or not url.strip():
+        return None
+    raw = url.strip()
+    if "://" not in raw:
+        raw = "http://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        return None
+    if not host or _IP.match(host):
+        return None
+    words = _words()
+    labels = host.split(".")
+    # drop the top-level domain, Austria's ".gv.at" and a state's ".tirol.gv.at"
+    labels = labels[:-1]
+    while labels and labels[-1] in words["domain_labels"]:
+        labels.pop()
+    labels = [label for label in labels if label not in words["service_labels"]]
+    if not labels:
+        return None
+    site = labels[-1]  # the registered name: "stadt-musterstadt", "landkreis-musterkreis"
+    found = _body_in(site.split("-"), url, host)
+    if found is None and any(w in words["media_words"] or w in words["association_words"] for w in site.split("-")):
+        return None
+    # a body of a portal's path ("land.de/bezirksamt-musterbezirk/") is more specific than its host
+    for segment in unquote(parts.path).lower().split("/"):
+        segment_words = segment.split("-")
+        if len(segment_words) >= 2 and segment_words[0] in words["body_prefixes"]:
+            in_path = _body_in(segment_words, url, host)
+            if in_path is not None:
+                names = in_path.names + (found.names if found else ())
+                return PageAddress(url, host, names, in_path.kind, in_path.title)
+    return found
+
+
+def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
+    words = _words()
+    if any(w in words["media_words"] or w in words["association_words"] for w in site_words):
+        return None  # "musterstaedter-zeitung", "partnerschaftsverein-musterstadt": not the body
+    kind = TOWN
+    name_words = list(site_words)
+    while name_words and name_words[0] in words["body_prefixes"]:
+        if name_words[0] in words["district_prefixes"]:
+            kind = DISTRICT
+        name_words.pop(0)
+    while name_words and name_words[-1] in words["body_suffixes"]:
+        name_words.pop()
+    if not name_words or not any(len(w) >= 3 for w in name_words):
+        return None
+    if any(w.isdigit() for w in name_words):
+        return None
+    full = squash("".join(site_words))
+    name = squash("".join(name_words))
+    names = (full, name) if full != name else (name,)
+    title = "-".join(w.capitalize() for w in name_words)
+    return PageAddress(url, host, names, kind, title)

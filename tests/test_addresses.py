@@ -1,0 +1,45 @@
+"""What a page's address says about its publisher (addresses.page_address)."""
+
+import pytest
+
+from extract.addresses import DISTRICT, TOWN, page_address, squash
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "kind"),
+    [
+        ("https://www.musterstadt.de/rathaus/partnerstaedte", "musterstadt", TOWN),
+        ("http://stadt-musterstadt.de/", "musterstadt", TOWN),
+        ("https://www.landkreis-musterkreis.de/kreis/partner", "musterkreis", DISTRICT),
+        ("https://gemeinde-musterdorf.at/", "musterdorf", TOWN),
+        ("http://www.musterdorf.tirol.gv.at/gemeinde", "musterdorf", TOWN),
+        ("https://musterhausen.ch/partnergemeinden", "musterhausen", TOWN),
+        ("https://ratsinfo.musterstadt.de/vorlage/123", "musterstadt", TOWN),
+        ("https://www.musterstadt-online.de/", "musterstadt", TOWN),
+        ("https://www.land.de/bezirksamt-musterbezirk/politik/", "musterbezirk", DISTRICT),
+        ("musterstadt.de", "musterstadt", TOWN),
+    ],
+)
+def test_a_municipal_address_names_its_body(url, name, kind):
+    address = page_address(url)
+    assert address is not None and name in address.names and address.kind == kind
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.musterstaedter-zeitung.de/lokales/musterstadt/partnerschaft",  # a newspaper
+        "https://www.partnerschaftsverein-musterstadt.de/",  # an association
+        "http://192.168.10.4/partnerstaedte.html",  # an IP address
+        "",
+        None,
+        "not a url at all",
+    ],
+)
+def test_an_address_that_names_no_body(url):
+    assert page_address(url) is None
+
+
+def test_squash_spells_out_umlauts_and_drops_punctuation():
+    assert squash("Neustadt (Mühlbach)") == squash("neustadt-muehlbach") == "neustadtmuehlbach"
+    assert squash("St. Musterdorf") == squash("sankt-musterdorf")
