@@ -124,3 +124,27 @@ def test_home_names_the_publisher_of_every_document(tmp_path):
     assert main(["run", str(tmp_path / "liste.txt"), "--out", str(out), "--home", "Rinteln", "--quiet"]) == 0
     record = json.loads((out / "docs" / "liste.json").read_text(encoding="utf-8"))
     assert record["home"] == ["Rinteln"] and record["partnerships"][0]["a"][0] == "Rinteln"
+
+
+def test_min_confidence_sets_uncertain_pairs_aside(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "Partnerstädte der Stadt Ansbach\n\n- Poitiers (Frankreich), seit 1970\n\n"
+        "Die Partnerschaft mit Lucca lebt.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["run", str(inputs), "--out", str(out), "--quiet"]) == 0
+    everything = json.loads((out / "docs" / "a.json").read_text(encoding="utf-8"))["partnerships"]
+    cut = sorted(p["confidence"] for p in everything)[-1]  # keep only the surest pair
+    out2 = tmp_path / "out2"
+    assert main(["run", str(inputs), "--out", str(out2), "--min-confidence", str(cut), "--quiet"]) == 0
+    record = json.loads((out2 / "docs" / "a.json").read_text(encoding="utf-8"))
+    assert len(record["partnerships"]) == 1 and len(record["uncertain_partnerships"]) == len(everything) - 1
+    assert all(p["confidence"] < cut for p in record["uncertain_partnerships"])
+    rows = (out2 / "partnerships.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and "confidence" in rows[0]
+    assert f"1 partnerships, {len(everything) - 1} more below {cut:.2f} set aside" in capsys.readouterr().err
+    assert main(["network", str(out), "--out", str(tmp_path / "net"), "--min-confidence", str(cut)]) == 0
+    assert len((tmp_path / "net" / "network.csv").read_text(encoding="utf-8").splitlines()) == 2

@@ -233,3 +233,17 @@ def test_gold_without_entities_or_pair_level_is_refused(tmp_path):
     path.write_text(json.dumps({"doc_id": "d", "partnerships": []}), encoding="utf-8")
     with pytest.raises(GoldError, match="not a gold document"):
         load_gold_file(path)
+
+
+def test_confidence_report_ranks_and_calibrates():
+    from extract.evaluate import confidence_report
+
+    scored = [(0.95, True), (0.92, True), (0.85, True), (0.55, False), (0.45, True), (0.3, False)]
+    report = confidence_report(scored, n_gold=5)
+    at = {a["threshold"]: a for a in report["at_threshold"]}
+    assert at[0.9]["precision"] == 1.0 and at[0.9]["recall"] == 0.4
+    assert at[0.5]["precision"] == 0.75 and at[0.5]["pairs"] == 4
+    # average precision over the gold pairs: (1 + 1 + 1 + 4/5) / 5
+    assert report["pr_auc"] == 0.76
+    assert sum(row["count"] for row in report["reliability"]) == 6
+    assert 0 <= report["expected_calibration_error"] <= 1

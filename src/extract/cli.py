@@ -95,6 +95,14 @@ def _parser() -> argparse.ArgumentParser:
         "--url-column", default="url", metavar="NAME", help="CSV/JSONL corpora: the column of the page's URL"
     )
     run.add_argument("--home", metavar="NAME", help="the publisher of every document (a folder of one body's pages)")
+    run.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="set pairs of lower confidence (0-1) aside: kept in the document's JSON as uncertain_partnerships, "
+        "not in the tables, the network or the scores (default 0: keep all; see the README on calibration)",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     net = sub.add_parser(
@@ -115,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
         help="known partnerships (a TSV in Wikidata's sister-city columns, e.g. ../shared/reference/"
         "wikidata-p190-germany.tsv): mark each row in_reference and list the homes' known partners "
         "that no document yielded in reference_missing.csv",
+    )
+    net.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="X", help="leave out partnerships of lower confidence"
     )
 
     rev = sub.add_parser(
@@ -244,7 +255,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     try:
         # pipeline and gazetteer loaded before any worker starts
-        prepare(args.model, args.html, addresses, args.home)
+        prepare(args.model, args.html, addresses, args.home, args.min_confidence)
     except (OSError, ValueError) as exc:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -265,6 +276,7 @@ def run_command(args: argparse.Namespace) -> int:
         )
     else:
         stream = outcomes(inputs, args.workers, progress, out=args.out, keep_records=args.gold is not None, total=total)
+    n_pairs = n_uncertain = 0
     with TableSpool(args.out) as tables:  # each document's CSV lines wait on disk, not in memory
         for outcome in stream:
             if outcome.error is not None:
@@ -280,6 +292,7 @@ def run_command(args: argparse.Namespace) -> int:
                 records[outcome.doc_id] = outcome.record
             tables.add(outcome.doc_id, outcome.csv)
             written.add(outcome.doc_id)
+            n_pairs, n_uncertain = n_pairs + outcome.n_pairs, n_uncertain + outcome.n_uncertain
         tables.write()
         n_written = len(tables)
     # the network of this run's documents only (OUT/docs may hold earlier runs' too)
@@ -291,6 +304,8 @@ def run_command(args: argparse.Namespace) -> int:
         + (f", {len(warnings)} with warnings (errors.csv)" if warnings else ""),
         file=sys.stderr,
     )
+    below = f", {n_uncertain} more below {args.min_confidence:.2f} set aside" if args.min_confidence > 0 else ""
+    print(f"  {n_pairs} partnerships{below}", file=sys.stderr)
     for corpus, count in sorted(skipped.by_corpus.items()):
         print(f"  skipped {count} WARC records of {corpus} that are not HTML pages", file=sys.stderr)
     for _path, stage, message in sorted(errors):
@@ -343,7 +358,7 @@ def network_command(args: argparse.Namespace) -> int:
             print(f"error: {args.reference}: cannot read the reference ({exc})", file=sys.stderr)
             return EXIT_CANNOT_RUN
     try:
-        n_rows, paths = write_network(records_in(args.outputs), out, reference)
+        n_rows, paths = write_network(records_in(args.outputs), out, reference, args.min_confidence)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: cannot read the records: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -91,6 +91,9 @@ class Evaluation:
     events: Counts = field(default_factory=Counts)
     people: Counts = field(default_factory=Counts)
     details: dict[str, dict[str, list]] = field(default_factory=dict)
+    # (confidence, right) of every predicted pair that has a confidence, and the gold pairs' count
+    scored_pairs: list[tuple[float, bool]] = field(default_factory=list)
+    gold_pairs: int = 0
 
     @staticmethod
     def micro(table: dict[str, Counts]) -> Counts:
@@ -118,6 +121,7 @@ class Evaluation:
             "home": self.home.to_dict(),
             "events": self.events.to_dict(),
             "people": self.people.to_dict(),
+            "confidence": confidence_report(self.scored_pairs, self.gold_pairs),
         }
 
 
@@ -249,6 +253,10 @@ def score_partnerships(
         )
     matched_pred = {i for i, _ in matched}
     matched_gold = {j for _, j in matched}
+    evaluation.gold_pairs += len(gold.partnerships)
+    evaluation.scored_pairs += [
+        (p.confidence, i in matched_pred) for i, p in enumerate(pred.partnerships) if p.confidence is not None
+    ]
     event_counts.fp += sum(len(p.events) for i, p in enumerate(pred.partnerships) if i not in matched_pred)
     event_counts.fn += sum(len(g.events) for j, g in enumerate(gold.partnerships) if j not in matched_gold)
     if events:
@@ -330,6 +338,48 @@ def evaluate(gold: dict[str, DocumentRecord], pred: dict[str, DocumentRecord]) -
 
 
 # -- report ----------------------------------------------------------------------
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
+
+
+def confidence_report(scored: list[tuple[float, bool]], n_gold: int) -> dict[str, Any]:
+    """How well the pairs' confidence ranks and calibrates: precision and recall at a
+    few thresholds, the area under the precision-recall curve (average precision,
+    over the gold pairs), a reliability table and its expected calibration error."""
+    ranked = sorted(scored, key=lambda s: -s[0])
+    at = []
+    for t in THRESHOLDS:
+        kept = [right for c, right in ranked if c >= t]
+        tp = sum(kept)
+        at.append({
+            "threshold": t, "pairs": len(kept),
+            "precision": round(tp / len(kept), 3) if kept else None,
+            "recall": round(tp / n_gold, 3) if n_gold else None,
+        })  # fmt: skip
+    hits, area = 0, 0.0
+    for k, (_, right) in enumerate(ranked, start=1):
+        if right:
+            hits += 1
+            area += hits / k
+    table, error = [], 0.0
+    for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(c, right) for c, right in scored if low <= c < high]
+        if not inside:
+            continue
+        predicted = sum(c for c, _ in inside) / len(inside)
+        observed = sum(right for _, right in inside) / len(inside)
+        table.append({"bin": f"{low:.1f}-{min(high, 1.0):.1f}", "predicted": round(predicted, 3),
+                      "observed": round(observed, 3), "count": len(inside)})
+        error += len(inside) / len(scored) * abs(predicted - observed)
+    return {
+        "pairs": len(scored),
+        "at_threshold": at,
+        "pr_auc": round(area / n_gold, 3) if n_gold else None,
+        "reliability": table,
+        "expected_calibration_error": round(error, 3) if scored else None,
+    }
+
+
 def format_report(evaluation: Evaluation, details: bool = False) -> str:
     lines = ["Entities            exact P / R / F1           overlap P / R / F1"]
     for label in (*LABELS, "micro"):
@@ -353,6 +403,15 @@ def format_report(evaluation: Evaluation, details: bool = False) -> str:
         f"People              P {evaluation.people.precision:.3f}  R {evaluation.people.recall:.3f}"
         f"  F1 {evaluation.people.f1:.3f}",
     ]
+    report = confidence_report(evaluation.scored_pairs, evaluation.gold_pairs)
+    if report["pairs"]:
+        cells = "  ".join(
+            f">={a['threshold']:.1f} P {a['precision']:.2f} R {a['recall']:.2f}"
+            for a in report["at_threshold"]
+            if a["precision"] is not None and a["recall"] is not None
+        )
+        ece = report["expected_calibration_error"]
+        lines.append(f"Confidence          PR-AUC {report['pr_auc']:.3f}  ECE {ece:.3f}  {cells}")
     if details:
         for doc_id, groups in evaluation.details.items():
             lines.append(f"\n== {doc_id}")

@@ -47,6 +47,7 @@ NETWORK_COLUMNS = [
     "since",
     "since_seen",
     "n_documents",
+    "confidence",
     "doc_ids",
     "evidence",
     "evidence_doc",
@@ -89,6 +90,8 @@ class _Edge:
     ended: bool = False
     since: dict[str, tuple[str, str]] = field(default_factory=dict)  # date -> (doc id, evidence)
     docs: dict[str, str] = field(default_factory=dict)  # doc id -> evidence
+    # the best document's confidence: copies of one page across a crawl add no evidence of their own
+    confidence: float | None = None
 
 
 def body_identity(name: str, country: str | None, geonames_id: int | None) -> str:
@@ -151,6 +154,8 @@ class NetworkBuilder:
         edge.ended = edge.ended or p.status == "ended"
         evidence = " ".join((p.evidence or "").split())
         edge.docs.setdefault(doc_id, evidence)
+        if p.confidence is not None:
+            edge.confidence = max(edge.confidence or 0.0, p.confidence)
         if p.since:
             current = edge.since.get(p.since)
             if current is None or doc_id < current[0]:
@@ -188,6 +193,7 @@ class NetworkBuilder:
                     "since": seen[0] if seen else None,
                     "since_seen": "|".join(seen),
                     "n_documents": len(edge.docs),
+                    "confidence": edge.confidence,
                     "doc_ids": "|".join(sorted(edge.docs)),
                     "evidence": evidence,
                     "evidence_doc": evidence_doc,
@@ -240,14 +246,20 @@ def network_geojson(rows: list[dict[str, object]]) -> dict:
 
 
 def write_network(
-    records: Iterable[DocumentRecord], folder: Path, reference: list[KnownPartnership] | None = None
+    records: Iterable[DocumentRecord],
+    folder: Path,
+    reference: list[KnownPartnership] | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[int, list[Path]]:
     """``network.csv`` and ``network.geojson`` in ``folder``; with a reference, also the
-    ``in_reference`` column and ``reference_missing.csv``. Returns the row count and paths."""
+    ``in_reference`` column and ``reference_missing.csv``. Returns the row count and paths.
+    Rows whose best confidence is below ``min_confidence`` are left out."""
     builder = NetworkBuilder()
     for record in records:
         builder.add(record)
     rows = builder.rows()
+    if min_confidence > 0:
+        rows = [r for r in rows if r["confidence"] is None or float(r["confidence"]) >= min_confidence]
     paths = [folder / "network.csv", folder / "network.geojson"]
     if reference is not None:
         for row in rows:

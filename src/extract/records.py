@@ -96,6 +96,8 @@ class PartnershipRecord:
     evidence_end: int | None = None
     # which scope and rule made the pair ("list item", "sentence", ...), so an error can be read off
     why: str | None = None
+    # how sure the pair is, 0..1 (confidence.py); None in gold
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +119,7 @@ class PartnershipRecord:
             "evidence_start": self.evidence_start,
             "evidence_end": self.evidence_end,
             "why": self.why,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -163,6 +166,8 @@ class DocumentRecord:
     # "pairs" for pair-level gold (home and partnerships only, docs/gold-format.md); else "full"
     level: str = "full"
     home_why: str | None = None  # what decided the home (the text's evidence, the page's address); not in gold
+    # pairs below the run's --min-confidence: kept here for review, not in the tables or the scores
+    uncertain: list[PartnershipRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -179,6 +184,8 @@ class DocumentRecord:
             out["level"] = self.level
         if self.home_why is not None:
             out["home_why"] = self.home_why
+        if self.uncertain:
+            out["uncertain_partnerships"] = [p.to_dict() for p in self.uncertain]
         return out
 
     @classmethod
@@ -193,6 +200,7 @@ class DocumentRecord:
             source=data.get("source"),
             level=data.get("level", "full"),
             home_why=data.get("home_why"),
+            uncertain=[PartnershipRecord.from_dict(p) for p in data.get("uncertain_partnerships", [])],
         )
 
 
@@ -230,6 +238,7 @@ def _partnership_record(text: str, data: dict[str, Any]) -> PartnershipRecord:
         since=data["since"],
         events=[EventRecord(e["type"], e["date"], e["evidence"]) for e in data["events"]],
         why=data.get("why") or None,
+        confidence=data.get("confidence"),
         a_country=a_place.country if a_place else None,
         a_geonames_id=a_place.geonames_id if a_place else None,
         b_geonames_id=b_place.geonames_id if b_place else None,
@@ -309,3 +318,12 @@ def read_record(path: Path) -> DocumentRecord:
 def _entity_hook(obj: dict[str, Any]) -> Any:
     # only entities have a label and offsets (pairs, events, people and sources do not)
     return EntityRecord.from_dict(obj) if "label" in obj and "start" in obj and "end" in obj else obj
+
+
+def set_aside_uncertain(record: DocumentRecord, min_confidence: float) -> None:
+    """Move the pairs whose confidence is below ``min_confidence`` to ``record.uncertain``."""
+    if min_confidence <= 0:
+        return
+    kept = [p for p in record.partnerships if p.confidence is None or p.confidence >= min_confidence]
+    record.uncertain = [p for p in record.partnerships if p not in kept]
+    record.partnerships = kept

@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar, Union
 
 from .corpora import CorpusEntry, CorpusOptions, SkipCounts, corpus_entries, is_corpus, read_input
 from .documents import DocumentError, doc_id_for, read_bytes
-from .records import DocumentRecord
+from .records import DocumentRecord, set_aside_uncertain
 from .writers import csv_chunks, write_document, write_text
 
 Progress = Callable[..., Iterable]
@@ -36,6 +36,8 @@ class Outcome:
     error: tuple[str, str, str] | None = None
     text: str | None = None
     csv: dict[str, str] | None = None  # the document's lines of each CSV
+    n_pairs: int = 0  # partnerships written to the tables
+    n_uncertain: int = 0  # partnerships set aside below --min-confidence
     warnings: tuple[str, ...] = ()  # the document was written, but read around these
 
 
@@ -48,6 +50,7 @@ _MODEL: str | None = None  # the --model of this run; forked workers inherit it
 _HTML = "trafilatura"  # the --html main-text extractor of this run; likewise
 _ADDRESSES: dict[str, str] = {}  # --urls: file name -> the page's address; likewise
 _HOME: str | None = None  # --home: the publisher of every document; likewise
+_MIN_CONFIDENCE = 0.0  # --min-confidence: pairs below it are set aside in the document's JSON; likewise
 
 
 def prepare(
@@ -55,13 +58,14 @@ def prepare(
     html: str = "trafilatura",
     addresses: dict[str, str] | None = None,
     home: str | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Load the pipeline and the gazetteer in this process (raises on a bad model),
     and keep this run's options for its workers."""
-    global _MODEL, _HTML, _ADDRESSES, _HOME
+    global _MODEL, _HTML, _ADDRESSES, _HOME, _MIN_CONFIDENCE
     from .pipeline import load, process
 
-    _MODEL, _HTML, _ADDRESSES, _HOME = model, html, dict(addresses or {}), home
+    _MODEL, _HTML, _ADDRESSES, _HOME, _MIN_CONFIDENCE = model, html, dict(addresses or {}), home, min_confidence
     process(WARM_UP_TEXT, load(model))
 
 
@@ -141,11 +145,15 @@ def extract_one(
         )
     except Exception as exc:  # one bad document must not cost the others their results
         return Outcome(path, error=(str(path), "extract", f"{path}: extraction failed ({type(exc).__name__}: {exc})"))
+    set_aside_uncertain(record, _MIN_CONFIDENCE)
     lines = csv_chunks(record)
+    counts = {"n_pairs": len(record.partnerships), "n_uncertain": len(record.uncertain)}
     if out is None:
-        return Outcome(path, document.doc_id, record, text=document.text, csv=lines, warnings=document.warnings)
+        text = document.text
+        return Outcome(path, document.doc_id, record, text=text, csv=lines, warnings=document.warnings, **counts)
     write_outputs(out, document.doc_id, document.text, record)
-    return Outcome(path, document.doc_id, record if keep_record else None, csv=lines, warnings=document.warnings)
+    kept = record if keep_record else None
+    return Outcome(path, document.doc_id, kept, csv=lines, warnings=document.warnings, **counts)
 
 
 def outcomes(
@@ -217,10 +225,11 @@ def extract_batch(
     html: str = "trafilatura",
     addresses: dict[str, str] | None = None,
     home: str | None = None,
+    min_confidence: float = 0.0,
 ) -> list[Outcome]:
     """A partition of documents on a Dask worker: bytes in, outcomes out."""
-    global _ADDRESSES, _HOME
-    _ADDRESSES, _HOME = dict(addresses or {}), home
+    global _ADDRESSES, _HOME, _MIN_CONFIDENCE
+    _ADDRESSES, _HOME, _MIN_CONFIDENCE = dict(addresses or {}), home, min_confidence
     results = []
     for path, data in items:
         if isinstance(data, DocumentError):
@@ -262,7 +271,9 @@ def dask_outcomes(
         def submit(part: list[Input]) -> Future:
             # each partition carries the addresses of its own files only
             addresses = {p.name: _ADDRESSES[p.name] for p in part if isinstance(p, Path) and p.name in _ADDRESSES}
-            return client.submit(extract_batch, _read_all(part), model, html, addresses, _HOME, pure=False)
+            return client.submit(
+                extract_batch, _read_all(part), model, html, addresses, _HOME, _MIN_CONFIDENCE, pure=False
+            )
 
         futures = submitted_in_order(submit, partitions, window)
         results = (outcome for future in futures for outcome in future.result())

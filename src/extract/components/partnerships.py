@@ -39,6 +39,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..confidence import pair_features, score
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
 from .bodies import (
@@ -429,6 +430,7 @@ class PartnershipExtractor:
             pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.home_assumed)}
             home = None
         self._set_home(doc, home)
+        self._home_side, self._home_why = home, doc._.home_why
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
         self._table = None
         return doc
@@ -1302,6 +1304,11 @@ class PartnershipExtractor:
         since = since_of([e["date"] for e in pair.events if e["type"] == "signed" and e["date"]])
         status = "ended" if any(e["type"] == "ended" for e in pair.events) else "active"
         b_country = pair.b.country or (pair.b.place.country if pair.b.place else None)
+        home = self._home_side
+        features = pair_features(
+            pair.why, self._home_why, pair.home_assumed, home is not None and pair.a.key == home.key,
+            pair.a.place, pair.b.place, pair.b.country is not None, since is not None,
+        )  # fmt: skip
         a = _Side(pair.a.key, names=list(pair.a.names))
         for name in pair.a_aliases:
             a.add_name(name)
@@ -1317,4 +1324,6 @@ class PartnershipExtractor:
             "events": sorted(pair.events, key=lambda e: event_order(e["type"], e["date"])),
             "evidence_span": pair.evidence,
             "why": pair.why,
+            "features": features,
+            "confidence": score(features),
         }
