@@ -66,3 +66,19 @@ def test_review_of_the_seeds_with_gold(tmp_path):
 def test_review_refuses_a_folder_without_records(tmp_path, capsys):
     assert main(["review", str(tmp_path)]) == 2
     assert "no docs/ folder" in capsys.readouterr().err
+
+
+def test_the_least_certain_pairs_come_first_and_set_aside_ones_are_shown(tmp_path):
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "--out", str(out), "--min-confidence", "0.9", "--quiet"]) == 0
+    assert main(["review", str(out)]) == 0
+    pages = sorted((out / "review" / "docs").glob("*.html"))
+    shown = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        values = [float(v) for v in re.findall(r'<td class="num(?: low)?">(\d\.\d\d)', html)]
+        assert values == sorted(values)  # least certain first
+        shown += ["(set aside)" in html]
+    assert any(shown)  # pairs below --min-confidence are on the page, marked
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    assert "lowest_confidence" in index

@@ -49,6 +49,7 @@ mark.spurious { text-decoration: line-through; opacity: 0.7; }
 .legend span { padding: 0.1em 0.5em; margin-right: 0.4em; border-radius: 0.3em; }
 .low { color: #c0392b; font-weight: bold; }
 .why { color: #666; font-size: 0.85em; }
+tr.uncertain td { color: #888; font-style: italic; }
 """
 
 SORT_SCRIPT = """
@@ -162,14 +163,20 @@ def _entity_layer(pred: list[EntityRecord], gold: list[EntityRecord] | None) -> 
 def document_page(record: DocumentRecord, text: str, gold: DocumentRecord | None) -> tuple[str, dict]:
     """One document's page and its index row."""
     drawn, undrawn = _entity_layer(record.entities, gold.entities if gold else None)
-    anchors = sorted({p.evidence_start for p in record.partnerships if p.evidence_start is not None})
+    shown = record.partnerships + record.uncertain
+    anchors = sorted({p.evidence_start for p in shown if p.evidence_start is not None})
     rows = []
-    for p in record.partnerships:
+    # the least certain first: what a reviewer should look at
+    for p in sorted(shown, key=lambda p: (p.confidence if p.confidence is not None else 2.0)):
         events = "; ".join(f"{e.type} {e.date or '–'}" for e in p.events)
         link = f'<a href="#c{p.evidence_start}">evidence</a>' if p.evidence_start is not None else ""
+        set_aside = p in record.uncertain
+        low = p.confidence is not None and p.confidence < 0.6
+        confidence = "–" if p.confidence is None else f"{p.confidence:.2f}" + (" (set aside)" if set_aside else "")
         rows.append(
-            f"<tr><td>{_esc(' | '.join(p.a))}</td><td>{_esc(' | '.join(p.b))}</td><td>{_esc(p.kind)}</td>"
-            f"<td>{_esc(p.status)}</td><td>{_esc(p.since)}</td><td>{_esc(events)}</td>"
+            f'<tr{" class=uncertain" if set_aside else ""}><td class="num{" low" if low else ""}">'
+            f"{_esc(confidence)}</td><td>{_esc(' | '.join(p.a))}</td><td>{_esc(' | '.join(p.b))}</td>"
+            f"<td>{_esc(p.kind)}</td><td>{_esc(p.status)}</td><td>{_esc(p.since)}</td><td>{_esc(events)}</td>"
             f'<td class="why">{_esc(p.why)}</td><td>{link}</td></tr>'
         )
     people = "".join(
@@ -181,9 +188,12 @@ def document_page(record: DocumentRecord, text: str, gold: DocumentRecord | None
         f"<h1>{_esc(record.doc_id)}</h1>",
         f"<p>Home: <b>{_esc(' | '.join(record.home) or '–')}</b>"
         + (f" (gold: {_esc(' | '.join(gold.home) or '–')})" if gold else "")
+        + (f' <span class="why">{_esc(record.home_why)}</span>' if record.home_why else "")
         + "</p>",
         "<h2>Partnerships</h2>",
-        "<table><thead><tr><th>a</th><th>b</th><th>kind</th><th>status</th><th>since</th><th>events</th>"
+        "<p>The least certain first.</p>",
+        "<table><thead><tr><th>confidence</th><th>a</th><th>b</th><th>kind</th><th>status</th><th>since</th>"
+        "<th>events</th>"
         f"<th>why</th><th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>",
         "<h2>People</h2>",
         f"<table><thead><tr><th>name</th><th>role</th><th>place</th></tr></thead><tbody>{people}</tbody></table>",
@@ -193,6 +203,7 @@ def document_page(record: DocumentRecord, text: str, gold: DocumentRecord | None
         "home": " | ".join(record.home),
         "entities": len(record.entities),
         "partnerships": len(record.partnerships),
+        "lowest_confidence": min((p.confidence for p in shown if p.confidence is not None), default=None),
         "people": len(record.people),
     }
     if gold is not None:
@@ -224,7 +235,7 @@ def document_page(record: DocumentRecord, text: str, gold: DocumentRecord | None
 
 
 def index_page(rows: list[dict], with_gold: bool) -> str:
-    columns = ["doc_id", "home", "entities", "partnerships", "people"]
+    columns = ["doc_id", "home", "entities", "partnerships", "lowest_confidence", "people"]
     if with_gold:
         columns += ["entities_f1", "pairs_f1", "events_f1", "people_f1"]
     head = "".join(f'<th class="{"num" if c not in ("doc_id", "home") else ""}">{c}</th>' for c in columns)
@@ -277,5 +288,7 @@ def write_review(out: Path, gold_dir: Path | None = None) -> tuple[int, Path]:
         write_atomic(folder / "docs" / f"{record.doc_id}.html", page)
         rows.append(row)
     index = folder / "index.html"
+    # the documents with the least certain pairs first; those without pairs last
+    rows.sort(key=lambda r: (r["lowest_confidence"] is None, r["lowest_confidence"] or 0.0))
     write_atomic(index, index_page(rows, gold_dir is not None))
     return len(rows), index

@@ -274,7 +274,8 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
     best = votes[best_key]
     if len(holders) > 1 and not best.published:
         return [], "overview of several bodies' partnerships"
-    why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(sorted(set(best.reasons))) if best.reasons else "")
+    shown = sorted({r for r in best.reasons if not r.startswith("zwischen:")})  # the keys are working state
+    why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(shown) if shown else "")
     return sorted(best.spans, key=lambda s: s.start), why
 
 
