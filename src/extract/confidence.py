@@ -29,10 +29,12 @@ RULE_FAMILIES = (
     ("member town", "member"),
     ("holder", "member"),
     ("weak word", "weak"),
+    ("with its country on a partnership page", "introduced_abroad"),
     ("sentence with a partnership word", "sentence"),
 )
 FEATURES = (
     "rule_pair_line", "rule_shaped_list", "rule_list", "rule_both_sides", "rule_member", "rule_weak", "rule_sentence",
+    "rule_introduced_abroad",
     "home_published", "home_by_address", "home_assumed", "a_not_home",
     "b_in_gazetteer", "b_population", "b_abroad", "b_country_named", "has_since",
 )  # fmt: skip

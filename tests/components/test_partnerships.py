@@ -575,3 +575,26 @@ def test_pairs_in_a_row_give_the_homes_own_pair(extract_text):
         "die Städtepartnerschaften leben."
     )
     assert [p.b[0] for p in extract_text(text).partnerships] == ["Poitiers"]
+
+
+def test_a_town_abroad_introduced_with_its_country_on_a_partnership_page_is_a_partner(extract_text):
+    text = (
+        "Städtepartnerschaften der Stadt Ansbach\n\nDie Partnerschaft mit Poitiers besteht seit 1970. "
+        "Im Mai besuchte eine Delegation aus der estnischen Stadt Tartu das Rathaus. "
+        "Lucca (Italien) lud zum Herbstfest ein."
+    )
+    pairs = {p.b[0] for p in extract_text(text).partnerships}
+    assert pairs == {"Poitiers", "Tartu", "Lucca"}
+
+
+def test_a_town_abroad_on_a_page_about_something_else_is_no_partner(extract_text):
+    text = "Stadt Ansbach\n\nIm Mai fuhr der Chor in die estnische Stadt Tartu. Lucca (Italien) war das nächste Ziel."
+    assert extract_text(text).partnerships == []
+
+
+def test_a_clubs_trip_abroad_on_a_partnership_page_is_no_partner(extract_text):
+    text = (
+        "Städtepartnerschaften der Stadt Ansbach\n\nDie Partnerschaft mit Poitiers besteht seit 1970. "
+        "Der Sportverein fuhr zu einem Turnier nach Tartu in Estland."
+    )
+    assert {p.b[0] for p in extract_text(text).partnerships} == {"Poitiers"}

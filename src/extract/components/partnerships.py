@@ -349,6 +349,15 @@ class PartnershipExtractor:
                 or self._all_country_qualified(sent_places, home_keys)
             )
             if not kinds and not weak_pairs:
+                # on a partnership page, "eine Delegation aus der polnischen Stadt X", "X (Frankreich)
+                # war zu Gast": a town abroad named for the reader with its country is a partner
+                for span in self._introduced_abroad(doc, sent, sent_places, home_keys):
+                    pair = self._pair(pairs, home, self._side_of(span))
+                    pair.kinds.add("partnership")
+                    pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
+                    pair.why = pair.why or "town abroad named with its country on a partnership page"
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
                 continue
             if self._about_organisation(sent) and not self._names_home(
                 [p for p in sent_places if not self._in_designation(p)], home_keys
@@ -974,6 +983,21 @@ class PartnershipExtractor:
             if short != name:
                 keys.add("name:" + fold_name(short))
         return keys
+
+    def _introduced_abroad(self, doc: Doc, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
+        """The towns abroad a prose sentence introduces with their country ("X in
+        Frankreich", "X (Polen)") or a nationality adjective ("die polnische Stadt X")."""
+        if self._is_heading(sent) or self._about_organisation(sent):
+            return []
+        found = []
+        for span in self._candidates(sent_places, home_keys):
+            if span.label_ != CITY or resolved_at_home(span) or span._.place is None:
+                continue
+            if self._qualifier(span, sent_places) or self._compound_head(span):
+                continue
+            if self._country_after(span) or foreign_adjective_before(doc, span):
+                found.append(span)
+        return found
 
     @staticmethod
     def _home_name_parts(home: _Side) -> set[str]:
