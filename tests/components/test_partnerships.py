@@ -1,6 +1,8 @@
 """Partnership rules on short texts written for each case (no seed or
 development text is quoted; the towns are real so that the gazetteer knows them)."""
 
+import pytest
+
 
 def pairs(record):
     return [(p.a[0], p.b[0], p.kind, p.status, p.since) for p in record.partnerships]
@@ -598,3 +600,20 @@ def test_a_clubs_trip_abroad_on_a_partnership_page_is_no_partner(extract_text):
         "Der Sportverein fuhr zu einem Turnier nach Tartu in Estland."
     )
     assert {p.b[0] for p in extract_text(text).partnerships} == {"Poitiers"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Städtepartnerschaften mit Poitiers, im Jahr 1990, und Tartu – 1992 – leben.",
+        "Städtepartnerschaften bestehen mit Poitiers (Frankreich, 1990) und Tartu (Estland / 1992).",
+    ],
+)
+def test_a_date_attached_to_the_partners_name_founds_it(extract_text, sentence):
+    record = extract_text("Stadt Ansbach\n\n" + sentence)
+    assert {(p.b[0], p.since) for p in record.partnerships} == {("Poitiers", "1990"), ("Tartu", "1992")}
+
+
+def test_a_date_across_a_verb_is_not_the_founding(extract_text):
+    record = extract_text("Stadt Ansbach\n\nDie Partnerschaft mit Poitiers wurde 1990 erneuert.")
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", None)]

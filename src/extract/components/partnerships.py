@@ -78,6 +78,10 @@ _PARTNER_TOWN_NOUNS = (
 )
 _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 # words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
+# at most this many tokens between a partner's name and the date that founds it ("X (1990)": 1;
+# "X im Jahr 1990": 2); further, on the development sets, the date is as often another event's
+_BESIDE = 3
+_BESIDE_WORDS = frozenset({"(", ")", ",", "seit", "ab", "im", "jahr", "jahre", "-", "–", ":", "since", "/"})
 _PARTY_LINKS = frozenset({"mit", "zwischen", "zu"})
 _PAIR_JOINERS = frozenset({"und", "&", "-", "–", "—"})  # "A und B", "A – B" as the two parties
 _LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kreis", "landkreis", "französischen"})
@@ -438,6 +442,8 @@ class PartnershipExtractor:
             # (its sentence names no holder) is nobody's
             pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.home_assumed)}
             home = None
+        for pair in pairs.values():
+            self._date_beside_partner(doc, pair)
         self._set_home(doc, home)
         self._home_side, self._home_why = home, doc._.home_why
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
@@ -1316,6 +1322,35 @@ class PartnershipExtractor:
         if found is None:  # not one of the document's sentences
             found = triggers_in(sent.text, sent.start_char)
         return list(found)
+
+    def _date_beside_partner(self, doc: Doc, pair: _Pair) -> None:
+        """Where no signing of the pair is dated: a date attached to the partner's name in
+        the pair's evidence ("X (Frankreich, 1990)", "X seit 1990", "X, im Jahr 1990") is its
+        founding; not across a verb ("X wurde 1990 erneuert") or another place, and not a
+        date another event of the pair has ("X (seit 2007 zur Y Kommune zugeordnet)")."""
+        if pair.evidence is None or any(e["type"] == "signed" and e["date"] for e in pair.events):
+            return
+        lo, hi = pair.evidence
+        inside = [e for e in self._ents if lo <= e.start_char and e.end_char <= hi]
+        mentions = [e for e in inside if e.label_ in _PLACE_LABELS and self._key(e) == pair.b.key]
+        places = [e for e in inside if e.label_ in _PLACE_LABELS]
+        taken = {e["date"] for e in pair.events}
+        best: tuple[int, Span] | None = None
+        for mention in mentions:
+            for date in (e for e in inside if e.label_ == "DATE"):
+                value = date._.date_value
+                if not value or len(value) < 4 or value in taken:
+                    continue
+                start, end = (mention.end, date.start) if date.start >= mention.end else (date.end, mention.start)
+                if end - start > _BESIDE or any(start <= p.start < end for p in places):
+                    continue
+                if not all(t.lower_ in _BESIDE_WORDS or t.ent_type_ == COUNTRY for t in doc[start:end]):
+                    continue  # "X wurde 1990 erneuert": a verb between, the date of something else
+                if best is None or end - start < best[0]:
+                    best = (end - start, date)
+        if best is not None:
+            evidence = " ".join(doc_text(doc)[lo:hi].split())
+            pair.events.append({"type": "signed", "date": best[1]._.date_value, "evidence": evidence, "by": "beside"})
 
     # -- output ----------------------------------------------------------------
     def _to_dict(self, pair: _Pair) -> dict:
