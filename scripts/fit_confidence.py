@@ -30,7 +30,6 @@ SETS = [
     (SHARED / "dev3" / "texts", SHARED / "dev3" / "gold"),
     (SHARED / "dev3" / "pairs" / "texts", SHARED / "dev3" / "pairs" / "gold"),
 ]
-BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
 WANTED_PRECISION = 0.90
 
 
@@ -77,16 +76,11 @@ def leave_one_document_out(docs: list[str], x: np.ndarray, y: np.ndarray) -> np.
 
 
 def reliability(predicted: np.ndarray, y: np.ndarray) -> tuple[list[dict], float]:
-    table, error = [], 0.0
-    for low, high in zip(BINS, BINS[1:], strict=False):
-        inside = (predicted >= low) & (predicted < high)
-        if not inside.any():
-            continue
-        mean, share = float(predicted[inside].mean()), float(y[inside].mean())
-        table.append({"bin": f"{low:.1f}-{min(high, 1.0):.1f}", "predicted": round(mean, 3),
-                      "observed": round(share, 3), "count": int(inside.sum())})
-        error += inside.sum() / len(y) * abs(mean - share)
-    return table, round(float(error), 4)
+    """The evaluator's reliability table and expected calibration error, over these predictions."""
+    from extract.evaluate import confidence_report
+
+    report = confidence_report([(float(c), bool(r)) for c, r in zip(predicted, y, strict=True)], int(y.sum()))
+    return report["reliability"], report["expected_calibration_error"]
 
 
 def threshold_for(predicted: np.ndarray, y: np.ndarray, wanted: float) -> float:
