@@ -43,3 +43,10 @@ def test_an_address_that_names_no_body(url):
 def test_squash_spells_out_umlauts_and_drops_punctuation():
     assert squash("Neustadt (Mühlbach)") == squash("neustadt-muehlbach") == "neustadtmuehlbach"
     assert squash("St. Musterdorf") == squash("sankt-musterdorf")
+
+
+def test_a_titled_host_spells_the_bodys_official_name():
+    assert page_address("https://www.amt-musterland.de/").official == "Amt Musterland"
+    assert page_address("https://landkreis-musterkreis.de/").official == "Landkreis Musterkreis"
+    assert page_address("https://stadt-musterstadt.de/").official is None  # a town goes by its bare name
+    assert page_address("https://www.lk-abc.de/").official is None  # an abbreviation

@@ -34,6 +34,7 @@ class PageAddress:
     names: tuple[str, ...]
     kind: str
     title: str  # the name as the address spells it, for a body the text never names: "Musterstadt"
+    official: str | None = None  # with the body's title where the host gives one: "Amt Musterland"
 
 
 def squash(name: str) -> str:
@@ -47,7 +48,7 @@ def squash(name: str) -> str:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     lex = load_lexicon()["addresses"]
-    return {key: frozenset(values) for key, values in lex.items()}
+    return {key: frozenset(values) for key, values in lex.items() if isinstance(values, list)}
 
 
 def page_address(url: str | None) -> PageAddress | None:
@@ -84,6 +85,7 @@ def page_address(url: str | None) -> PageAddress | None:
             in_path = _body_in(segment_words, url, host)
             if in_path is not None:
                 names = in_path.names + (found.names if found else ())
+                # a path's body must be one the text names: a portal's sections are places, not publishers
                 return PageAddress(url, host, names, in_path.kind, in_path.title)
     return found
 
@@ -94,9 +96,12 @@ def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
         return None  # "musterstaedter-zeitung", "partnerschaftsverein-musterstadt": not the body
     kind = TOWN
     name_words = list(site_words)
+    titles = load_lexicon()["addresses"]["official_titles"]
+    official_title = None
     while name_words and name_words[0] in words["body_prefixes"]:
         if name_words[0] in words["district_prefixes"]:
             kind = DISTRICT
+        official_title = official_title or titles.get(name_words[0])
         name_words.pop(0)
     while name_words and name_words[-1] in words["body_suffixes"]:
         name_words.pop()
@@ -108,4 +113,8 @@ def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
     name = squash("".join(name_words))
     names = (full, name) if full != name else (name,)
     title = "-".join(w.capitalize() for w in name_words)
-    return PageAddress(url, host, names, kind, title)
+    # "lk-row": an abbreviation names no body the text could be checked against
+    spelt_out = all(len(w) >= 4 for w in name_words)
+    official = f"{official_title} " + " ".join(w.capitalize() for w in name_words) if official_title else None
+    official = official if spelt_out else None
+    return PageAddress(url, host, names, kind, title, official)

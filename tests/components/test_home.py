@@ -210,3 +210,12 @@ def test_a_given_home_holds_the_pairs(nlp):
     text = "Unsere Partnerstädte\n\nPoitiers (Frankreich), seit 1970\n"
     found, why, pairs = home_at(nlp, text, given="Rinteln")
     assert found == ["Rinteln"] and "given" in why and pairs == [("Rinteln", "Poitiers")]
+
+
+def test_a_titled_host_names_a_body_the_text_never_names(nlp):
+    text = "Partnergemeinden\n\nPoitiers (Frankreich), seit 1990\n"
+    found, why, pairs = home_at(nlp, text, "https://www.amt-musterland.de/partner")
+    assert found == ["Amt Musterland"] and pairs == [("Amt Musterland", "Poitiers")]
+    # an abbreviation ("lk-abc") or a news portal's section names no body the text could confirm
+    assert home_at(nlp, text, "https://www.lk-abc.de/partner")[0] == []
+    assert home_at(nlp, text, "https://news.example.de/region/kreis-musterland/artikel")[0] == []

@@ -491,10 +491,12 @@ class HomeFinder:
             if body.place is not None or written.split(" ")[0].lower() in _title_words():
                 return body
         if address.kind == DISTRICT and written is None:
-            return None  # the gazetteer lists towns, not districts
+            # the gazetteer lists towns, not districts: the host's own title names it
+            return given_home_body(address.official) if address.official else None
         body = given_home_body(written or address.title)
         if body.place is None or body.place.label != CITY:
-            return None
+            # "amt-musterland.de": the host names the body with its title
+            return given_home_body(address.official) if address.official and written is None else None
         name = written or body.place.name
         return HomeBody(body.key if written else "name:" + fold_name(name), (name,), body.place)
 
