@@ -617,3 +617,19 @@ def test_a_date_attached_to_the_partners_name_founds_it(extract_text, sentence):
 def test_a_date_across_a_verb_is_not_the_founding(extract_text):
     record = extract_text("Stadt Ansbach\n\nDie Partnerschaft mit Poitiers wurde 1990 erneuert.")
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "since"),
+    [
+        ("Die Partnerschaft mit Poitiers besteht seit 1990 und lebt.", "1990"),
+        ("Im Jahr 1990 kam die Partnerstadt Poitiers hinzu.", "1990"),
+        # a visit's day, a status date, an anniversary: no founding
+        ("Vom 24. bis 26. September 2020 besuchte der Bürgermeister die Partnerstadt Poitiers.", None),
+        ("Partnerschaften bestehen (Stand 2014) mit Poitiers in Frankreich.", None),
+        ("2020 feierte die Partnerschaft mit Poitiers ihr 30-jähriges Jubiläum.", None),
+    ],
+)
+def test_the_sole_year_of_a_pairs_sentence_founds_it(extract_text, sentence, since):
+    record = extract_text("Stadt Ansbach\n\n" + sentence)
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", since)]

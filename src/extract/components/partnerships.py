@@ -81,6 +81,8 @@ _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 # at most this many tokens between a partner's name and the date that founds it ("X (1990)": 1;
 # "X im Jahr 1990": 2); further, on the development sets, the date is as often another event's
 _BESIDE = 3
+# a sentence that dates an anniversary, a span of years or a renewal, not a founding
+_NOT_FOUNDING = re.compile(r"\bjahren?\b|jährig|jubiläum|jahrestag|erneuer|verlänger|bekräftig")
 _BESIDE_WORDS = frozenset({"(", ")", ",", "seit", "ab", "im", "jahr", "jahre", "-", "–", ":", "since", "/"})
 _PARTY_LINKS = frozenset({"mit", "zwischen", "zu"})
 _PAIR_JOINERS = frozenset({"und", "&", "-", "–", "—"})  # "A und B", "A – B" as the two parties
@@ -444,6 +446,7 @@ class PartnershipExtractor:
             home = None
         for pair in pairs.values():
             self._date_beside_partner(doc, pair)
+            self._sole_year(doc, pair)
         self._set_home(doc, home)
         self._home_side, self._home_why = home, doc._.home_why
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
@@ -1351,6 +1354,28 @@ class PartnershipExtractor:
         if best is not None:
             evidence = " ".join(doc_text(doc)[lo:hi].split())
             pair.events.append({"type": "signed", "date": best[1]._.date_value, "evidence": evidence, "by": "beside"})
+
+    def _sole_year(self, doc: Doc, pair: _Pair) -> None:
+        """Where no signing of the pair is dated: the one date of its evidence, if it is a
+        bare year ("Die Partnerschaft mit X besteht seit 1990", "1990 kam X hinzu"); not a
+        day's date (a visit: "Vom 24. bis 26. September 2020 besuchte …"), not a status
+        date ("Stand 2014"), not in a sentence about an anniversary, a span of years or a
+        renewal ("30 Jahre", "25-jährige", "Jubiläum", "erneuert"), and not another event's date."""
+        if pair.evidence is None or any(e["type"] == "signed" and e["date"] for e in pair.events):
+            return
+        lo, hi = pair.evidence
+        dates = [e for e in self._ents if e.label_ == "DATE" and lo <= e.start_char < hi and e._.date_value]
+        if len(dates) != 1 or len(dates[0]._.date_value) != 4:
+            return
+        text = doc_text(doc)
+        value = dates[0]._.date_value
+        status = "stand" in text[max(lo, dates[0].start_char - 8) : dates[0].start_char].lower()
+        if status or _NOT_FOUNDING.search(text[lo:hi].lower()):
+            return
+        if any(e["date"] == value for e in pair.events):
+            return
+        evidence = " ".join(text[lo:hi].split())
+        pair.events.append({"type": "signed", "date": value, "evidence": evidence, "by": "sole year"})
 
     # -- output ----------------------------------------------------------------
     def _to_dict(self, pair: _Pair) -> dict:
