@@ -9,6 +9,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "gold"
+# a report from the partner's town on the publisher's site: the text alone reads the partner as home
+VISIT = (
+    "Besuch in Fürth\n\nEine Delegation aus Ansbach besuchte die Stadt Fürth. Die Stadt Fürth empfing die "
+    "Gäste im Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert, die seit 1970 besteht."
+)
 
 
 @pytest.fixture(scope="session")

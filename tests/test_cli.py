@@ -1,6 +1,6 @@
 import json
 
-from tests.conftest import GOLD, SEEDS
+from tests.conftest import GOLD, SEEDS, VISIT
 
 from extract.cli import main
 
@@ -79,11 +79,7 @@ def test_a_folder_of_unsupported_files_says_which_are_read(tmp_path, capsys):
 def test_run_reads_page_addresses_from_urls(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "besuch.txt").write_text(
-        "Besuch in Fürth\n\nEine Delegation aus Ansbach besuchte die Stadt Fürth. Die Stadt Fürth empfing die "
-        "Gäste im Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert, die seit 1970 besteht.",
-        encoding="utf-8",
-    )
+    (inputs / "besuch.txt").write_text(VISIT, encoding="utf-8")
     urls = tmp_path / "urls.tsv"
     urls.write_text(
         "file\tsource\nbesuch.txt\thttps://www.ansbach.de/aktuelles/\nkaputt\nfehlt.txt\thttps://www.fuerth.de/\n",

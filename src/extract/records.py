@@ -324,6 +324,7 @@ def set_aside_uncertain(record: DocumentRecord, min_confidence: float) -> None:
     """Move the pairs whose confidence is below ``min_confidence`` to ``record.uncertain``."""
     if min_confidence <= 0:
         return
-    kept = [p for p in record.partnerships if p.confidence is None or p.confidence >= min_confidence]
-    record.uncertain = [p for p in record.partnerships if p not in kept]
+    kept: list[PartnershipRecord] = []
+    for pair in record.partnerships:
+        (kept if pair.confidence is None or pair.confidence >= min_confidence else record.uncertain).append(pair)
     record.partnerships = kept

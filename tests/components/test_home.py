@@ -1,5 +1,7 @@
 """The publishing body: votes by how the text names each place."""
 
+from tests.conftest import VISIT
+
 
 def home(nlp, text):
     from extract.pipeline import process
@@ -174,11 +176,6 @@ def home_at(nlp, text, url=None, given=None):
     return list(doc._.home), doc._.home_why, [(p["a"][0], p["b"][0]) for p in doc._.partnerships]
 
 
-# a report from the partner's town, on the publisher's site: the text alone reads the partner as home
-VISIT = (
-    "Besuch in Fürth\n\nEine Delegation aus Ansbach besuchte die Stadt Fürth. Die Stadt Fürth empfing die "
-    "Gäste im Rathaus Fürth. In Fürth wurde die Partnerschaft mit Ansbach gefeiert, die seit 1970 besteht."
-)
 
 
 def test_the_address_of_a_municipal_site_decides_the_home(nlp):

@@ -240,6 +240,7 @@ class PartnershipExtractor:
         table = token_table(doc)
         self._table = table
         ents = self._ents = list(doc.ents)
+        self._ent_starts = [e.start_char for e in ents]
         places = [e for e in ents if e.label_ in _PLACE_LABELS]
         self._countries = [e for e in ents if e.label_ == COUNTRY]
         bounds = table.sentence_bounds()
@@ -445,8 +446,7 @@ class PartnershipExtractor:
             pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.home_assumed)}
             home = None
         for pair in pairs.values():
-            self._date_beside_partner(doc, pair)
-            self._sole_year(doc, pair)
+            self._undated_founding(doc, pair)
         self._set_home(doc, home)
         self._home_side, self._home_why = home, doc._.home_why
         doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
@@ -1326,15 +1326,28 @@ class PartnershipExtractor:
             found = triggers_in(sent.text, sent.start_char)
         return list(found)
 
-    def _date_beside_partner(self, doc: Doc, pair: _Pair) -> None:
-        """Where no signing of the pair is dated: a date attached to the partner's name in
-        the pair's evidence ("X (Frankreich, 1990)", "X seit 1990", "X, im Jahr 1990") is its
-        founding; not across a verb ("X wurde 1990 erneuert") or another place, and not a
-        date another event of the pair has ("X (seit 2007 zur Y Kommune zugeordnet)")."""
+    def _undated_founding(self, doc: Doc, pair: _Pair) -> None:
+        """Where no signing of the pair is dated, its evidence may still date the founding:
+        a date attached to the partner's name (``_date_beside_partner``), else the sole
+        bare year of the evidence (``_sole_year``)."""
         if pair.evidence is None or any(e["type"] == "signed" and e["date"] for e in pair.events):
             return
         lo, hi = pair.evidence
-        inside = [e for e in self._ents if lo <= e.start_char and e.end_char <= hi]
+        # the entities starting in the evidence, by bisection: a long text has many of both
+        starting = self._ents[bisect_left(self._ent_starts, lo) : bisect_left(self._ent_starts, hi)]
+        found = self._date_beside_partner(doc, pair, [e for e in starting if e.end_char <= hi])
+        by = "beside"
+        if found is None:
+            found, by = self._sole_year(doc, pair, starting), "sole year"
+        if found is not None:
+            evidence = " ".join(doc_text(doc)[lo:hi].split())
+            pair.events.append({"type": "signed", "date": found, "evidence": evidence, "by": by})
+
+    def _date_beside_partner(self, doc: Doc, pair: _Pair, inside: list[Span]) -> str | None:
+        """A date attached to the partner's name in the pair's evidence ("X (Frankreich,
+        1990)", "X seit 1990", "X, im Jahr 1990"); not across a verb ("X wurde 1990
+        erneuert") or another place, and not a date another event of the pair has ("X
+        (seit 2007 zur Y Kommune zugeordnet)")."""
         mentions = [e for e in inside if e.label_ in _PLACE_LABELS and self._key(e) == pair.b.key]
         places = [e for e in inside if e.label_ in _PLACE_LABELS]
         taken = {e["date"] for e in pair.events}
@@ -1351,31 +1364,25 @@ class PartnershipExtractor:
                     continue  # "X wurde 1990 erneuert": a verb between, the date of something else
                 if best is None or end - start < best[0]:
                     best = (end - start, date)
-        if best is not None:
-            evidence = " ".join(doc_text(doc)[lo:hi].split())
-            pair.events.append({"type": "signed", "date": best[1]._.date_value, "evidence": evidence, "by": "beside"})
+        return best[1]._.date_value if best is not None else None
 
-    def _sole_year(self, doc: Doc, pair: _Pair) -> None:
-        """Where no signing of the pair is dated: the one date of its evidence, if it is a
-        bare year ("Die Partnerschaft mit X besteht seit 1990", "1990 kam X hinzu"); not a
-        day's date (a visit: "Vom 24. bis 26. September 2020 besuchte …"), not a status
-        date ("Stand 2014"), not in a sentence about an anniversary, a span of years or a
-        renewal ("30 Jahre", "25-jährige", "Jubiläum", "erneuert"), and not another event's date."""
-        if pair.evidence is None or any(e["type"] == "signed" and e["date"] for e in pair.events):
-            return
-        lo, hi = pair.evidence
-        dates = [e for e in self._ents if e.label_ == "DATE" and lo <= e.start_char < hi and e._.date_value]
+    @staticmethod
+    def _sole_year(doc: Doc, pair: _Pair, starting: list[Span]) -> str | None:
+        """The one date of the pair's evidence, if it is a bare year ("Die Partnerschaft
+        mit X besteht seit 1990", "1990 kam X hinzu"); not a day's date (a visit: "Vom 24.
+        bis 26. September 2020 besuchte …"), not a status date ("Stand 2014"), not in a
+        sentence about an anniversary, a span of years or a renewal ("30 Jahre",
+        "25-jährige", "Jubiläum", "erneuert"), and not another event's date."""
+        lo, hi = pair.evidence or (0, 0)
+        dates = [e for e in starting if e.label_ == "DATE" and e._.date_value]
         if len(dates) != 1 or len(dates[0]._.date_value) != 4:
-            return
+            return None
         text = doc_text(doc)
         value = dates[0]._.date_value
         status = "stand" in text[max(lo, dates[0].start_char - 8) : dates[0].start_char].lower()
-        if status or _NOT_FOUNDING.search(text[lo:hi].lower()):
-            return
-        if any(e["date"] == value for e in pair.events):
-            return
-        evidence = " ".join(text[lo:hi].split())
-        pair.events.append({"type": "signed", "date": value, "evidence": evidence, "by": "sole year"})
+        if status or _NOT_FOUNDING.search(text[lo:hi].lower()) or any(e["date"] == value for e in pair.events):
+            return None
+        return value
 
     # -- output ----------------------------------------------------------------
     def _to_dict(self, pair: _Pair) -> dict:
