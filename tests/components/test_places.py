@@ -170,3 +170,28 @@ def test_an_article_is_a_town_only_with_its_country(nlp):
 def test_uk_and_usa_are_countries(nlp):
     found = places(nlp("Partnerstädte:\n\n- Aspen (USA)\n- Cambridge (UK)\n"))
     assert ("USA", "COUNTRY") in found and ("UK", "COUNTRY") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gäste kamen aus Lucca und Musterwiller (Österreich).",
+        "Die Partnergemeinden sind Lucca (I) und Musterwiller (A).",
+        "Partnerschaften bestehen mit Musterwiller (PL).",
+    ],
+)
+def test_an_unknown_name_with_its_country_in_parentheses_is_a_town(nlp, text):
+    assert ("Musterwiller", "CITY") in places(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beim Fest sprach Jean Musterwiller (Frankreich) zu den Gästen.",  # a person with a nationality
+        "Musterwiller (A) stand am Anfang der Zeile.",  # a capital at the start says nothing
+        "Die Gruppe um Musterwiller (SPD) stimmte dagegen.",  # a party, not a country
+        "Sie sprach mit Musterwiller (Bremen) über den Haushalt.",  # a city in parentheses is no country
+    ],
+)
+def test_an_unknown_name_without_a_country_beside_it_is_no_town(nlp, text):
+    assert ("Musterwiller", "CITY") not in places(nlp(text))

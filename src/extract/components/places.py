@@ -317,6 +317,20 @@ def _names_country(text: str) -> bool:
     return any(p.label == COUNTRY for p in load_gazetteer().lookup(text))
 
 
+def _country_in_parentheses(words: list[str], k: int) -> bool:
+    """ "(Österreich)", "(A)", "(PL)" from ``words[k]``: a country's name or its
+    international vehicle code."""
+    if k + 2 >= len(words) or words[k] != "(" or words[k + 2] != ")":
+        return False
+    inner = words[k + 1]
+    return inner in _vehicle_codes() or (_starts_name(inner) and _names_country(inner))
+
+
+@lru_cache(maxsize=1)
+def _vehicle_codes() -> frozenset[str]:
+    return frozenset(load_lexicon()["places"]["vehicle_codes"])
+
+
 @lru_cache(maxsize=1)
 def _compass_prefixes() -> tuple[str, ...]:
     return tuple(_vocab()["compass"])
@@ -393,7 +407,12 @@ class PlaceRecognizer(UsesGazetteer):
         for i in [k for k, word in enumerate(words) if _word_kind(word)]:
             if i < next_free or blocked[i]:
                 continue
-            if _plain_name(words[i]) and not list_line[i] and not (i and words[i - 1] in city_words):
+            if (
+                _plain_name(words[i])
+                and not list_line[i]
+                and not (i and words[i - 1] in city_words)
+                and not _country_in_parentheses(words, i + 1)
+            ):
                 continue  # most capitalised words: what _candidate_at would decide, decided fast
             found = self._candidate_at(scan, i)
             if found is None:
@@ -776,15 +795,19 @@ class PlaceRecognizer(UsesGazetteer):
         words, n = scan.words, scan.n
         word = words[i]
         by_city_word = i > 0 and words[i - 1] in vocab["city"]
-        if not by_city_word and not scan.list_line[i]:
+        by_country = _country_in_parentheses(words, i + 1) and self._starts_own_name(scan, i)
+        if not by_city_word and not scan.list_line[i] and not by_country:
             return None  # the common case, decided before the checks below
         if word in vocab["city"] or word in vocab["region"] or (word.isupper() and len(word) < 3):
             return None
         by_list = scan.list_line[i] and self._list_item_is_place(scan, i)
-        if not (by_city_word or by_list):
+        if not (by_city_word or by_list or by_country):
             return None
         if self.gazetteer.zipf(word) >= vocab["very_common"] or (self.gazetteer.is_first_name(word, 3) and not by_list):
             return None
+        if by_country and not (by_city_word or by_list):
+            # "Musterweiler (Österreich)": one word the gazetteer lacks, named with its country
+            return _Candidate(i, i + 1, CITY, True)
         end = i + 1
         # "Stadt Yeni Foça": an unknown word before a known name
         if scan.spaced[i] and end < n and _starts_name(words[end]) and not scan.blocked[end]:
@@ -801,6 +824,14 @@ class PlaceRecognizer(UsesGazetteer):
                 end = k + 1
                 break
         return _Candidate(i, end, CITY, True)
+
+    def _starts_own_name(self, scan: _Scan, i: int) -> bool:
+        """The word stands alone, not after another name ("Jean Muster (Frankreich)" is a
+        person) nor at a sentence's or line's start, where a capital says nothing."""
+        if i == 0:
+            return False
+        prev = scan.words[i - 1]
+        return prev in _CONJUNCTIONS or prev in _vocab()["prep"] or prev in ("mit", "und", "–", "-", ":")
 
     def _list_item(self, scan: _Scan, i: int) -> _Candidate | None:
         """A list item's whole name ("Rheinfelden AG", "Les Sables-d'Olonne"), up to a
