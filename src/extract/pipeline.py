@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import spacy
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LOWER
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -13,6 +13,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 from . import components  # noqa: F401  (registers the factories)
 from .addresses import PageAddress
 from .components.bodies import TextBefore, given_home_body
+from .lexicon import load_lexicon
 
 COMPONENTS = (
     "twinning_sentences",
@@ -37,6 +38,10 @@ def customise_tokenizer(nlp: Language) -> None:
     # emoticon exceptions such as "):" would glue "(Oder):" together
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if any(c.isalnum() for c in k)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # abbreviated role titles stay one token ("Bgm. Muster"), as "Dr." does
+    for role in load_lexicon()["people"]["roles"]:
+        if role.endswith(".") and " " not in role:
+            nlp.tokenizer.add_special_case(role, [{ORTH: role}])
 
 
 # The lexical attributes the rules read (token.lower_, is_punct, is_space,

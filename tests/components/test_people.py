@@ -155,3 +155,62 @@ def test_adjectival_roles_ordinals_and_origins(extract_text):
         ("Hans Vogt", "Erster Bürgermeister"),
     ]
     assert "Ingo Brandes" in [e.text for e in record.entities if e.label == "PERSON"]
+
+
+# issue 21, class 1: roles as municipal texts write them (foreign office titles, abbreviations,
+# heads of institutions, "a. D.", a complement naming a body, a role in parentheses)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sindaco Marco Rossi sprach ein Grußwort.", [("Marco Rossi", "Sindaco")]),
+        ("Wójt Piotr Nowak und Starosta Jan Kowalski kamen.", [("Piotr Nowak", "Wójt"), ("Jan Kowalski", "Starosta")]),
+        ("Bgm. Josef Huber eröffnete das Fest.", [("Josef Huber", "Bgm.")]),
+        ("OB Thomas Maier empfing die Gäste.", [("Thomas Maier", "OB")]),
+        ("Rektor Prof. Dr. Aurel Muster kam.", [("Aurel Muster", "Rektor")]),
+        ("Honorarkonsul Hans Berger war anwesend.", [("Hans Berger", "Honorarkonsul")]),
+        ("Bürgermeister a. D. Karl Muster erinnerte an die Anfänge.", [("Karl Muster", "Bürgermeister a. D.")]),
+        ("Es sprach Oberbürgermeister a.D. Karl Muster.", [("Karl Muster", "Oberbürgermeister a.D.")]),
+        (
+            "Die Vizepräsidentin des Landtages Christina Muster kam.",
+            [("Christina Muster", "Vizepräsidentin des Landtages")],
+        ),
+        (
+            "Dieter Muster, Vorsitzender des Partnerschaftsausschusses, sagte es.",
+            [("Dieter Muster", "Vorsitzender des Partnerschaftsausschusses")],
+        ),
+        (
+            "Es kamen Georg Muster (Bürgermeister der Gemeinde Lucca) und Aarne Kowalczyk (Leiter der regionalen "
+            "Entwicklungsabteilung der Region Tartu).",
+            [("Georg Muster", "Bürgermeister"), ("Aarne Kowalczyk", "Leiter der regionalen Entwicklungsabteilung")],
+        ),
+        (
+            "Dort unterzeichneten die Landräte Hans Muster aus dem Landkreis Ansbach und Peter Kowalczyk aus Lucca.",
+            [("Hans Muster", "Landrat"), ("Peter Kowalczyk", "Landrat")],
+        ),
+        (
+            "1973 unterzeichneten die damaligen Bürgermeister Walter Muster (Ansbach) und Anna Kowalczyk (Lucca).",
+            [("Walter Muster", "Bürgermeister"), ("Anna Kowalczyk", "Bürgermeisterin")],
+        ),
+    ],
+)
+def test_roles_as_municipal_texts_write_them(nlp, text, expected):
+    assert [(name, role) for name, role in people(nlp(text)) if role] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es ist eine Frage, ob Peter Muster kommt.",  # "ob" is no "OB"
+        "Dort ist der Rektor der Grundschule Frédéric Mistral tätig.",  # a school's name
+        "Der Rektor der Universität „Vasile Muster“ kam.",  # a university's name
+        "Die Vorsitzende des Vereins Freundeskreis Lucca e.V. sprach.",  # an association's name
+        "Peter König und Anna Kaiser kamen.",  # surnames that are also titles of rulers
+    ],
+)
+def test_no_role_for_a_name_that_is_no_holder(nlp, text):
+    assert [p for p in people(nlp(text)) if p[1]] == []
+
+
+def test_the_complement_before_a_name_after_a_comma_is_not_the_role(nlp):
+    found = people(nlp("Der Präsident des Partnerschaftskomitees, Claude Muster, dankte."))
+    assert found == [("Claude Muster", "Präsident")]

@@ -28,3 +28,14 @@ def test_the_place_named_with_the_person_is_the_roles(extract_text):
         ("Franz Vogel", "Lemgo"),
         ("André Morel", "Lucca"),
     ]
+
+
+def test_the_place_in_the_parentheses_of_a_role_after_the_name(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Es kamen Georg Muster (Bürgermeister der "
+        "Gemeinde Tartu) und Hans Vogt (Bürgermeister)."
+    )
+    assert [(p.name, p.role, p.place) for p in record.people] == [
+        ("Georg Muster", "Bürgermeister", "Tartu"),
+        ("Hans Vogt", "Bürgermeister", "Celle"),
+    ]

@@ -107,6 +107,8 @@ def _role_of(word: str) -> str | None:
     if not text:
         return None
     known = role_forms().get(fold_name(text))
+    if known and known.isupper() and not text.startswith(known):
+        return None  # "OB" is written in capitals; "ob" is a conjunction
     if known and text.endswith("en") and known.endswith("e") and known.lower().endswith(_adjectival_roles()):
         return known + "r"  # "des Vorsitzenden X" -> "Vorsitzender"
     return known or _family_role(text)
@@ -236,6 +238,38 @@ def _role_right_before(words: list[str], i: int) -> bool:
     return k >= 0 and _role_of(words[k]) is not None
 
 
+def _complement_end(words: list[str], j: int) -> int | None:
+    """The end of a genitive complement after the role word at j ("Vorsitzender des
+    Partnerschaftsausschusses", "Leiter der regionalen Entwicklungsabteilung"): a body that
+    is no place and no name; None when none follows."""
+    k = j + 1
+    if k >= len(words) or words[k] not in ("des", "der"):
+        return None
+    k += 1
+    while k < len(words) and words[k].islower() and words[k].endswith(("e", "en", "er", "es")):
+        k += 1  # adjectives
+    if k >= len(words):
+        return None
+    noun = words[k]
+    if not (noun[:1].isupper() and noun.isalpha() and len(noun) > 3) or noun in _classifiers():
+        return None
+    if _role_of(noun) or _is_place(noun) or load_gazetteer().is_first_name(noun, _MIN_FIRST_NAME_FREQUENCY):
+        return None
+    return k + 1
+
+
+_RETIRED = {"a.", "D.", "a.D."}
+# what may follow a role's complement in parentheses: its end, or the place ("der Region X")
+_COMPLEMENT_ENDS = {")", ",", "der", "des", "in"}
+# words inside a place after "aus" ("aus dem Landkreis X", "aus Neustadt an der Y")
+_ORIGIN_LINKS = {"der", "dem", "den", "am", "an", "im", "in", "bei", "-"}
+
+
+def _retired(words: list[str], k: int) -> bool:
+    """ "a. D." (außer Dienst) from token k: part of the role before it."""
+    return words[k : k + 2] == ["a.", "D."] or words[k : k + 1] == ["a.D."]
+
+
 class _Found:
     __slots__ = ("start", "end", "role", "role_token", "plural")
 
@@ -316,6 +350,8 @@ class PersonRecognizer(UsesGazetteer):
         if common and not self._role_word_before(words, i):
             return None  # as below, decided before the context is read: no role word can be adjacent
         role, role_token, credit, _ = self._context_before(table, i, people)
+        if role_token is not None and role_token < i - 1 and self._names_an_institution(words, i):
+            role = role_token = None  # "Rektor der Grundschule Max Muster": the school's name
         adjacent_role = (
             role_token is not None
             and self._only_markup_between(words, role_token + 1, i)
@@ -324,11 +360,7 @@ class PersonRecognizer(UsesGazetteer):
         if not adjacent_role and common:
             return None  # "Paul Stadt": the second word is an ordinary word (a role vouches for "Anna Koch")
         first = words[i]
-        first_known = (
-            first not in _NOT_FIRST_NAMES
-            and self.gazetteer.is_first_name(first, _MIN_FIRST_NAME_FREQUENCY)
-            and self.gazetteer.zipf(first) < 5.0
-        )
+        first_known = first not in _NOT_FIRST_NAMES and self._known_first_name(first)
         if first_known and i + 2 < end and words[i + 1] == "-" and not table.spaced[i]:
             # "Hans-Jürgen" is a first name, "Baden-Baden" a place
             first_known = self.gazetteer.is_first_name(words[i + 2], _MIN_FIRST_NAME_FREQUENCY)
@@ -342,11 +374,24 @@ class PersonRecognizer(UsesGazetteer):
             return None
         if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
             return None  # "Saint Martin de X", "St. Anton": a place or a saint, not a person
-        if role is None:
+        if role is None or not adjacent_role and self._role_in_parentheses(words, end):
             role, role_token = self._role_after(table, end)
         found = _Found(i, end, role, role_token)
-        found.plural = role_token is not None and plural_role(words[role_token], self._word_before(words, role_token))
+        found.plural = role_token is not None and plural_role(
+            words[role_token], self._article_before(words, role_token)
+        )
         return found
+
+    @classmethod
+    def _article_before(cls, words: list[str], k: int) -> str:
+        """The word before a role, past its adjectives: "die damaligen Bürgermeister" -> "die"."""
+        before = cls._word_before(words, k)
+        while before.islower() and before.endswith("en") and before not in ("den",) and k > 0:
+            k -= 1
+            while k > 0 and words[k].isspace():
+                k -= 1
+            before = cls._word_before(words, k)
+        return before
 
     @staticmethod
     def _word_before(words: list[str], k: int) -> str:
@@ -381,6 +426,10 @@ class PersonRecognizer(UsesGazetteer):
         found.plural = False
         return found
 
+    @staticmethod
+    def _role_in_parentheses(words: list[str], end: int) -> bool:
+        return end + 1 < len(words) and words[end] == "(" and _role_of(words[end + 1]) is not None
+
     def _role_after(self, table: TokenTable, end: int) -> tuple[str | None, int | None]:
         """ "Name, Bürgermeister der Gemeinde X", "Name, seit Januar Bürgermeister in X"."""
         words = table.words
@@ -389,6 +438,14 @@ class PersonRecognizer(UsesGazetteer):
             k += 1
         if k + 1 < len(words) and words[k] == "als" and _role_of(words[k + 1]):
             return self._with_adjective(words, k + 1, _role_of(words[k + 1]) or ""), k + 1  # "X als Schulleiter"
+        if self._role_in_parentheses(words, k):
+            # "Max Muster (Bürgermeister der Gemeinde X)", "(Leiter der regionalen Abteilung der Region X)"
+            j, role = k + 1, _role_of(words[k + 1]) or ""
+            complement = _complement_end(words, j)
+            closed = complement is not None and complement < len(words) and words[complement] in _COMPLEMENT_ENDS
+            if complement is not None and closed:
+                return role + table.text[table.ends[j] : table.ends[complement - 1]], j
+            return role, j
         if k >= len(words) or words[k] != ",":
             return None, None
         for j in range(k + 1, min(len(words), k + 6)):
@@ -398,6 +455,10 @@ class PersonRecognizer(UsesGazetteer):
                 following = next((w for w in words[j + 1 : j + 4] if not w.isspace()), "")
                 if _is_name_token(following) and not _role_of(following):
                     return None, None  # "A, Ministerin B": the role is B's
+                complement = _complement_end(words, j)
+                if complement is not None and complement < len(words) and words[complement] in (",", ".", ")", "und"):
+                    # "Max Muster, Vorsitzender des Partnerschaftsausschusses, sagte"
+                    role += table.text[table.ends[j] : table.ends[complement - 1]]
                 return self._with_adjective(words, j, role), j
             if not (word.isspace() or word.islower() or word.isdigit() or word in _vocab_months()):
                 return None, None
@@ -408,7 +469,7 @@ class PersonRecognizer(UsesGazetteer):
         """A role word before token i with only markup between: what an adjacent
         role (``_context_before`` and ``_only_markup_between``) needs at least."""
         k = i - 1
-        while k >= 0 and not _role_of(words[k]) and cls._only_markup_between(words, k, k + 1):
+        while k >= 0 and not _role_of(words[k]) and (cls._only_markup_between(words, k, k + 1) or words[k] in _RETIRED):
             k -= 1
         return k >= 0 and _role_of(words[k]) is not None
 
@@ -427,6 +488,35 @@ class PersonRecognizer(UsesGazetteer):
             return True
         line_start = text.rfind("\n", 0, role_idx) + 1
         return not text[line_start:role_idx].strip("*#_ \t")
+
+    @staticmethod
+    def _names_an_institution(words: list[str], i: int) -> bool:
+        """The name right after a noun or an opening quote: part of an institution's name
+        ("Grundschule Max Muster", "Universität „Max Muster“"), not the person a role before it names."""
+        if i == 0:
+            return False
+        prev = words[i - 1]
+        if prev in ("„", "\"", "«", "»", "“", "‚"):
+            return True
+        return (
+            prev[:1].isupper()
+            and prev.isalpha()
+            and _role_of(prev) is None
+            and prev not in _titles()
+            and prev not in _ADDRESS_WORDS
+            and prev not in _classifiers()
+            and not _is_place(prev)  # "Bürgermeister von Musterstadt Max Muster"
+        )
+
+    def _known_first_name(self, word: str) -> bool:
+        """A first name, unless it is mostly an ordinary word ("Will", "Ernst"); the most
+        frequent first names ("Peter", "Thomas") are frequent words because they are names."""
+        if not self.gazetteer.is_first_name(word, _MIN_FIRST_NAME_FREQUENCY):
+            return False
+        zipf = self.gazetteer.zipf(word)
+        if zipf < 5.0:
+            return True
+        return zipf < 5.6 and self.gazetteer.is_first_name(word, 9) and word not in _vocab_months()
 
     def _is_common(self, word: str) -> bool:
         return self.gazetteer.zipf(word) >= _COMMON_SURNAME_ZIPF or _role_of(word) is not None
@@ -480,6 +570,24 @@ class PersonRecognizer(UsesGazetteer):
                 own_line = "\n" in table.text[table.starts[j] : table.starts[i]] and self._role_line_ok(table, j, i)
                 if role in _label_roles() and not (label_line or own_line):
                     return None, None, False, False  # "Kontakt" labels a contact block, not "Kontakte Peter X"
+                complement = _complement_end(words, nearest)
+                if (
+                    complement is not None
+                    and complement <= i
+                    and all(w.isspace() for w in words[complement:i])  # "Präsident des X, Max Muster": only the role
+                    and self._known_first_name(words[i])  # not "des Vereins Freundeskreis X"
+                    # "der Grundschule Max Muster": schools, universities and foundations (feminine
+                    # nouns) bear people's names; "des Landtages Max Muster" names the member
+                    and words[nearest + 1] == "des"
+                ):
+                    # "Vorsitzender des Partnerschaftsausschusses Max Muster": the role with its body
+                    written = table.text[table.starts[j] : table.ends[complement - 1]]
+                    return self._with_adjective(words, j, role) + written[len(words[j]) :], complement - 1, False, False
+                if _retired(words, nearest + 1):
+                    # "Bürgermeister a. D. Muster": the role as written, the name right after it
+                    written = "a.D." if words[nearest + 1] == "a.D." else "a. D."
+                    last = nearest + (1 if written == "a.D." else 2)
+                    return f"{self._with_adjective(words, j, role)} {written}", last, False, label_line
                 return self._with_adjective(words, j, role), nearest, False, label_line
             if text in credit_words:
                 return None, None, True, False
@@ -510,11 +618,17 @@ class PersonRecognizer(UsesGazetteer):
         return role
 
     def _share_plural_roles(self, table: TokenTable, found: list[_Found]) -> None:
-        """ "die Stadträtinnen und Stadträte A, B und C", "die Bürgermeister A (X) und B (Y)":
-        each name of the list takes the role, in the form that fits its first name."""
+        """ "die Stadträtinnen und Stadträte A, B und C", "die Bürgermeister A (X) und B (Y)",
+        "die Landräte A aus X und B aus Y": each name of the list takes the role, in the form
+        that fits its first name."""
         words = table.words
         for previous, hit in zip(found, found[1:], strict=False):
-            if previous.plural and previous.role and hit.role is None and self._listed(words, previous.end, hit.start):
+            if (
+                previous.plural
+                and previous.role
+                and hit.role is None
+                and self._listed(words, previous.end, hit.start)
+            ):
                 hit.role, hit.role_token, hit.plural = previous.role, previous.role_token, True
         for hit in found:
             if hit.plural and hit.role:
@@ -522,15 +636,22 @@ class PersonRecognizer(UsesGazetteer):
 
     @staticmethod
     def _listed(words: list[str], start: int, end: int) -> bool:
-        """Only commas, "und", white space and parenthesised remarks between two names."""
+        """Only commas, "und", white space, parenthesised remarks and where the first is from
+        ("aus dem Landkreis X", "von X") between two names."""
         depth = 0
+        origin = False  # inside "aus ...": names and their particles until "und" or a comma
         for word in words[start:end]:
             if word == "(":
                 depth += 1
             elif word == ")":
                 depth = max(0, depth - 1)
             elif depth == 0 and not (word.isspace() or word in (",", "und", "sowie")):
-                return False
+                if word in ("aus", "von") and not origin:
+                    origin = True
+                elif not (origin and (word[:1].isupper() or word in _ORIGIN_LINKS)):
+                    return False
+            elif word in (",", "und", "sowie"):
+                origin = False
         return True
 
     def _gendered(self, role: str, first_name: str) -> str:

@@ -38,7 +38,12 @@ def role_place(
     after = _place_after_name(doc, span, by_start, sent_end)
     if after is not None:
         return canonical_name(after)
-    before = [p for p in places if sent_start <= p.start and p.end <= span.start <= p.end + ROLE_PLACE_WINDOW]
+    before = [
+        p
+        for p in places
+        if sent_start <= p.start and p.end <= span.start <= p.end + ROLE_PLACE_WINDOW
+        and not any(t.text == ")" for t in doc[p.end : span.start])  # another person's "(Musterstadt)"
+    ]
     if before:
         return canonical_name(before[-1])
     if span._.role and span._.role.lower().startswith("amtskolleg"):
@@ -57,6 +62,13 @@ def _place_after_name(doc: Doc, span: Span, by_start: dict[int, Span], sent_end:
     k = span.end
     if k < sent_end and doc[k].text == "(" and k + 1 in by_start:
         return by_start[k + 1]  # "Max Muster (Springfield)"
+    if k < sent_end and doc[k].text == "(" and span._.role and doc[k + 1].text.startswith(span._.role[:6]):
+        # "Max Muster (Bürgermeister der Gemeinde Springfield)": the first place in the parentheses
+        for j in range(k + 2, min(sent_end, k + 12)):
+            if doc[j].text == ")":
+                break
+            if j in by_start:
+                return by_start[j]
     if k < sent_end and doc[k].lower_ == "aus" and k + 1 in by_start:
         return by_start[k + 1]  # "Bürgermeister X aus Springfield"
     if k < sent_end and doc[k].text == ",":
