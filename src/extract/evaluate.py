@@ -7,7 +7,8 @@
   when its name (the first of its list) equals any gold alias after
   ``fold_name``; pairs are matched one-to-one. On matched pairs: accuracy of
   ``since``, ``kind``, ``status`` (and ``b_country``, reported as extra).
-* Events: F1 on (pair, type, date); events of unmatched pairs are errors.
+* Events: F1 on (pair, type, date); events of unmatched pairs are errors. Beside it,
+  F1 over the matched pairs' events only: the event rules' share of the errors.
 * People: F1 on (name, role), names compared with ``fold_name``.
 """
 
@@ -89,6 +90,8 @@ class Evaluation:
     aliases: Accuracy = field(default_factory=Accuracy)
     home: Accuracy = field(default_factory=Accuracy)
     events: Counts = field(default_factory=Counts)
+    # events of the pairs both sides have: what the event rules get right where the pair is right
+    matched_events: Counts = field(default_factory=Counts)
     people: Counts = field(default_factory=Counts)
     details: dict[str, dict[str, list]] = field(default_factory=dict)
     # (confidence, right) of every predicted pair that has a confidence, and the gold pairs' count
@@ -120,6 +123,7 @@ class Evaluation:
             },
             "home": self.home.to_dict(),
             "events": self.events.to_dict(),
+            "events_on_matched_pairs": self.matched_events.to_dict(),
             "people": self.people.to_dict(),
             "confidence": confidence_report(self.scored_pairs, self.gold_pairs),
         }
@@ -257,6 +261,9 @@ def score_partnerships(
     evaluation.scored_pairs += [
         (p.confidence, i in matched_pred) for i, p in enumerate(pred.partnerships) if p.confidence is not None
     ]
+    if events:
+        evaluation.matched_events.add(event_counts)
+    event_counts = Counts(event_counts.tp, event_counts.fp, event_counts.fn)
     event_counts.fp += sum(len(p.events) for i, p in enumerate(pred.partnerships) if i not in matched_pred)
     event_counts.fn += sum(len(g.events) for j, g in enumerate(gold.partnerships) if j not in matched_gold)
     if events:
@@ -399,7 +406,8 @@ def format_report(evaluation: Evaluation, details: bool = False) -> str:
         f"Home                {evaluation.home.correct} of {evaluation.home.total} documents"
         f"  ({evaluation.home.value:.3f})",
         f"Events              P {evaluation.events.precision:.3f}  R {evaluation.events.recall:.3f}"
-        f"  F1 {evaluation.events.f1:.3f}",
+        f"  F1 {evaluation.events.f1:.3f}   on matched pairs F1 {evaluation.matched_events.f1:.3f}"
+        f" (tp {evaluation.matched_events.tp}, fp {evaluation.matched_events.fp}, fn {evaluation.matched_events.fn})",
         f"People              P {evaluation.people.precision:.3f}  R {evaluation.people.recall:.3f}"
         f"  F1 {evaluation.people.f1:.3f}",
     ]

@@ -27,3 +27,65 @@ def test_a_year_counted_from_the_sentences_date(extract_text):
     )
     (pair,) = record.partnerships
     assert pair.since == "1995" and ("signed", "1996") in [(e.type, e.date) for e in pair.events]
+
+
+# issue 21, class 4: which mentions state an event
+
+
+def test_contacts_start_a_partnership_only_where_they_came_first():
+    assert types("Bereits 1985 gab es erste Kontakte zwischen den Feuerwehren.") == ["initiated"]
+    assert types("Über die Jahre haben sich viele Kontakte entwickelt.") == ["initiated"]
+    assert types("Es gibt Kontakte in den Bereichen Sport und Kultur.") == []
+    assert types("Heute pflegen Vereine und Schulen regelmäßige Kontakte.") == []
+
+
+def test_a_successor_body_takes_the_partnership_over():
+    assert types("Mit der Gebietsreform 1974 ging die Gemeinde in der Stadt auf.") == ["transferred"]
+    assert types("Der Landkreis entstand 2008 durch den Zusammenschluss zweier Kreise.") == ["transferred"]
+
+
+def test_ending_is_stated_and_dormancy_is_not():
+    assert types("Der Rat beschließt, die Städtepartnerschaft zu beenden.") == ["ended"]
+    assert types("Die Partnerschaft ruht seit einigen Jahren.") == []
+
+
+def event_pairs(record):
+    (pair,) = record.partnerships
+    return pair.status, sorted((e.type, e.date or "") for e in pair.events)
+
+
+def test_a_dated_signing_named_again_undated_is_one_signing(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Die Urkunde wurde am 3. Mai 1990 in Celle "
+        "unterzeichnet. Auch in Tartu wurde die Partnerschaft noch einmal offiziell besiegelt."
+    )
+    assert event_pairs(record) == ("active", [("signed", "1990-05-03")])
+
+
+def test_an_undated_signing_stays_where_no_date_is_known(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Die Partnerschaft wurde feierlich besiegelt."
+    )
+    assert event_pairs(record) == ("active", [("signed", "")])
+
+
+def test_a_denied_or_planned_signing_is_none(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Die Partnerschaft soll im Sommer feierlich "
+        "besiegelt werden."
+    )
+    assert event_pairs(record) == ("active", [])
+
+
+def test_a_council_ends_a_partnership(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Der Rat der Stadt Celle beschließt, die "
+        "Städtepartnerschaft mit Tartu zu beenden."
+    )
+    status, events = event_pairs(record)
+    assert status == "ended" and ("ended", "") in events
+
+
+def test_a_dormant_partnership_stays_active(extract_text):
+    record = extract_text("Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Die Partnerschaft ruht derzeit.")
+    assert event_pairs(record)[0] == "active"

@@ -31,6 +31,16 @@ def is_coarser_signing(date: str, signed: list[str]) -> bool:
     return any(d != date and d.startswith(date) for d in signed)
 
 
+def without_repeated_signing(events: list[dict]) -> list[dict]:
+    """A pair's events without an undated signing where a dated one is known: a text
+    that dates the signing once names it again undated ("die Partnerschaft wurde
+    besiegelt", "die Unterzeichner bekundeten"), and that is the same event. (Not so
+    for first contacts: a text may tell of a dated one and of others before.)"""
+    if not any(e["type"] == "signed" and e["date"] for e in events):
+        return events
+    return [e for e in events if not (e["type"] == "signed" and e["date"] is None)]
+
+
 def since_of(signed: list[str]) -> str | None:
     """A partnership's "since": its earliest signing, to the finest precision
     any statement gives that date."""
@@ -71,12 +81,28 @@ def _council_decision(lowered: str, after: int, end: int, start: int) -> bool:
     return any(word in sentence for word in lex()["event_context"]["council_words"])
 
 
+def _unreal(sentence: str) -> bool:
+    """A sentence that denies, plans or wishes what it names."""
+    return not set(re.findall(r"\w+", sentence.lower())).isdisjoint(lex()["event_context"]["unreal_words"])
+
+
+def _present_contacts(word: str, sentence: str) -> bool:
+    """ "Kontakte" in a sentence that does not say they came first: the partnership's
+    present life, no initiation."""
+    if word != "kontakte":
+        return False
+    words = set(re.findall(r"\w+", sentence))
+    return words.isdisjoint(lex()["event_context"]["contact_beginnings"])
+
+
 def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
     found = []
     for etype, pattern in _trigger_patterns():
         for m in pattern.finditer(lowered):
+            if _present_contacts(m.group(0), lowered):
+                continue
             # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), len(lowered), 0):
                 found.append((offset + m.start(), "decided"))
@@ -104,6 +130,8 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
                 continue
             end = bounds[k][1]
+            if _present_contacts(m.group(0), lowered[bounds[k][0] : end]):
+                continue
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):
                 result[k].append((m.start(), "decided"))
             else:
@@ -134,9 +162,12 @@ def sentence_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Spa
         if usable:
             by_trigger[min(usable)[2]].append(date)
     evidence = " ".join(span_text(sent).split())
+    unreal = _unreal(evidence)
     events = []
     seen = set()
     for i, (_, etype) in enumerate(triggers):
+        if etype == "signed" and unreal and not by_trigger[i]:
+            continue  # "eine Unterzeichnung ist nicht möglich", "soll besiegelt werden"
         # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
         values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
         for value in values:

@@ -58,7 +58,15 @@ from .bodies import (
     states_bond,
     strong_kind,
 )
-from .events import event_order, is_coarser_signing, sentence_events, since_of, triggers_by_sentence, triggers_in
+from .events import (
+    event_order,
+    is_coarser_signing,
+    sentence_events,
+    since_of,
+    triggers_by_sentence,
+    triggers_in,
+    without_repeated_signing,
+)
 from .extensions import TokenTable, doc_text, span_text, token_table
 from .home import between_statements, foreign_adjective_before, partner_cue, partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
@@ -1389,9 +1397,10 @@ class PartnershipExtractor:
         kind = sorted(pair.kinds, key=KIND_ORDER.index)[0] if pair.kinds else "partnership"
         # one signing stated twice, once to the year ("seit 2002") and once to the day
         dated = [e["date"] for e in pair.events if e["type"] == "signed" and e["date"]]
-        pair.events = [
+        finest = [
             e for e in pair.events if not (e["type"] == "signed" and e["date"] and is_coarser_signing(e["date"], dated))
         ]
+        pair.events = without_repeated_signing(finest)
         since = since_of([e["date"] for e in pair.events if e["type"] == "signed" and e["date"]])
         status = "ended" if any(e["type"] == "ended" for e in pair.events) else "active"
         b_country = pair.b.country or (pair.b.place.country if pair.b.place else None)
