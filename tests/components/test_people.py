@@ -211,6 +211,26 @@ def test_no_role_for_a_name_that_is_no_holder(nlp, text):
     assert [p for p in people(nlp(text)) if p[1]] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Über die Wahl von Denis Muster als neuen Maire wird berichtet.", [("Denis Muster", "Maire")]),
+        ("Jean Muster wurde in seinem Amt als Maire bestätigt.", [("Jean Muster", "Maire")]),
+        ("Die Leitung hat der bisherige Maire von Poitiers, Gilbert Philipp.", [("Gilbert Philipp", "Maire")]),
+    ],
+)
+def test_a_role_after_als_and_a_surname_that_is_a_first_name(nlp, text, expected):
+    assert [(name, role) for name, role in people(nlp(text)) if role] == expected
+
+
+def test_als_in_another_clause_gives_no_role(nlp):
+    assert people(nlp("Peter Muster kam als Gast.")) == [("Peter Muster", None)]
+    assert people(nlp("Hans Muster sprach, als Bürgermeister Karl Kowalczyk kam.")) == [
+        ("Hans Muster", None),
+        ("Karl Kowalczyk", "Bürgermeister"),
+    ]
+
+
 def test_the_complement_before_a_name_after_a_comma_is_not_the_role(nlp):
     found = people(nlp("Der Präsident des Partnerschaftskomitees, Claude Muster, dankte."))
     assert found == [("Claude Muster", "Präsident")]

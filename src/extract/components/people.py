@@ -426,6 +426,22 @@ class PersonRecognizer(UsesGazetteer):
         found.plural = False
         return found
 
+    def _starts_another_name(self, word: str) -> bool:
+        return word[:1].isupper() and self.gazetteer.is_first_name(word, _MIN_FIRST_NAME_FREQUENCY)
+
+    def _als_role(self, words: list[str], k: int) -> int | None:
+        """The role token of "als <adjectives> <role>" within the clause after a name."""
+        for j in range(k, min(len(words), k + 6)):
+            word = words[j]
+            if word == "als":
+                r = j + 1
+                while r < len(words) and words[r].islower() and words[r].endswith(("e", "en", "er", "es", "em")):
+                    r += 1  # "als neuen Maire", "als erster Bürgermeister"
+                return r if r < len(words) and _role_of(words[r]) else None
+            if not (word.isspace() or word.isalpha()) or word == "und" or self._starts_another_name(word):
+                return None  # a comma, another name, a date: the clause is another's
+        return None
+
     @staticmethod
     def _role_in_parentheses(words: list[str], end: int) -> bool:
         return end + 1 < len(words) and words[end] == "(" and _role_of(words[end + 1]) is not None
@@ -436,8 +452,10 @@ class PersonRecognizer(UsesGazetteer):
         k = end
         while k < len(words) and words[k].isspace():
             k += 1
-        if k + 1 < len(words) and words[k] == "als" and _role_of(words[k + 1]):
-            return self._with_adjective(words, k + 1, _role_of(words[k + 1]) or ""), k + 1  # "X als Schulleiter"
+        als = self._als_role(words, k)
+        if als is not None:
+            # "X als Schulleiter", "die Wahl von X als neuen Maire", "X wurde in seinem Amt als Maire bestätigt"
+            return self._with_adjective(words, als, _role_of(words[als]) or ""), als
         if self._role_in_parentheses(words, k):
             # "Max Muster (Bürgermeister der Gemeinde X)", "(Leiter der regionalen Abteilung der Region X)"
             j, role = k + 1, _role_of(words[k + 1]) or ""
@@ -519,7 +537,13 @@ class PersonRecognizer(UsesGazetteer):
         return zipf < 5.6 and self.gazetteer.is_first_name(word, 9) and word not in _vocab_months()
 
     def _is_common(self, word: str) -> bool:
-        return self.gazetteer.zipf(word) >= _COMMON_SURNAME_ZIPF or _role_of(word) is not None
+        """An ordinary word, no surname: frequent as a word ("Stadt"), unless it is frequent
+        as a first name ("Philipp", "Paul" as the surname of "Gilbert Philipp")."""
+        if _role_of(word) is not None:
+            return True
+        zipf = self.gazetteer.zipf(word)
+        as_first_name = len(word) >= 4 and zipf < 5.0 and self.gazetteer.is_first_name(word, 6)
+        return zipf >= _COMMON_SURNAME_ZIPF and not as_first_name
 
     def _big_place(self, name: str) -> bool:
         """A town large enough that a role word before its name is its office's title."""
