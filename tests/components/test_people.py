@@ -216,7 +216,7 @@ def test_no_role_for_a_name_that_is_no_holder(nlp, text):
     [
         ("Über die Wahl von Denis Muster als neuen Maire wird berichtet.", [("Denis Muster", "Maire")]),
         ("Jean Muster wurde in seinem Amt als Maire bestätigt.", [("Jean Muster", "Maire")]),
-        ("Die Leitung hat der bisherige Maire von Poitiers, Anatole Werner.", [("Anatole Werner", "Maire")]),
+        ("Die Leitung hat der bisherige Maire von Poitiers, Pierre Werner.", [("Pierre Werner", "Maire")]),
     ],
 )
 def test_a_role_after_als_and_a_surname_that_is_a_first_name(nlp, text, expected):

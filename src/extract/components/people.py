@@ -538,7 +538,7 @@ class PersonRecognizer(UsesGazetteer):
 
     def _is_common(self, word: str) -> bool:
         """An ordinary word, no surname: frequent as a word ("Stadt"), unless it is frequent
-        as a first name ("Philipp", "Paul" as the surname of "Anatole Werner")."""
+        as a first name ("Werner", "Paul" as the surname of "Pierre Werner")."""
         if _role_of(word) is not None:
             return True
         zipf = self.gazetteer.zipf(word)
