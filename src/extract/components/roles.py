@@ -62,7 +62,7 @@ def _place_after_name(doc: Doc, span: Span, by_start: dict[int, Span], sent_end:
     k = span.end
     if k < sent_end and doc[k].text == "(" and k + 1 in by_start:
         return by_start[k + 1]  # "Max Muster (Springfield)"
-    if k < sent_end and doc[k].text == "(" and span._.role and doc[k + 1].text.startswith(span._.role[:6]):
+    if k + 1 < sent_end and doc[k].text == "(" and span._.role and doc[k + 1].text.startswith(span._.role[:6]):
         # "Max Muster (Bürgermeister der Gemeinde Springfield)": the first place in the parentheses
         for j in range(k + 2, min(sent_end, k + 12)):
             if doc[j].text == ")":
