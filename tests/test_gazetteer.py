@@ -66,3 +66,9 @@ def test_code_like_alternate_names_are_dropped_but_exonyms_and_state_codes_stay(
     assert not _code_like("Rom") and not _code_like("Ulm") and not _code_like("AG")
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Rom") and not gazetteer.lookup("Bgm")
+
+
+def test_a_name_written_in_parts_is_told_from_one_written_as_one_word():
+    gazetteer = load_gazetteer()
+    assert gazetteer.has_parted_name("Frankfurt (Oder)") and gazetteer.has_parted_name("Bad Homburg")
+    assert gazetteer.lookup("Topo") and not gazetteer.has_parted_name("Top O")

@@ -35,7 +35,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -66,6 +66,7 @@ class Gazetteer:
         self._female_names: frozenset[str] = frozenset(data["female_names"])
         self._zipf: dict[str, float] = data["zipf"]
         self._first_words: frozenset[str] = data["first_words"]
+        self._parted: frozenset[str] = data["parted"]
         # names recur across a corpus: memoise the lookup per instance
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)  # type: ignore[method-assign]
 
@@ -75,6 +76,12 @@ class Gazetteer:
 
     def _lookup(self, name: str) -> tuple[Place, ...]:
         return tuple(Place(*self._places[i]) for i in self._index.get(fold_name(name), ()))
+
+    def has_parted_name(self, name: str) -> bool:
+        """Whether some gazetteer name folded to ``name``'s key is written in parts
+        ("Waren (Müritz)", "Volksrepublik China"); folding drops the spaces, so "TOP Ö"
+        has the key of "Topo", a name in one word."""
+        return fold_name(name) in self._parted
 
     def may_start_name(self, word: str) -> bool:
         """Whether some gazetteer name begins with this word (folded): a cheap
@@ -186,6 +193,7 @@ def build_gazetteer_data() -> dict:
     places: list[tuple] = []
     index: dict[str, list[int]] = {}
     first_words: set[str] = set()
+    parted: set[str] = set()
 
     def add(names: set[str], row: tuple) -> None:
         row_id = len(places)
@@ -194,6 +202,7 @@ def build_gazetteer_data() -> dict:
         for key in {fold_name(name) for name in names}:
             if len(key) >= 2:
                 index.setdefault(key, []).append(row_id)
+        parted.update(fold_name(name) for name in names if _PARTS.search(name))
 
     for name_set, row in _countries():
         add(name_set, row)
@@ -209,7 +218,11 @@ def build_gazetteer_data() -> dict:
         "female_names": sorted(_female_names()),
         "zipf": _german_zipf(),
         "first_words": frozenset(first_words),
+        "parted": frozenset(parted),
     }
+
+
+_PARTS = re.compile(r"[\s\-'’.()/]")
 
 
 def _countries() -> list[tuple[set[str], tuple]]:

@@ -49,7 +49,8 @@ def test_list_items_under_a_country():
         "Im Zentrum der Stadt, im Osten und im Norden.",
         "Blick in die Gassen der Altstadt im Juli.",
         "Das Leopold-Hoesch-Museum und das Leibniz-Gymnasium.",
-        "Mehr unter www.dueren.de oder stadt@dueren.de",
+        "Mehr unter www.musterstadt.de oder stadt@musterstadt.de",
+        "TOP Ö 5: Kreispartnerschaft mit einem Landkreis",  # an agenda item folds as a one-word village
         "Zwei Werke der Leoni AG stehen hier.",
         "Eine Chinareise lohnt sich.",
         "Die Partnerstädte:\n\n- Die Vereine stellen sich vor\n",
