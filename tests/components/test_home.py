@@ -216,3 +216,15 @@ def test_a_titled_host_names_a_body_the_text_never_names(nlp):
     # an abbreviation ("lk-abc") or a news portal's section names no body the text could confirm
     assert home_at(nlp, text, "https://www.lk-abc.de/partner")[0] == []
     assert home_at(nlp, text, "https://news.example.de/region/kreis-musterland/artikel")[0] == []
+
+
+def test_a_big_city_abroad_is_not_its_small_namesake_at_home(nlp):
+    # Strasbourg dwarfs the Carinthian market town of the same German name: a trip there names no publisher
+    trip = (
+        "Schüleraustausch\nZwölf Schüler fuhren nach Straßburg. In Straßburg besuchten sie das Europaparlament. "
+        "Straßburg gefiel allen."
+    )
+    assert home(nlp, trip)[0] == []
+    # the namesake with its body word still publishes
+    own = "Die Stadtgemeinde Straßburg lädt ein. In Straßburg wird gefeiert. Straßburg freut sich."
+    assert home(nlp, own)[0] == ["Straßburg"]

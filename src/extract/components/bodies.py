@@ -253,6 +253,19 @@ def resolved_at_home(span: Span) -> bool:
     return place is not None and lies_at_home(place)
 
 
+_DWARFED = 50  # a foreign reading this many times larger than every namesake at home is the one meant
+
+
+def mostly_abroad(span: Span) -> bool:
+    """The name's reading abroad is a city that dwarfs its namesakes at home: "Straßburg"
+    is Strasbourg, not the Carinthian market town, unless the text says otherwise."""
+    place = span._.place
+    if place is None or lies_at_home(place) or place.label != CITY or place.population < 100_000:
+        return False
+    at_home = [p.population for p in load_gazetteer().lookup(span_text(span)) if lies_at_home(p)]
+    return bool(at_home) and max(at_home) * _DWARFED < place.population
+
+
 def could_be_at_home(span: Span) -> bool:
     """Whether the place lies in a home country on any reading of its name: the place
     rules may have chosen a namesake abroad because a country was named nearby

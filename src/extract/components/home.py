@@ -48,6 +48,7 @@ from .bodies import (
     could_be_at_home,
     given_home_body,
     lex,
+    mostly_abroad,
     name_key,
     names_district,
     strong_kind,
@@ -215,6 +216,9 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         if span.start and doc[span.start - 1].lower_ in _PART_WORDS:
             continue  # "im Stadtteil X": a part of some town, not a publisher
+        prev = doc[span.start - 1].lower_ if span.start else ""
+        if mostly_abroad(span) and prev not in _body_words():
+            continue  # "ein Treffen in Straßburg": the big city abroad, not a namesake publishing the page
         v = votes[k]
         v.spans.append(span)
         if partner_cue(doc, span) or partner_noun_before(doc, span):
@@ -222,7 +226,6 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         v.score += 1.0
         before = text[max(0, span.start_char - 40) : span.start_char]
-        prev = doc[span.start - 1].lower_ if span.start else ""
         if district or prev in _body_words():
             v.score += 1.5
             v.strong = True
