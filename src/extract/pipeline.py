@@ -29,10 +29,10 @@ COMPONENTS = (
 
 
 def customise_tokenizer(nlp: Language) -> None:
-    """Split hyphens and slashes between letters ("Bad Musterbad-Aarau",
-    "Oberdorf/Winterthur") and a full stop after a year ("1956."), so that
+    """Split hyphens, en dashes and slashes between letters ("Bad Musterbad-Aarau",
+    "Oberdorf/Winterthur", "Partnerschaft Fürth–Besançon") and a full stop after a year ("1956."), so that
     place and date spans fall on token boundaries."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-–/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\.", r"(?<=[\)\]])[:;,]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # emoticon exceptions such as "):" would glue "(Oder):" together

@@ -27,6 +27,7 @@ STATEMENTS = [
     "Die Stadt {a} ist seit 1956 mit der Stadt {b} partnerschaftlich verbunden.",
     "{a} unterhält seit 1956 partnerschaftliche Beziehungen zu {b}.",
     "{a} – {b}: Partnerschaft seit 1956",
+    "Die Städtepartnerschaft {a}–{b} wurde 1956 gegründet.",
 ]
 
 
