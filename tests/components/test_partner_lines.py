@@ -173,3 +173,14 @@ def test_bulleted_owner_lines_of_an_overview(nlp):
 
 def test_a_hyphenated_partner_known_whole_is_not_split_into_a_pair(nlp):
     assert lines(nlp, HEAD + "Saint-Étienne (seit 1956)\n") == [(None, "Saint-Étienne")]
+
+
+def test_a_lead_in_naming_its_owner_makes_a_partner_list_without_a_twinning_word(extract_text):
+    # "Partnerschaften" alone is no twinning word; the owner at home and the items abroad make the list one
+    record = extract_text("Hameln unterhält Partnerschaften zu:\n- Poitiers\n- Tartu")
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Hameln", "Poitiers"), ("Hameln", "Tartu")}
+
+
+def test_a_clubs_lead_in_makes_no_partner_list(extract_text):
+    record = extract_text("Der Sportverein Hameln unterhält Partnerschaften zu:\n- Poitiers\n- Tartu")
+    assert record.partnerships == []

@@ -33,6 +33,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -150,13 +151,19 @@ class _CharRanges:
         return [(a, b) for a, b in self.ranges[:k] if b > start]
 
 
-def _pair_lines_abroad(lines: list) -> bool:
-    """Two or more lines that each pair a body at home with one abroad ("Stadt X – Y
-    (Frankreich)"): a list of partnerships by its form, whatever its heading says."""
+def _pair_lines_abroad(lines: list, about_organisation: Callable[[Span], bool]) -> bool:
+    """Two or more lines that each pair a body at home with one abroad: "Stadt X – Y
+    (Frankreich)" lines, or items under a lead-in naming their owner ("X unterhält
+    Partnerschaften zu:", but not "Der Sportverein X ..."): a list of partnerships by
+    its form, whatever its words."""
     pairs = [
         line for line in lines
-        if line.rule == "pair line of two bodies" and line.partner._.place is not None
-        and not resolved_at_home(line.partner)
+        if line.partner._.place is not None and not resolved_at_home(line.partner)
+        and (
+            line.rule == "pair line of two bodies"
+            or line.rule.endswith("under its owner") and resolved_at_home(line.holder)
+            and not about_organisation(line.holder.sent)
+        )
     ]  # fmt: skip
     return len(pairs) >= 2
 
@@ -258,7 +265,7 @@ class PartnershipExtractor:
             or (before is not None and before.about_twinning)
             or self._states_partnership(doc, bounds, places)
             or any(line.rule.endswith(FORM_RULE) for line in doc._.partner_lines or [])
-            or _pair_lines_abroad(doc._.partner_lines or [])
+            or _pair_lines_abroad(doc._.partner_lines or [], self._about_organisation)
         )
         if not doc._.about_twinning:
             self._keys = body_keys(places)
