@@ -28,6 +28,7 @@ STATEMENTS = [
     "{a} unterhält seit 1956 partnerschaftliche Beziehungen zu {b}.",
     "{a} – {b}: Partnerschaft seit 1956",
     "Die Städtepartnerschaft {a}–{b} wurde 1956 gegründet.",
+    "Die Gemeinde {a} und die französische Gemeinde {b} sind seit 1956 partnerschaftlich verbunden.",
 ]
 
 

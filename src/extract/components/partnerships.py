@@ -95,7 +95,16 @@ _NOT_FOUNDING = re.compile(r"\bjahren?\b|jährig|jubiläum|jahrestag|erneuer|ver
 _BESIDE_WORDS = frozenset({"(", ")", ",", "seit", "ab", "im", "jahr", "jahre", "-", "–", ":", "since", "/"})
 _PARTY_LINKS = frozenset({"mit", "zwischen", "zu"})
 _PAIR_JOINERS = frozenset({"und", "&", "-", "–", "—"})  # "A und B", "A – B" as the two parties
-_LINK_FILLERS = frozenset({"der", "den", "dem", "die", "stadt", "gemeinde", "kreis", "landkreis", "französischen"})
+_LINK_ARTICLES = frozenset({"der", "den", "dem", "die", "des"})
+_NATIONALITY_ENDINGS = ("ische", "ischen", "ischer", "isches")  # "der französischen Stadt", "die polnische Gemeinde"
+
+
+def _link_filler(word: str) -> bool:
+    """A word that may stand between a party link and its place: an article, a body word,
+    a nationality adjective ("mit der französischen Stadt X", "X und die polnische Gemeinde Y")."""
+    return word in _LINK_ARTICLES or word in _body_words_lower() or word.endswith(_NATIONALITY_ENDINGS)
+
+
 # what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
 _QUALIFIER_GAP = 6
@@ -928,13 +937,14 @@ class PartnershipExtractor:
             if k < 0:
                 continue
             keys_by_sentence.setdefault(k, set()).add(fold_name(canonical_name(place)))
-            before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if w not in _LINK_FILLERS]
+            before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if not _link_filler(w)]
             if before and before[-1] in _PARTY_LINKS:
                 linked.add(k)
             if previous is not None and previous.end >= bounds[k][0] and place.start > previous.end:
                 # "A und B verbindet eine Partnerschaft", "A – B: Partnerschaft seit 1956"
-                between = lower[previous.end : place.start]
-                if all(w in _PAIR_JOINERS for w in between) and canonical_name(previous) != canonical_name(place):
+                between = [w for w in lower[previous.end : place.start] if not _link_filler(w)]
+                joined = bool(between) and all(w in _PAIR_JOINERS for w in between)
+                if joined and canonical_name(previous) != canonical_name(place):
                     linked.add(k)
             previous = place
         at_home = {fold_name(canonical_name(p)) for p in places if p.label_ == CITY and resolved_at_home(p)}
