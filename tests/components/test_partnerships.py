@@ -546,6 +546,45 @@ def test_a_round_up_names_each_holder_as_in_x_mit_y(extract_text):
     }
 
 
+def test_a_holders_partners_after_mit_stay_its_own_past_their_locations(extract_text):
+    # each partner carries its location ("im Bundesland ...", "in der Schweiz"); a partner at
+    # home (Germany, Switzerland) after such a location is still coordinated under "mit"
+    text = (
+        "BEZIRK. Eine formelle Partnerschaft gibt es in Fürth mit der Gemeinde Poitiers in Frankreich.\n\n"
+        "Außerdem pflegt Schwabach einige Partnerschaften und zwar mit Bad Hersfeld im Bundesland "
+        "Hessen/Deutschland, Dinant in Belgien, Cahors in der Region Okzitanien in Frankreich, Thun im "
+        "Kanton Bern in der Schweiz sowie mit Lucca in Italien."
+    )
+    record = extract_text(text)
+    assert found(record) == {
+        ("Fürth", "Poitiers"),
+        ("Schwabach", "Bad Hersfeld"),
+        ("Schwabach", "Dinant"),
+        ("Schwabach", "Cahors"),
+        ("Schwabach", "Thun"),
+        ("Schwabach", "Lucca"),
+    }
+
+
+def test_coordinated_x_mit_y_pairs_each_hold_their_own_partner(extract_text):
+    text = (
+        "BEZIRK. Eine formelle Partnerschaft gibt es in Fürth mit der Gemeinde Poitiers in Frankreich.\n\n"
+        "Hier pflegen Dornbirn mit Siena, Bregenz mit Pisa und Bludenz mit Arezzo Partnerschaften."
+    )
+    record = extract_text(text)
+    assert found(record) == {("Fürth", "Poitiers"), ("Dornbirn", "Siena"), ("Bregenz", "Pisa"), ("Bludenz", "Arezzo")}
+
+
+def test_a_town_listed_after_a_location_without_mit_is_not_coordinated(extract_text):
+    # "Dinant in Belgien, Thun ...": without a "mit" before the list, Thun is nobody's partner
+    text = (
+        "BEZIRK. Eine formelle Partnerschaft gibt es in Fürth mit der Gemeinde Poitiers in Frankreich.\n\n"
+        "Die Stadt Schwabach liegt in Bayern, Thun im Kanton Bern hat einen See."
+    )
+    record = extract_text(text)
+    assert found(record) == {("Fürth", "Poitiers")}
+
+
 def test_a_venue_before_mit_is_no_holder_without_a_partner_after_it(extract_text):
     record = extract_text(
         "Schwabach, den 3. Mai 2019\n\nDas Partnerschaftsfest in Ansbach mit vielen Gästen war ein Erfolg."

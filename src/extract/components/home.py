@@ -340,22 +340,43 @@ def partner_cue(doc: Doc, span: Span) -> bool:
     """ "Partnerschaft mit (der Stadt) X", "mit der Gemeinde X eine Partnerschaft": the
     name is the object of "mit" in a sentence with a partnership word."""
     start = span.start
+    # "Kolsass mit A, Musterberg mit B": a name before its own "mit" holds, it is not coordinated
+    holds_own = span.end < len(doc) and doc[span.end].lower_ == "mit"
     for _ in range(6):  # "mit X, Y und der Stadt Z": each name of the coordination
         k = start - 1
         while k >= 0 and start - k <= 4 and (
             doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS or _inflected_adjective(doc[k].text)
         ):
             k -= 1
-        if k >= 1 and doc[k].lower_ in ("und", "sowie", ",") and doc[k - 1].ent_type_ in (CITY, REGION):
-            start = k - 1
-            while start > 0 and doc[start].ent_iob_ == "I":
-                start -= 1  # to the first word of that name
-            continue
+        if k >= 1 and doc[k].lower_ in ("und", "sowie", ","):
+            previous = _before_location(doc, k - 1)
+            if previous >= 0 and doc[previous].ent_type_ in (CITY, REGION) and not holds_own:
+                start = previous
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1  # to the first word of that name
+                continue
         if k < 0 or doc[k].lower_ != "mit":
             return False
         sent = doc[span.start].sent
         return any(strong_kind(t.lower_) for t in sent)
     return False
+
+
+_LOCATION_WORDS = {"in", "im", "aus", "der", "dem", "des", "/", "(", ")"}
+
+
+def _before_location(doc: Doc, k: int) -> int:
+    """The last token of a coordinated name, from the token before the conjunction:
+    the name itself, or the name before its location ("X im Bundesland Y/Deutschland",
+    "X in der Region Y in Frankreich", "X (Italien)"); -1 where no name is found."""
+    j, found = k, k
+    while j > 0 and k - j < 12 and (
+        doc[j].ent_type_ in (COUNTRY, REGION) or doc[j].lower_ in _LOCATION_WORDS or doc[j].lower_ in _body_words()
+    ):
+        if doc[j].lower_ in ("in", "im", "aus", "(") and doc[j - 1].ent_type_ in (CITY, REGION):
+            found = j - 1  # the earliest: "X in der Region Y in Frankreich" is X's location
+        j -= 1
+    return found
 
 
 def _inflected_adjective(word: str) -> bool:
