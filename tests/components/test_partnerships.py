@@ -585,6 +585,16 @@ def test_a_town_listed_after_a_location_without_mit_is_not_coordinated(extract_t
     assert found(record) == {("Fürth", "Poitiers")}
 
 
+def test_a_state_where_a_partner_lies_holds_no_partnership(extract_text):
+    # "Freistaat", "Bundesland", "Kanton" name bodies above a district: where a town lies
+    record = extract_text(
+        "Die Stadt Fürth pflegt eine Partnerschaft mit Poitiers. Unser Partnerkreis Hof liegt im Norden "
+        "des Freistaates Bayern."
+    )
+    assert all("Freistaat" not in p.a[0] and "Freistaat" not in p.b[0] for p in record.partnerships)
+    assert ("Fürth", "Poitiers") in found(record)
+
+
 def test_a_venue_before_mit_is_no_holder_without_a_partner_after_it(extract_text):
     record = extract_text(
         "Schwabach, den 3. Mai 2019\n\nDas Partnerschaftsfest in Ansbach mit vielen Gästen war ein Erfolg."

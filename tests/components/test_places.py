@@ -24,6 +24,8 @@ def places(doc):
         ("Das Jugend-Bandprojekt Bad Kissingen-Chur geht weiter.", [("Bad Kissingen", "CITY"), ("Chur", "CITY")]),
         ("Der Stadtteil Huckarde-Nord wird gefördert.", [("Huckarde-Nord", "CITY")]),
         ("Die Kreise Neamț und Suceava grenzen an.", [("Neamț", "REGION"), ("Suceava", "REGION")]),
+        # the genitive of an administrative word takes its name, it is no region of its own
+        ("Die Stadt Coburg liegt im Norden des Freistaates Bayern.", [("Coburg", "CITY"), ("Freistaates Bayern", "REGION")]),
     ],
 )
 def test_places_found(nlp, text, expected):

@@ -63,10 +63,19 @@ def region_word_bases() -> dict[str, str]:
     return bases
 
 
+@lru_cache(maxsize=1)
+def above_district_words() -> frozenset[str]:
+    """Administrative words of bodies above a district ("Kanton", "Bundesland", "Freistaat")."""
+    return frozenset(lex()["home"]["not_home_region_words"])
+
+
 def names_district(text: str) -> bool:
     """A region's name that says it is a district or association: "Landkreis X",
-    "Amt X", "X-Y-Kreis", "X-Kreis Y" (not "Bayern", "Provence")."""
+    "Amt X", "X-Y-Kreis", "X-Kreis Y" (not "Bayern", "Provence", "Freistaat Bayern":
+    a body above a district)."""
     first = text.split(" ")[0]
+    if first in above_district_words():
+        return False
     return first in region_word_bases() or first.endswith(("-Kreis", "-Kreises"))
 
 

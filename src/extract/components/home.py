@@ -43,6 +43,7 @@ from ..text import fold_name
 from .bodies import (
     HomeBody,
     TextBefore,
+    above_district_words,
     body_keys,
     canonical_name,
     could_be_at_home,
@@ -210,7 +211,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         first_word = text[span.start_char : span.end_char].split(" ")[0]
         district = span.label_ == REGION and names_district(text[span.start_char : span.end_char])
-        if span.label_ == REGION and (not district or first_word in _not_home_region_words()):
+        if span.label_ == REGION and (not district or first_word in above_district_words()):
             continue  # "Bayern", "Kanton X": a region named as such publishes no municipal page
         if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):
             continue
@@ -283,11 +284,6 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
 
 
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s|,\s*(?:den\s+)?\d{1,2}\.)")
-
-
-@lru_cache(maxsize=1)
-def _not_home_region_words() -> frozenset[str]:
-    return frozenset(lex()["home"]["not_home_region_words"])
 
 
 @lru_cache(maxsize=1)
