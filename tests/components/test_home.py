@@ -228,3 +228,34 @@ def test_a_big_city_abroad_is_not_its_small_namesake_at_home(nlp):
     # the namesake with its body word still publishes
     own = "Die Stadtgemeinde Straßburg lädt ein. In Straßburg wird gefeiert. Straßburg freut sich."
     assert home(nlp, own)[0] == ["Straßburg"]
+
+
+def test_a_district_alone_on_the_first_line_is_the_pages_title(extract_text):
+    # "Landkreis X" carries its body word inside its name; as the page's title it owns the page
+    record = extract_text(
+        "Landkreis Roth\n\nDer Landkreis Roth unterhält Partnerschaften mit dem Powiat Kłodzki (Polen) und dem "
+        "Département Loiret (Frankreich)."
+    )
+    assert record.home == ["Landkreis Roth"]
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
+        ("Landkreis Roth", "Powiat Kłodzki"), ("Landkreis Roth", "Département Loiret")
+    }
+
+
+def test_a_district_heading_under_a_partner_heading_is_a_partner(extract_text):
+    record = extract_text(
+        "Der Landkreis Roth stellt seine Partner vor.\n\nPartnerkreise\n\nLandkreis Cham\n\nDie Partnerschaft mit "
+        "dem Landkreis Cham besteht seit 1990."
+    )
+    assert record.home == ["Landkreis Roth"]
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Landkreis Roth", "Landkreis Cham")}
+
+
+def test_a_german_district_word_reads_its_name_at_home(nlp):
+    # "Cham" is also a name of Damascus and of Caen in some languages; a "Landkreis" is German
+    from extract.pipeline import process
+
+    doc = process("Der Landkreis Cham lädt ein.", nlp)
+    assert [(e.text, e._.place.country) for e in doc.ents] == [("Landkreis Cham", "DE")]
+    doc = process("Die Stadt Cham liegt in Syrien.", nlp)
+    assert doc.ents[0]._.place.country != "DE"

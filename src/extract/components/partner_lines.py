@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import could_be_at_home, resolved_at_home, strong_kind
+from .bodies import could_be_at_home, names_district, resolved_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
@@ -255,6 +255,15 @@ def _municipal_title(doc: Doc, block: Block, place: Span) -> bool:
     return could_be_at_home(place) and before in _BODY_WORDS and after in ("", ":")
 
 
+def _district_title(doc: Doc, block: Block, place: Span) -> bool:
+    """A line that is nothing but a district at home, its word part of its name:
+    "Landkreis X" as a page's title (further down, the same line heads a partner
+    district's section)."""
+    text = doc_text(doc)
+    alone = not text[block.start : place.start_char].strip() and text[place.end_char : block.end].strip() in ("", ":")
+    return alone and place.label_ == REGION and names_district(place.text) and could_be_at_home(place)
+
+
 def _section_owner(doc: Doc, block: Block, following: Block) -> bool:
     """A heading that is only a place name, over a line "Partnerstädte: ..." or
     "Partnerstädte:": the town whose partners follow."""
@@ -467,7 +476,11 @@ def find_partner_lines(
         ):
             owner = places[0]  # the next town's heading in an overview ("Musterstadt" over its lines)
             continue
-        if len(places) == 1 and _municipal_title(doc, block, places[0]) and (in_scope or block.kind == HEADING):
+        if len(places) == 1 and (
+            _municipal_title(doc, block, places[0])
+            and (in_scope or block.kind == HEADING)
+            or index == 0 and block.kind == HEADING and _district_title(doc, block, places[0])
+        ):
             owner = places[0]  # "Stadt Ogdenville" over the partners it holds; a page's "Gemeinde X" title
             continue
         if in_scope and len(places) == 1 and index + 1 < len(blocks) and _section_owner(doc, block, blocks[index + 1]):

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .bodies import states_bond, strong_kind
+from .bodies import HOME_COUNTRIES, states_bond, strong_kind
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
@@ -125,6 +125,7 @@ def _vocab() -> dict:
     places = lex["places"]
     return {
         "region": set(places["region_words"]),
+        "home_district": set(places["home_district_words"]),
         "weak_region": set(places["weak_region_words"]),
         "plural_region": set(places["plural_region_words"]),
         "city": set(places["city_words"]),
@@ -948,6 +949,7 @@ class PlaceRecognizer(UsesGazetteer):
     # -- resolution ------------------------------------------------------------
     def _resolve(self, table: TokenTable, found: list[tuple[int, int, str]]) -> list[Place | None]:
         """The place each span names."""
+        vocab = _vocab()
         countries = [
             (start, end, self._country_of(table, start, end, label)) for start, end, label in found if label == COUNTRY
         ]
@@ -968,6 +970,8 @@ class PlaceRecognizer(UsesGazetteer):
             before = countries[bisect_left(c_ends, start - 2) : bisect_right(c_ends, start)]  # "Land: X"
             adjacent = {code for _, _, code in after + before if code}
             in_context = [p for p in wanted if p.country in nearby]
+            if not in_context and table.words[start] in vocab["home_district"]:
+                in_context = [p for p in wanted if p.country in HOME_COUNTRIES]
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
                 pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
