@@ -259,3 +259,6 @@ def test_a_german_district_word_reads_its_name_at_home(nlp):
     assert [(e.text, e._.place.country) for e in doc.ents] == [("Landkreis Cham", "DE")]
     doc = process("Die Stadt Cham liegt in Syrien.", nlp)
     assert doc.ents[0]._.place.country != "DE"
+    # beside places abroad, the district lies with them ("Lemberg" is also a village at home)
+    doc = process("Die Reise führte in die Oblast Lwiw und in den Kreis Lemberg.", nlp)
+    assert [(e.text, e._.place.country) for e in doc.ents] == [("Oblast Lwiw", "UA"), ("Kreis Lemberg", "UA")]

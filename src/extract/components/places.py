@@ -971,7 +971,15 @@ class PlaceRecognizer(UsesGazetteer):
             adjacent = {code for _, _, code in after + before if code}
             in_context = [p for p in wanted if p.country in nearby]
             if not in_context and table.words[start] in vocab["home_district"]:
-                in_context = [p for p in wanted if p.country in HOME_COUNTRIES]
+                # "(Oblast X / Kreis Y)": a district named beside places abroad lies with them
+                beside = {
+                    place.country
+                    for (s, _, _), place in zip(found[: len(resolved)], resolved, strict=True)
+                    if place is not None and s >= start - _COUNTRY_WINDOW
+                }
+                in_context = [p for p in wanted if p.country in beside - HOME_COUNTRIES] or [
+                    p for p in wanted if p.country in HOME_COUNTRIES
+                ]
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
                 pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
