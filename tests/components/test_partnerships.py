@@ -595,6 +595,20 @@ def test_a_state_where_a_partner_lies_holds_no_partnership(extract_text):
     assert ("Fürth", "Poitiers") in found(record)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seit 1990 ist auch Weilheim in Oberbayern Partnerstadt.", {("Tuttlingen", "Weilheim in Oberbayern")}),
+        ("1990 wurde Weilheim in Oberbayern unsere zweite Partnerstadt.", {("Tuttlingen", "Weilheim in Oberbayern")}),
+        # a town at home merely named stays nobody's partner
+        ("Weilheim in Oberbayern liegt südlich von München.", set()),
+    ],
+)
+def test_a_town_at_home_called_a_partner_by_the_noun_after_it(extract_text, sentence, expected):
+    record = extract_text("Stadt Tuttlingen\n\nPartnerschaften\n\n" + sentence)
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == expected
+
+
 def test_a_venue_before_mit_is_no_holder_without_a_partner_after_it(extract_text):
     record = extract_text(
         "Schwabach, den 3. Mai 2019\n\nDas Partnerschaftsfest in Ansbach mit vielen Gästen war ein Erfolg."

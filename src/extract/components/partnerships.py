@@ -85,6 +85,7 @@ _PARTNER_TOWN_NOUNS = (
     "partnerkreis",
     "partnerlandkreis",
 )
+_COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
 _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 # words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
 # at most this many tokens between a partner's name and the date that founds it ("X (1990)": 1;
@@ -705,7 +706,12 @@ class PartnershipExtractor:
             at_home = place is None or place.country in HOME_COUNTRIES
             if self._marked_as_predecessor(p, markers):
                 continue  # "durch den damaligen Landkreis X": the home's predecessor
-            cued = partner_cue(doc, p) or partner_noun_before(doc, p) or foreign_adjective_before(doc, p)
+            cued = (
+                partner_cue(doc, p)
+                or partner_noun_before(doc, p)
+                or foreign_adjective_before(doc, p)
+                or self._named_partner_town(sent, p)
+            )
             if at_home and not cued:
                 if self._can_hold(doc, sent, p):
                     holders.append(p)
@@ -1081,6 +1087,8 @@ class PartnershipExtractor:
             return True
         if any(t.lower_.startswith(_PARTNER_TOWN_NOUNS) for t in sent):
             return True  # "Vertreter unserer Partnerstädte X, ... und dem pfälzischen Y"
+        if self._named_partner_town(sent, span):
+            return True
         for other in sent_places:
             if self._key(other) not in home_keys:
                 continue
@@ -1089,6 +1097,21 @@ class PartnershipExtractor:
             between = doc[min(span.end, other.end) : max(span.start, other.start)]
             if 0 < len(between) <= 3 and any(t.lower_ in ("und", "mit", "sowie") for t in between):
                 return True
+        return False
+
+    @staticmethod
+    def _named_partner_town(sent: Span, span: Span) -> bool:
+        """ "Seit 1990 ist auch X Partnerstadt", "X wurde 1990 unsere Partnergemeinde": the
+        name is the subject a partner noun after it calls a partner (a copula before the noun)."""
+        doc = sent.doc
+        for k in range(span.end, min(span.end + 4, sent.end)):
+            tok = doc[k]
+            if tok.lower_.startswith(_PARTNER_TOWN_NOUNS + ("schwesterstadt", "schwestergemeinde")):
+                if k + 1 < sent.end and doc[k + 1].ent_type_:
+                    return False  # "In X war die Partnerstadt Y zu Gast": the noun calls Y
+                return any(t.lower_ in _COPULAS for t in doc[sent.start : k])
+            if tok.is_punct or tok.ent_type_:
+                return False
         return False
 
     def _home_region(self, span: Span) -> bool:
