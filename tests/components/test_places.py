@@ -25,7 +25,19 @@ def places(doc):
         ("Der Stadtteil Huckarde-Nord wird gefördert.", [("Huckarde-Nord", "CITY")]),
         ("Die Kreise Neamț und Suceava grenzen an.", [("Neamț", "REGION"), ("Suceava", "REGION")]),
         # the genitive of an administrative word takes its name, it is no region of its own
-        ("Die Stadt Coburg liegt im Norden des Freistaates Bayern.", [("Coburg", "CITY"), ("Freistaates Bayern", "REGION")]),
+        (
+            "Die Stadt Coburg liegt im Norden des Freistaates Bayern.",
+            [("Coburg", "CITY"), ("Freistaates Bayern", "REGION")],
+        ),
+        # lower-case particles of Slavic, Italian and Dutch names, where the gazetteer knows the whole
+        ("Seit 1995 ist Ústí nad Labem Partnerstadt.", [("Ústí nad Labem", "CITY")]),
+        (
+            "Die Partnerstadt San Vito dei Normanni liegt in Apulien.",
+            [("San Vito dei Normanni", "CITY"), ("Apulien", "REGION")],
+        ),
+        ("Die Reise ging nach Bergen op Zoom.", [("Bergen op Zoom", "CITY")]),
+        # not where no gazetteer name spans them: the particle stays outside
+        ("Die Delegation aus Kalisz nad Ufer kam.", [("Kalisz", "CITY")]),
     ],
 )
 def test_places_found(nlp, text, expected):

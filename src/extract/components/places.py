@@ -96,6 +96,28 @@ _INNER = {
     "and",  # "Brighton and Hove"
     "by",  # "Westcliff-by-the-Sea"-style English names
     "the",
+    # Slavic, Italian, Dutch and Spanish particles: "Roudnice nad Labem", "San Vito dei Normanni",
+    # "Bergen op Zoom", "Alphen aan den Rijn"; a window is a name only if a gazetteer knows it whole
+    "nad",
+    "pod",
+    "na",
+    "dei",
+    "della",
+    "delle",
+    "degli",
+    "dello",
+    "sul",
+    "sulla",
+    "al",
+    "alla",
+    "nel",
+    "van",
+    "aan",
+    "op",
+    "ter",
+    "ten",
+    "los",
+    "las",
 }
 _URL_NEEDS = re.compile(r"[.@]|http")
 _URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
