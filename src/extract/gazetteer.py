@@ -79,7 +79,7 @@ class Gazetteer:
 
     def has_parted_name(self, name: str) -> bool:
         """Whether some gazetteer name folded to ``name``'s key is written in parts
-        ("Waren (Müritz)", "Volksrepublik China"); folding drops the spaces, so "TOP Ö"
+        ("Frankfurt (Oder)", "Volksrepublik China"); folding drops the spaces, so "TOP Ö"
         has the key of "Topo", a name in one word."""
         return fold_name(name) in self._parted
 

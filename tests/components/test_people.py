@@ -234,3 +234,18 @@ def test_als_in_another_clause_gives_no_role(nlp):
 def test_the_complement_before_a_name_after_a_comma_is_not_the_role(nlp):
     found = people(nlp("Der Präsident des Partnerschaftskomitees, Claude Muster, dankte."))
     assert found == [("Claude Muster", "Präsident")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a town named after a saint, where the text puts a town: no person
+        ("Die Gemeinde Lahr ist mit Maria Saal – Österreich verbunden.", False),
+        ("Partnergemeinde: Maria Enzersdorf (Österreich)", False),
+        # with a role before it, the same words are a person's name
+        ("Bürgermeisterin Maria Saal sprach.", True),
+    ],
+)
+def test_a_town_named_like_a_person_is_a_town_where_the_text_puts_one(nlp, text, person):
+    names = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert bool(names) == person

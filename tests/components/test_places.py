@@ -32,8 +32,8 @@ def places(doc):
         # lower-case particles of Slavic, Italian and Dutch names, where the gazetteer knows the whole
         ("Seit 1995 ist Ústí nad Labem Partnerstadt.", [("Ústí nad Labem", "CITY")]),
         (
-            "Die Partnerstadt San Vito dei Normanni liegt in Apulien.",
-            [("San Vito dei Normanni", "CITY"), ("Apulien", "REGION")],
+            "Die Partnerstadt Castiglione dei Pepoli liegt in der Emilia-Romagna.",
+            [("Castiglione dei Pepoli", "CITY"), ("Emilia-Romagna", "REGION")],
         ),
         ("Die Reise ging nach Bergen op Zoom.", [("Bergen op Zoom", "CITY")]),
         # not where no gazetteer name spans them: the particle stays outside

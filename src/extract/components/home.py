@@ -336,7 +336,7 @@ def partner_cue(doc: Doc, span: Span) -> bool:
     """ "Partnerschaft mit (der Stadt) X", "mit der Gemeinde X eine Partnerschaft": the
     name is the object of "mit" in a sentence with a partnership word."""
     start = span.start
-    # "Kolsass mit A, Musterberg mit B": a name before its own "mit" holds, it is not coordinated
+    # "Musterdorf mit A, Musterberg mit B": a name before its own "mit" holds, it is not coordinated
     holds_own = span.end < len(doc) and doc[span.end].lower_ == "mit"
     for _ in range(6):  # "mit X, Y und der Stadt Z": each name of the coordination
         k = start - 1

@@ -218,6 +218,7 @@ def _name_end(table: TokenTable, i: int, max_tokens: int = 3) -> int:
     return j
 
 
+_TOWN_BEFORE = frozenset({"mit", "in", "aus", "nach", "von", "bei"})
 # words before a name that make it a place or a saint's name ("Saint Martin de X")
 _SAINTS = {"Saint", "Sainte", "St", "St.", "Ste", "Ste.", "Sankt", "San", "Santa", "Santo", "São"}
 
@@ -372,6 +373,8 @@ class PersonRecognizer(UsesGazetteer):
             return None
         if self._is_place_name(table.span_text(i, end), first):
             return None
+        if not adjacent_role and self._placed_as_town(table, i, end):
+            return None  # "mit Maria Musterwörth – Österreich": a town named after a saint
         if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
             return None  # "Saint Martin de X", "St. Anton": a place or a saint, not a person
         if role is None or not adjacent_role and self._role_in_parentheses(words, end):
@@ -548,6 +551,19 @@ class PersonRecognizer(UsesGazetteer):
     def _big_place(self, name: str) -> bool:
         """A town large enough that a role word before its name is its office's title."""
         return any(p.population >= 100000 or p.label != "CITY" for p in self.gazetteer.lookup(name))
+
+    def _placed_as_town(self, table: TokenTable, i: int, end: int) -> bool:
+        """A name the gazetteer knows whole as a town, where the text puts a town: after
+        "mit", "in", "aus", "nach", or before its country ("X – Österreich", "X (Italien)")."""
+        if not any(p.label == "CITY" for p in self.gazetteer.lookup(table.span_text(i, end))):
+            return False
+        words = table.words
+        if i > 0 and words[i - 1].lower() in _TOWN_BEFORE:
+            return True
+        k = end
+        while k < len(words) and k - end < 2 and words[k] in ("-", "–", "(", ","):
+            k += 1
+        return k > end and k < len(words) and any(p.label == "COUNTRY" for p in self.gazetteer.lookup(words[k]))
 
     def _is_place_name(self, text: str, first: str) -> bool:
         """A name the gazetteer knows as a place and no first name starts."""

@@ -96,7 +96,7 @@ _INNER = {
     "and",  # "Brighton and Hove"
     "by",  # "Westcliff-by-the-Sea"-style English names
     "the",
-    # Slavic, Italian, Dutch and Spanish particles: "Roudnice nad Labem", "San Vito dei Normanni",
+    # Slavic, Italian, Dutch and Spanish particles: "Ústí nad Labem", "Gioia del Colle",
     # "Bergen op Zoom", "Alphen aan den Rijn"; a window is a name only if a gazetteer knows it whole
     "nad",
     "pod",
