@@ -437,45 +437,6 @@ def test_a_newspaper_round_up_of_several_towns_has_no_single_home(extract_text):
     assert found(record) == {("Celle", "Poitiers"), ("Goslar", "Odense"), ("Wietze", "Tartu")}
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, the textbook way: the reference for the one-pass test."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def test_one_edit_apart_agrees_with_the_edit_distance():
-    import random
-
-    from extract.components.partnerships import _one_edit_apart
-
-    rng = random.Random(7)
-    for _ in range(5000):
-        x = "".join(rng.choice("abc") for _ in range(rng.randint(0, 6)))
-        y = "".join(rng.choice("abc") for _ in range(rng.randint(0, 6)))
-        assert _one_edit_apart(x, y) == (_edit_distance(x, y) <= 1), (x, y)
-
-
-def test_char_ranges_answer_as_a_scan_of_every_range_would():
-    import random
-
-    from extract.components.partnerships import _CharRanges
-
-    rng = random.Random(11)
-    for _ in range(300):
-        ranges = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 12)))]
-        index = _CharRanges(ranges)
-        for _ in range(20):
-            start = rng.randint(0, 220)
-            end = start + rng.randint(1, 40)
-            assert index.cover(start, end) == any(a <= start and end <= b for a, b in ranges)
-            assert sorted(index.overlapping(start, end)) == sorted((a, b) for a, b in ranges if a < end and start < b)
-
-
 def test_coordinated_names_after_mit_are_all_partners(extract_text):
     record = extract_text(
         "Schwabach, den 3. Mai 2019\n\n"
@@ -515,13 +476,6 @@ def test_a_zwischen_group_of_three_pairs_the_home_with_each_member(extract_text)
         "Lucca (Toskana, Mittelitalien) und Tartu (Estland)."
     )
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Schwabach", "Lucca"), ("Schwabach", "Tartu")}
-
-
-def test_a_ring_of_three_without_the_home_pairs_every_two():
-    from extract.components.partnerships import PartnershipExtractor, _Side
-
-    sides = [_Side("a"), _Side("b"), _Side("c")]
-    assert PartnershipExtractor._group_hub(sides, [], None) is None
 
 
 def test_a_line_with_its_holder_before_a_colon_pairs_the_holder(extract_text):

@@ -93,3 +93,11 @@ SINCE_FORMS = [
 def test_since_is_the_founding_year(extract_text, statement, partner):
     record = extract_text("Schwabach, den 3. Mai 2019\n\n" + statement.format(b=partner))
     assert [(p.a[0], p.b[0], (p.since or "")[:4]) for p in record.partnerships] == [("Schwabach", partner, "1956")]
+
+
+def test_a_ring_of_three_without_the_home_pairs_every_two():
+    from extract.components.partnership_state import Side
+    from extract.components.statements import Statements
+
+    sides = [Side("a"), Side("b"), Side("c")]
+    assert Statements._group_hub(sides, [], None) is None

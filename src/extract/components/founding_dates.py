@@ -1,0 +1,140 @@
+"""When a pair was founded, where no event sentence dates it: "seit <date>" beside
+the partner ("mit X seit 1969 und Y seit 1992"), a date attached to the partner's
+name ("X (Frankreich, 1990)"), the sole bare year of the pair's evidence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import COUNTRY
+from .extensions import doc_text, span_text
+from .partnership_state import PLACE_LABELS, Pair
+from .place_roles import PlaceRoles
+
+# words that join the parties of a stated partnership ("mit Y", "zwischen X und Y")
+# at most this many tokens between a partner's name and the date that founds it ("X (1990)": 1;
+# "X im Jahr 1990": 2); further, on the development sets, the date is as often another event's
+_BESIDE = 3
+
+# a sentence that dates an anniversary, a span of years or a renewal, not a founding
+_NOT_FOUNDING = re.compile(r"\bjahren?\b|jährig|jubiläum|jahrestag|erneuer|verlänger|bekräftig")
+
+_BESIDE_WORDS = frozenset({"(", ")", ",", "seit", "ab", "im", "jahr", "jahre", "-", "–", ":", "since", "/"})
+
+
+class FoundingDates(PlaceRoles):
+    """Dates that found a pair: by "seit", beside the partner's name, the sole year."""
+
+    def _date_by_seit(self, doc: Doc, sent: Span, sent_places: list[Span], pair: Pair) -> None:
+        """ "mit X seit 1969 und Y (Provinz Z) seit 1992", "Mit X besteht der Austausch
+        schon seit 1964", "A zu X und B mit Y jeweils seit 1982": a "seit <date>" after
+        the partner's name, before the next place and any comma, dates its signing."""
+        if any(e["type"] == "signed" and e["date"] for e in pair.events):
+            return
+        mentions = [p for p in sent_places if self._key(p) == pair.b.key]
+        places_at = {p.start for p in sent_places}
+        for mention in mentions:
+            date = self._seit_date_after(doc, sent, mention, places_at)
+            if date is None:
+                date = self._seit_date_before(doc, sent, mention, places_at)
+            if date is None:
+                jointly = [t for t in sent if t.lower_ == "jeweils"]
+                if jointly and jointly[0].i + 2 < sent.end and doc[jointly[0].i + 1].lower_ == "seit":
+                    date = next((d for d in self._ents_in(sent, ("DATE",)) if d.start == jointly[0].i + 2), None)
+            if date is not None:
+                evidence = " ".join(span_text(sent).split())
+                pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence, "by": "seit"})
+                return
+
+    def _seit_date_before(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
+        """ "seit 1990 eine Partnerschaft mit dem X ... und seit 2001 mit dem Y": the
+        "seit <date>" between the previous place and this partner's "mit"."""
+        dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+        ends = {p.end - 1 for p in self._ents_in(sent, PLACE_LABELS)}
+        for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
+            if k in ends or doc[k].text in (";", "."):
+                return None
+            if doc[k].lower_ == "seit" and k + 1 in dates and dates[k + 1].end <= mention.start:
+                return dates[k + 1]
+        return None
+
+    def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
+        depth = 0
+        dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+        k = mention.end
+        if k + 2 < sent.end and doc[k].text == "(" and k + 1 in dates and doc[dates[k + 1].end].text == ")":
+            return dates[k + 1]  # "mit X (1970) und Y (1990)": the year in parentheses after the name
+        for k in range(mention.end, min(sent.end, mention.end + 10)):
+            text = doc[k].text
+            if text == "(":
+                depth += 1
+            elif text == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and text in (",", ";", ".", "und", "sowie", "mit"):
+                return None
+            elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei"):
+                return None  # the next place; "X am Y" is still X
+            if doc[k].lower_ == "seit" and k + 1 in dates:
+                return dates[k + 1]
+        return None
+
+    def _undated_founding(self, doc: Doc, pair: Pair) -> None:
+        """Where no signing of the pair is dated, its evidence may still date the founding:
+        a date attached to the partner's name (``_date_beside_partner``), else the sole
+        bare year of the evidence (``_sole_year``)."""
+        if pair.evidence is None or any(e["type"] == "signed" and e["date"] for e in pair.events):
+            return
+        lo, hi = pair.evidence
+        # the entities starting in the evidence, by bisection: a long text has many of both
+        starting = self._ents[bisect_left(self._ent_starts, lo) : bisect_left(self._ent_starts, hi)]
+        found = self._date_beside_partner(doc, pair, [e for e in starting if e.end_char <= hi])
+        by = "beside"
+        if found is None:
+            found, by = self._sole_year(doc, pair, starting), "sole year"
+        if found is not None:
+            evidence = " ".join(doc_text(doc)[lo:hi].split())
+            pair.events.append({"type": "signed", "date": found, "evidence": evidence, "by": by})
+
+    def _date_beside_partner(self, doc: Doc, pair: Pair, inside: list[Span]) -> str | None:
+        """A date attached to the partner's name in the pair's evidence ("X (Frankreich,
+        1990)", "X seit 1990", "X, im Jahr 1990"); not across a verb ("X wurde 1990
+        erneuert") or another place, and not a date another event of the pair has ("X
+        (seit 2007 zur Y Kommune zugeordnet)")."""
+        mentions = [e for e in inside if e.label_ in PLACE_LABELS and self._key(e) == pair.b.key]
+        places = [e for e in inside if e.label_ in PLACE_LABELS]
+        taken = {e["date"] for e in pair.events}
+        best: tuple[int, Span] | None = None
+        for mention in mentions:
+            for date in (e for e in inside if e.label_ == "DATE"):
+                value = date._.date_value
+                if not value or len(value) < 4 or value in taken:
+                    continue
+                start, end = (mention.end, date.start) if date.start >= mention.end else (date.end, mention.start)
+                if end - start > _BESIDE or any(start <= p.start < end for p in places):
+                    continue
+                if not all(t.lower_ in _BESIDE_WORDS or t.ent_type_ == COUNTRY for t in doc[start:end]):
+                    continue  # "X wurde 1990 erneuert": a verb between, the date of something else
+                if best is None or end - start < best[0]:
+                    best = (end - start, date)
+        return best[1]._.date_value if best is not None else None
+
+    @staticmethod
+    def _sole_year(doc: Doc, pair: Pair, starting: list[Span]) -> str | None:
+        """The one date of the pair's evidence, if it is a bare year ("Die Partnerschaft
+        mit X besteht seit 1990", "1990 kam X hinzu"); not a day's date (a visit: "Vom 24.
+        bis 26. September 2020 besuchte …"), not a status date ("Stand 2014"), not in a
+        sentence about an anniversary, a span of years or a renewal ("30 Jahre",
+        "25-jährige", "Jubiläum", "erneuert"), and not another event's date."""
+        lo, hi = pair.evidence or (0, 0)
+        dates = [e for e in starting if e.label_ == "DATE" and e._.date_value]
+        if len(dates) != 1 or len(dates[0]._.date_value) != 4:
+            return None
+        text = doc_text(doc)
+        value = dates[0]._.date_value
+        status = "stand" in text[max(lo, dates[0].start_char - 8) : dates[0].start_char].lower()
+        if status or _NOT_FOUNDING.search(text[lo:hi].lower()) or any(e["date"] == value for e in pair.events):
+            return None
+        return value

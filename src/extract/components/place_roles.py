@@ -1,0 +1,225 @@
+"""What a place is in its sentence: a partner, or the home's part, former body,
+region or designation, a town's location ("X (Utah)"), a reference point
+("westlich von X"), a compound's head ("X-Straße"), a venue's region."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
+from ..text import fold_name
+from .bodies import HOME_COUNTRIES, lex, names_district, strong_kind
+from .partnership_state import (
+    PARTNER_TOWN_NOUNS,
+    PLACE_LABELS,
+    ReadingState,
+    Side,
+    body_words_lower,
+    organisation_words,
+    partnership_prefixes,
+)
+
+_LOCATION_LINK = {"in", "im", "bei", "am"}
+
+_DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
+
+
+# what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
+_QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
+
+_QUALIFIER_GAP = 6
+
+
+_OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
+
+
+class PlaceRoles(ReadingState):
+    """Predicates on a place in its sentence, asked by the rules that pair."""
+
+    @staticmethod
+    def _located_in(doc: Doc, place: Span, container: Span) -> bool:
+        """ "X in der Gemeinde Y", "X bei Y", "X im Landkreis Y" (the words between the two)."""
+        between = [t.lower_ for t in doc[place.end : container.start]]
+        return (
+            0 < len(between) <= 3
+            and between[0] in _LOCATION_LINK
+            and all(w in ("der", "dem", "den") or w.capitalize() in lex()["places"]["city_words"] for w in between[1:])
+        )
+
+    @staticmethod
+    def _qualifier(span: Span, places: list[Span]) -> bool:
+        """A region that says where the town before it lies: "X (Utah)", "X, Provinz Y",
+        "X in der Provinz Y", "X (Region, Land)": the town's location, not a partner."""
+        if span.label_ != REGION:
+            return False
+        doc = span.doc
+        current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
+        for place in reversed([p for p in places if p.end <= span.start]):
+            between = doc[place.end : current.start]
+            if current.start - place.end > _QUALIFIER_GAP or not all(
+                t.lower_ in _QUALIFIER_WORDS or t.ent_type_ in (REGION, COUNTRY) for t in between
+            ):
+                return False
+            if place.label_ == CITY or (len(between) and between[0].text == "("):
+                return True
+            current = place
+        return False
+
+    @staticmethod
+    def _compound_head(span: Span) -> bool:
+        """ "Élysée-Vertrag", "Musterstadt-Straße": the first part of a compound whose
+        last part is an ordinary noun names a thing, not the place."""
+        doc = span.doc
+        k = span.end
+        if k + 1 >= len(doc) or doc[k].text != "-" or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            return False
+        after = doc[k + 1]
+        return not after.ent_type_ and after.text[:1].isupper() and load_gazetteer().zipf(after.text) >= 3.0
+
+    @staticmethod
+    def _in_parentheses_after_place(doc: Doc, span: Span, places: list[Span]) -> bool:
+        """ "Pomorskie (Pommern)": the second name is the first's alias, not a body of its own."""
+        return span.start >= 2 and doc[span.start - 1].text == "(" and any(p.end == span.start - 1 for p in places)
+
+    def _aliases_in_parentheses(self, doc: Doc, span: Span, places: list[Span]) -> list[Span]:
+        return [p for p in places if p.start == span.end + 1 and doc[span.end].text == "(" and p.label_ == span.label_]
+
+    def _about_organisation(self, sent: Span) -> bool:
+        """A partnership sentence whose subject is a school, club or company."""
+        org = organisation_words()
+        partnership_words = partnership_prefixes()
+        for low in self._table.lower[sent.start : sent.end]:
+            stem = low[:-1] if low.endswith("s") else low  # "des Gymnasiums"
+            if low in org or stem in org or stem.endswith(("schule", "gymnasium", "verein", "lyzeum")):
+                return True
+            if low.startswith(partnership_words):
+                return False
+        return False
+
+    @staticmethod
+    def _home_name_parts(home: Side) -> set[str]:
+        """Keys of the words and hyphen parts of the home's names ("Rhein-Kreis Musterau":
+        Musterau; "Musterau-Kleindorf": Musterau and Kleindorf), the home's own key aside."""
+        body = body_words_lower()
+        parts: set[str] = set()
+        for name in home.names:
+            words = re.split(r"[\s\-–/]+", name)
+            if len(words) < 2:
+                continue
+            for word in words:
+                if len(word) >= 4 and word[0].isupper() and word.lower() not in body:
+                    parts.add("name:" + fold_name(word))
+        return parts - {home.key}
+
+    @staticmethod
+    def _genitive_owner(span: Span) -> bool:
+        """ "Partnergemeinden der Stadt X, der Gemeinden Y und Z": a place in the genitive
+        chain right after a partner-town noun owns the partners, it is not one."""
+        doc = span.doc
+        body = body_words_lower()
+        genitive = False
+        for k in range(span.start - 1, max(-1, span.start - 20), -1):
+            word = doc[k].lower_
+            if strong_kind(word):
+                return genitive and word.startswith(PARTNER_TOWN_NOUNS)
+            if word in ("der", "des"):
+                genitive = True
+            elif not (word in ("und", ",") or word in body or doc[k].ent_type_ in PLACE_LABELS):
+                return False
+        return False
+
+    @staticmethod
+    def _domestic(span: Span, home: Side) -> bool:
+        """A place in the home's own country."""
+        place = span._.place
+        return place is not None and home.place is not None and place.country == home.place.country
+
+    def _home_region(self, span: Span) -> bool:
+        """A region of the home's own country named without a district word
+        ("Gemeindetag Baden-Württemberg", "das Land Hessen"): where the home lies."""
+        home = self._home_side
+        place = span._.place
+        if span.label_ != REGION or home is None or place is None or names_district(span.text):
+            return False
+        if home.place is None:  # a home the gazetteer lacks lies at home too
+            return place.country in HOME_COUNTRIES
+        return place.country == home.place.country
+
+    @staticmethod
+    def _reference_point(span: Span) -> bool:
+        """ "60 km westlich von X", "nördlich von X", a name inside a quoted designation
+        („Euroregion X“): a place named to locate or to name something else."""
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        if len(before) == 2 and before[1] in ("von", "vor") and before[0].endswith(_DIRECTIONS):
+            return True
+        k = span.start - 1
+        while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
+            k -= 1
+        if k < 0 or doc[k].text not in _OPENING_QUOTES:
+            return False
+        first = doc[k + 1] if k + 1 < span.start else None
+        return first is not None and first.text[:1].isupper() and not first.ent_type_
+
+    def _candidates(self, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
+        """Places in a sentence that could be a partner: not the home, not a former
+        body of it, not a district or designation, not where something lies."""
+        return [
+            p
+            for p in sent_places
+            if self._key(p) not in home_keys
+            and self._key(p) not in self._predecessors
+            and not self._in_designation(p)
+            and not self._is_locative_region(p)
+            and not self._reference_point(p)
+            and not self._home_region(p)
+        ]
+
+    @staticmethod
+    def _marked_as_predecessor(span: Span, markers: tuple[str, ...]) -> bool:
+        """ "damaligen Landkreis X", "der damals noch selbstständigen Gemeinde X": a marker
+        within the few words right before the name, with no punctuation between."""
+        doc = span.doc
+        for tok in reversed(doc[max(0, span.start - 4) : span.start]):
+            if tok.is_punct or tok.ent_type_:
+                return False
+            if tok.lower_.startswith(markers):
+                return True
+        return False
+
+    @staticmethod
+    def _in_designation(span: Span) -> bool:
+        """A place that names a district of the home ("Stadtteil X") or is part of an
+        organisation's designation ("Musikverein X", "Gymnasium X")."""
+        doc = span.doc
+        start = span.start
+        # walk back over a hyphen chain: "Männergesangverein Musterau-Beispielhausen"
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 2
+        if start == 0:
+            return False
+        prev = doc[start - 1].lower_
+        prev = prev[:-1] if prev.endswith("s") else prev  # "Turnvereins X"
+        districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
+        org = organisation_words()
+        return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
+
+    @staticmethod
+    def _is_locative_region(span: Span) -> bool:
+        """A region named as where something lies: "im Land X", "in der Region X"."""
+        words = lex()["places"]["weak_region_words"]
+        doc = span.doc
+        before = doc[max(0, span.start - 2) : span.start].text.lower().split()
+        if span.label_ != REGION:
+            return False
+        # "im Land X", "in der Region X", "in Pas-de-Calais", "in der Provence": where something lies
+        if span[0].text in words and bool({"im", "in"} & set(before)):
+            return True
+        return bool(before) and (before[-1] in ("in", "im") or before[-2:] in (["in", "der"], ["in", "dem"]))

@@ -1,0 +1,164 @@
+"""Pages about several bodies' partnerships: a district's or association's member
+towns, a newspaper's round-up ("in X mit Y, in Z mit W"), a holder before a colon
+("Stadtbezirk X: Städtepartnerschaften mit ..."): the pair's first side is the
+town its sentence names as holder, not the page's home."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import REGION
+from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
+from .extensions import doc_text
+from .home import foreign_adjective_before, partner_cue, partner_noun_before
+from .partnership_state import Pair, Side, body_words_lower
+from .statements import Statements
+
+_MIT_WORDS = frozenset({"der", "dem", "den"})
+
+
+class SeveralBodies(Statements):
+    """The rules for a sentence whose holder is a town other than the home."""
+
+    def _held_pair(
+        self,
+        pairs: dict[tuple[str, str], Pair],
+        sent: Span,
+        sent_places: list[Span],
+        holder: Side,
+        partner: Side,
+        kinds: set[str],
+        why: str,
+    ) -> None:
+        """The pair of a holder the sentence names and its partner, dated by a "seit"
+        after the partner's name."""
+        pair = self._pair(pairs, holder, partner)
+        pair.kinds |= kinds or {"partnership"}
+        pair.why = pair.why or why
+        pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+        self._date_by_seit(sent.doc, sent, sent_places, pair)
+
+    def _in_x_mit_y(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
+        """ "in X mit (der Gemeinde) Y": a town at home, right before "mit", and the
+        partner after it; a round-up's way of naming each holder with its partner."""
+        doc = sent.doc
+        by_start = {p.start: p for p in sent_places}
+        found = []
+        for holder in sent_places:
+            if holder.start == 0 or doc[holder.start - 1].lower_ not in ("in", "im") or holder.end >= sent.end:
+                continue
+            if doc[holder.end].lower_ != "mit" or not could_be_at_home(holder):
+                continue
+            k = holder.end + 1
+            while k < sent.end and (doc[k].lower_ in _MIT_WORDS or doc[k].lower_ in body_words_lower()):
+                k += 1
+            partner = by_start.get(k)
+            if partner is not None and self._key(partner) not in home_keys:
+                found.append((holder, partner))
+        return found
+
+    def _colon_owner(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
+        """A body that opens a line of the sentence before a colon, when it is not the
+        home: "Stadtbezirk X: Städtepartnerschaften mit ...", "Gemeinde Y: Partnergemeinde Z"."""
+        doc = sent.doc
+        text = doc_text(doc)
+        for place in sent_places:
+            if place.end >= sent.end or doc[place.end].text != ":" or self._key(place) in home_keys:
+                continue
+            line_start = text.rfind("\n", 0, place.start_char) + 1
+            before = text[max(line_start, sent.start_char) : place.start_char].split()
+            if len(before) > 1 or (before and before[0].lower() not in body_words_lower()):
+                continue
+            if could_be_at_home(place):
+                return place
+        return None
+
+    def _member_pairs(
+        self,
+        doc: Doc,
+        sent: Span,
+        sent_places: list[Span],
+        home_keys: set[str],
+        kinds: set[str],
+        held_by: list[Span | None],
+    ) -> list[tuple[Side, Side]]:
+        """Pairs of a member town with its partners in one sentence: towns at home
+        (Germany, Austria, Switzerland) that are not named as someone's partner hold;
+        foreign places and places named as a partner ("mit der Gemeinde Y") are
+        partners, each of the holder named last before it. A sentence with
+        "seit <date>" in a paragraph with a partnership word counts too
+        ("Mit Y besteht der Austausch seit 1964"); a holder named alone carries
+        over to the next sentence."""
+        dated = any(
+            doc[d.start - 1].lower_ == "seit" for d in self._ents_in(sent, ("DATE",)) if d.start > 0
+        ) and self._paragraph_has_keyword(doc, sent)
+        # the town an association is named after may hold partnerships of its own
+        association_keys = {k for k in home_keys if k.startswith("region:")}
+        if not kinds and not dated or self._names_home(sent_places, association_keys or home_keys):
+            held_by[0] = None  # a sentence that names the home is about the home's partnerships
+            return []
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
+        candidates = [
+            p
+            for p in self._candidates(sent_places, association_keys)
+            if not self._in_parentheses_after_place(doc, p, sent_places)
+            and not (p.label_ == REGION and doc[max(0, p.start - 1)].text == "(")
+        ]
+        holders, partners = [], []
+        for p in candidates:
+            place = p._.place
+            at_home = place is None or place.country in HOME_COUNTRIES
+            if self._marked_as_predecessor(p, markers):
+                continue  # "durch den damaligen Landkreis X": the home's predecessor
+            cued = (
+                partner_cue(doc, p)
+                or partner_noun_before(doc, p)
+                or foreign_adjective_before(doc, p)
+                or self._named_partner_town(sent, p)
+            )
+            if at_home and not cued:
+                if self._can_hold(doc, sent, p):
+                    holders.append(p)
+            elif self._key(p) not in home_keys:
+                partners.append(p)
+        if holders and not partners:
+            held_by[0] = holders[-1]
+            return []
+        if not holders and partners and held_by[0] is not None:
+            holders = [held_by[0]]
+        held_by[0] = None
+        if not holders or not partners:
+            return []
+        found = []
+        for partner in partners:
+            before = [h for h in holders if h.start < partner.start]
+            holder = before[-1] if before else holders[0]
+            found.append((self._side_of(holder), self._side_of(partner)))
+        return found
+
+    @staticmethod
+    def _can_hold(doc: Doc, sent: Span, span: Span) -> bool:
+        """A town or district that can hold a partnership in this sentence: not a
+        region such as a state, not a venue ("am 3. Mai in X"), unless it opens the
+        sentence ("In X besteht eine Partnerschaft mit Y")."""
+        if span.label_ == REGION and not names_district(span.text):
+            return False
+        previous = [t for t in doc[sent.start : span.start] if not t.is_space and not t.is_punct]
+        if len(previous) <= 1:
+            return True
+        return previous[-1].lower_ not in ("in", "im", "nach", "aus", "bei", "von", "vom", "zu", "zum", "zur")
+
+    def _paragraph_has_keyword(self, doc: Doc, sent: Span) -> bool:
+        text = doc_text(doc)
+        start = text.rfind("\n", 0, sent.start_char) + 1
+        end = text.find("\n", sent.end_char)
+        words = text[start : end if end >= 0 else len(text)].lower().split()
+        return any(strong_kind(w.strip('.,;:!?()„“"')) for w in words)
+
+    @staticmethod
+    def _round_up(doc: Doc, home: Side, pairs: dict[tuple[str, str], Pair]) -> bool:
+        """A report on several towns' partnerships (two or more towns hold pairs of their
+        own) by no body that names itself as publisher: the text has no single home."""
+        holders = {p.a.key for p in pairs.values() if p.a is not home and p.why.startswith("member town")}
+        named_itself = any(w in (doc._.home_why or "") for w in ("publisher", "dateline", "district office"))
+        return len(holders) >= 2 and home.key.startswith("name:") and not named_itself

@@ -1,0 +1,371 @@
+"""Sentences that state a partnership of the home: the gate's statement test
+("X pflegt eine Partnerschaft mit Y" without a municipal word), sentences that
+name both sides ("zwischen A und B", "Partnerschaft A-B"), the partners of a
+partnership sentence (not the home, its parts, fellow holders, neighbours at
+home), towns abroad introduced with their country, a partner carried over from
+the sentence before ("Die Jumelage wurde 1962 besiegelt")."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import CITY, REGION, load_gazetteer
+from ..text import fold_name
+from .bodies import HOME_COUNTRIES, canonical_name, keyword_category, lex, resolved_at_home, states_bond, strong_kind
+from .extensions import doc_text
+from .founding_dates import FoundingDates
+from .home import between_statements, foreign_adjective_before, partner_cue
+from .partnership_state import PARTNER_TOWN_NOUNS, PLACE_LABELS, Side, body_words_lower
+
+_COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
+
+_PARTY_LINKS = frozenset({"mit", "zwischen", "zu"})
+
+
+_PAIR_JOINERS = frozenset({"und", "&", "-", "–", "—"})  # "A und B", "A – B" as the two parties
+
+_LINK_ARTICLES = frozenset({"der", "den", "dem", "die", "des"})
+
+
+_NATIONALITY_ENDINGS = ("ische", "ischen", "ischer", "isches")  # "der französischen Stadt", "die polnische Gemeinde"
+
+
+def _link_filler(word: str) -> bool:
+    """A word that may stand between a party link and its place: an article, a body word,
+    a nationality adjective ("mit der französischen Stadt X", "X und die polnische Gemeinde Y")."""
+    return word in _LINK_ARTICLES or word in body_words_lower() or word.endswith(_NATIONALITY_ENDINGS)
+
+
+class Statements(FoundingDates):
+    """The rules that read a sentence's statement of the home's partnerships."""
+
+    def _explicit_pairs(
+        self, doc: Doc, sent: Span, sent_places: list[Span], home: Side | None
+    ) -> list[tuple[Side, Side]]:
+        """Pairs a sentence states outright: the bodies a "zwischen A und B (und C)"
+        joins (every two of them), and "Partnerschaft A-B". A place located in
+        another ("X in der Gemeinde Y", "X bei Y") is an alias of that one; a former
+        body of the home ("der damals selbstständigen Gemeinde X") is the home."""
+        places = [
+            p
+            for p in sent_places
+            if not self._in_parentheses_after_place(doc, p, sent_places)
+            and not self._in_designation(p)
+            and not self._qualifier(p, sent_places)
+            and not self._compound_head(p)
+        ]
+        groups: list[list[Span]] = []
+        for group in between_statements(doc, places, within=(sent.start, sent.end)):
+            groups.append([p for p in group if sent.start <= p.start < sent.end])
+        by_start = {p.start: p for p in places}
+        for tok in sent:
+            if not strong_kind(tok.lower_) or tok.i + 3 > sent.end:
+                continue
+            a = by_start.get(tok.i + 1)
+            if a is None and load_gazetteer().lookup(doc[tok.i + 1].text):
+                # "Partnerschaft Ogdenville-Springfield": the place rules leave a name before a hyphen
+                a = Span(doc, tok.i + 1, tok.i + 2, label=CITY)
+                a._.place = max(load_gazetteer().lookup(a.text), key=lambda p: p.population)
+            if a is not None and a.end + 1 in by_start and doc[a.end].text in ("-", "–"):
+                if not doc[a.end - 1].whitespace_:
+                    groups.append([a, by_start[a.end + 1]])
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
+        home_names = {fold_name(n) for n in home.names} if home is not None else set()
+        found: list[tuple[Side, Side]] = []
+        for group in groups:
+            sides: list[Side] = []
+            for k, span in enumerate(group):
+                if k and self._located_in(doc, group[k - 1], span):
+                    sides[-1] = self._side_with_alias(span, sides[-1], home)  # "X in der Gemeinde Y"
+                    continue
+                is_home = home is not None and (
+                    self._key(span) in (home.key, *self._predecessors)
+                    or fold_name(canonical_name(span)) in home_names
+                    or self._marked_as_predecessor(span, markers)
+                    or self._earlier_district(span, home)
+                )
+                if is_home:
+                    if self._key(span) != home.key:
+                        self._predecessors.add(self._key(span))
+                        self._sentence_home_aliases.append(canonical_name(span))
+                    sides.append(home)
+                else:
+                    sides.append(self._side_of(span))
+                    for alias in self._aliases_in_parentheses(doc, span, sent_places):
+                        sides[-1].add_name(canonical_name(alias))
+            for side in sides:
+                if side is not home and side.country is None:
+                    # "in X (Österreich) ... zwischen Y und X": the sentence's first mention
+                    # is the one the place rules read with its country
+                    mentions = [p for p in sent_places if self._key(p) == side.key]
+                    countries = [self._country_after(p) for p in mentions]
+                    side.country = next((c for c in countries if c), None)
+                    side.place = mentions[0]._.place if mentions and mentions[0]._.place else side.place
+            hub = self._group_hub(sides, group, home)
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    if a.key != b.key and (hub is None or hub in (a, b)):
+                        found.append((a, b))
+        return found
+
+    @staticmethod
+    def _group_hub(sides: list[Side], group: list[Span], home: Side | None) -> Side | None:
+        """The side every other side of a "zwischen" group of three or more is paired
+        with: the home (a ring is annotated as the home's pairs with each member), or
+        the body before "ihren Partnerstädten" ("zwischen X und ihren Partnerstädten Y
+        und Z"); None where every two sides are partners."""
+        if len(sides) < 3:
+            return None
+        if home is not None and any(side is home for side in sides):
+            return home
+        if len(group) < 2:
+            return None
+        between = group[0].doc[group[0].end : group[1].start]
+        if any(t.lower_.startswith(PARTNER_TOWN_NOUNS) for t in between):
+            return sides[0]
+        return None
+
+    def _earlier_district(self, span: Span, home: Side) -> bool:
+        """On a district's page, another district at home in a stated pair is the
+        home's predecessor ("zwischen den Kreisen X und Y" before a district reform)."""
+        place = span._.place
+        return (
+            span.label_ == REGION
+            and home.key.startswith("region:")
+            and (place is None or place.country in HOME_COUNTRIES)
+            and (place is None or home.place is None or place.country == home.place.country)
+        )
+
+    def _side_with_alias(self, container: Span, located: Side, home: Side | None) -> Side:
+        """The side of the body ``container`` names, with the located place's names as aliases."""
+        side = home if home is not None and self._key(container) == home.key else self._side_of(container)
+        if located is not home:
+            for name in located.names:
+                side.add_name(name)
+        return side
+
+    def _states_partnership(self, doc: Doc, bounds: list[tuple[int, int]], places: list[Span]) -> bool:
+        """Whether a sentence states a partnership between two places without a
+        word only twinning uses: a partnership or friendship noun or verb, two
+        different towns or districts as its parties ("X pflegt eine Partnerschaft
+        mit Y", "die Freundschaft zwischen X und Y"), and no school, club or firm
+        as its subject."""
+        starts = [start for start, _ in bounds]
+        keys_by_sentence: dict[int, set[str]] = {}
+        linked: set[int] = set()  # sentences with a place right after "mit" or "zwischen"
+        lower = self._table.lower
+        previous: Span | None = None
+        for place in places:
+            k = bisect_right(starts, place.start) - 1
+            if k < 0:
+                continue
+            keys_by_sentence.setdefault(k, set()).add(fold_name(canonical_name(place)))
+            before = [w for w in lower[max(bounds[k][0], place.start - 4) : place.start] if not _link_filler(w)]
+            if before and before[-1] in _PARTY_LINKS:
+                linked.add(k)
+            if previous is not None and previous.end >= bounds[k][0] and place.start > previous.end:
+                # "A und B verbindet eine Partnerschaft", "A – B: Partnerschaft seit 1956"
+                between = [w for w in lower[previous.end : place.start] if not _link_filler(w)]
+                joined = bool(between) and all(w in _PAIR_JOINERS for w in between)
+                if joined and canonical_name(previous) != canonical_name(place):
+                    linked.add(k)
+            previous = place
+        at_home = {fold_name(canonical_name(p)) for p in places if p.label_ == CITY and resolved_at_home(p)}
+        for k in linked:
+            # the other party: a second place in the sentence, or the page's own town
+            if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
+                continue
+            start, end = bounds[k]
+            words = lower[start:end]
+            if not any(keyword_category(w) in ("partnership", "friendship") for w in words) and not states_bond(words):
+                continue
+            if not self._about_organisation(doc[start:end]):
+                return True
+        return False
+
+    def _introduced_abroad(self, doc: Doc, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
+        """The towns abroad a prose sentence introduces with their country ("X in
+        Frankreich", "X (Polen)") or a nationality adjective ("die polnische Stadt X")."""
+        if self._is_heading(sent) or self._about_organisation(sent):
+            return []
+        found = []
+        for span in self._candidates(sent_places, home_keys):
+            if span.label_ != CITY or resolved_at_home(span) or span._.place is None:
+                continue
+            if self._qualifier(span, sent_places) or self._compound_head(span):
+                continue
+            if self._country_after(span) or foreign_adjective_before(doc, span):
+                found.append(span)
+        return found
+
+    def _domestic_partner_cue(self, sent: Span, span: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
+        """What makes a town at home a partner in a sentence that names the home:
+        "Partnerschaft mit X", "Partnerstadt X", "X und <home>" / "<home> und X"."""
+        doc = sent.doc
+        if partner_cue(doc, span):
+            return True
+        if span.start and strong_kind(doc[span.start - 1].lower_):
+            return True
+        if any(t.lower_.startswith(PARTNER_TOWN_NOUNS) for t in sent):
+            return True  # "Vertreter unserer Partnerstädte X, ... und dem pfälzischen Y"
+        if self._named_partner_town(sent, span):
+            return True
+        for other in sent_places:
+            if self._key(other) not in home_keys:
+                continue
+            if partner_cue(doc, other):
+                return True  # "in X wurde die Partnerschaft mit <home> gefeiert": seen from the partner's side
+            between = doc[min(span.end, other.end) : max(span.start, other.start)]
+            if 0 < len(between) <= 3 and any(t.lower_ in ("und", "mit", "sowie") for t in between):
+                return True
+        return False
+
+    @staticmethod
+    def _named_partner_town(sent: Span, span: Span) -> bool:
+        """ "Seit 1990 ist auch X Partnerstadt", "X wurde 1990 unsere Partnergemeinde": the
+        name is the subject a partner noun after it calls a partner (a copula before the noun)."""
+        doc = sent.doc
+        for k in range(span.end, min(span.end + 4, sent.end)):
+            tok = doc[k]
+            if tok.lower_.startswith(PARTNER_TOWN_NOUNS + ("schwesterstadt", "schwestergemeinde")):
+                if k + 1 < sent.end and doc[k + 1].ent_type_:
+                    return False  # "In X war die Partnerstadt Y zu Gast": the noun calls Y
+                return any(t.lower_ in _COPULAS for t in doc[sent.start : k])
+            if tok.is_punct or tok.ent_type_:
+                return False
+        return False
+
+    def _antecedents(self, sentences: list[Span], home_keys: set[str]) -> list[Span | None]:
+        """For a sentence that opens with "Die Jumelage ...", "Diese Partnerschaft ...",
+        the partner of the sentence before it in the same paragraph, when that
+        sentence names the home and exactly one other body ("Springfield ist mit X
+        verbunden. Die Jumelage wurde 1962 besiegelt.")."""
+        result: list[Span | None] = [None]
+        text = doc_text(sentences[0].doc) if sentences else ""
+        for previous, sent in zip(sentences, sentences[1:], strict=False):
+            result.append(None)
+            if not self._opens_with_definite_keyword(sent):
+                continue
+            if "\n\n" in text[previous.end_char - 1 : sent.start_char + 1]:
+                continue
+            places = self._ents_in(previous, PLACE_LABELS)
+            candidates = self._candidates(places, home_keys)
+            if len({self._key(p) for p in candidates}) == 1 and self._names_home(places, home_keys):
+                result[-1] = candidates[0]
+        return result
+
+    def _opens_with_definite_keyword(self, sent: Span) -> bool:
+        table = self._table
+        words: list[str] = []
+        for k in range(sent.start, sent.end):
+            if not table.words[k].isspace() and not table.is_punct[k]:
+                words.append(table.lower[k])
+                if len(words) == 2:
+                    break
+        return (
+            len(words) >= 2
+            and words[0] in ("die", "diese", "der", "dieser", "das", "dieses", "unsere", "ihre")
+            and keyword_category(words[1]) not in (None, "weak")
+        )
+
+    def _all_country_qualified(self, sent_places: list[Span], home_keys: set[str]) -> bool:
+        candidates = self._candidates(sent_places, home_keys)
+        return bool(candidates) and all(self._country_after(p) for p in candidates)
+
+    def _section_place(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> Span | None:
+        """The partner a section heading names: "Naestved, Dänemark", "## Clamart".
+        The heading must start with the place and stand after a blank line or a
+        finished sentence (fact-box values such as "Lage: Oberösterreich" do not)."""
+        text = doc_text(sent.doc)
+        if not sent_places or self._key(sent_places[0]) in home_keys:
+            return None
+        first = sent_places[0]
+        if text[sent.start_char : first.start_char].strip("#* \n\t"):
+            return None
+        before = text[: sent.start_char].rstrip(" \t")
+        previous_line = before.rstrip("\n").rsplit("\n", 1)[-1].strip()
+        if before.endswith("\n\n") or not before or previous_line[-1:] in ".!?" or text[sent.start_char] == "#":
+            return first
+        return None
+
+    def _partners(self, sent: Span, sent_places: list[Span], home: Side, home_keys: set[str]) -> list[Side]:
+        """Other bodies named in a partnership sentence, with their aliases."""
+        markers = tuple(lex()["partnerships"]["predecessor_markers"])
+        sides: dict[str, Side] = {}
+        alias_of: dict[int, int] = {}  # index of a place located in another
+        for idx, span in enumerate(sent_places):
+            nxt = sent_places[idx + 1] if idx + 1 < len(sent_places) else None
+            if nxt is not None and nxt.label_ == CITY and span.label_ == CITY and self._located_in(sent.doc, span, nxt):
+                alias_of[idx] = idx + 1  # "X in der Gemeinde Y", "X bei Y"
+        # predecessors first, so that a later mention in the sentence marks an earlier one
+        for span in sent_places:
+            if self._marked_as_predecessor(span, markers):
+                self._predecessors.add(self._key(span))
+        fellows = self._fellow_holders(sent_places, home_keys)
+        for idx, span in enumerate(sent_places):
+            key = self._key(span)
+            if idx in fellows:
+                continue  # "Partnerstädte haben A, B, <home> und C": holders beside the home, not partners
+            is_predecessor = key in self._predecessors
+            target = alias_of.get(idx)
+            if target is not None and self._key(sent_places[target]) in home_keys:
+                is_predecessor = True
+            if (
+                key in home_keys
+                or self._is_locative_region(span)
+                or self._in_designation(span)
+                or self._reference_point(span)
+                or self._home_region(span)
+                or self._qualifier(span, sent_places)
+                or self._compound_head(span)
+            ):
+                continue
+            if is_predecessor:
+                self._predecessors.add(key)
+                self._sentence_home_aliases.append(canonical_name(span))
+                continue
+            if target is not None:
+                continue  # becomes an alias below
+            if self._domestic(span, home) and not self._domestic_partner_cue(sent, span, sent_places, home_keys):
+                continue  # a town at home named beside the home: a neighbour, a venue, a comparison
+            if self._genitive_owner(span):
+                continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
+            side = sides.setdefault(key, Side(key, place=span._.place))
+            side.add_name(canonical_name(span))
+            side.country = side.country or self._country_after(span)
+        for idx, target in alias_of.items():
+            target_key = self._key(sent_places[target])
+            if target_key in sides:
+                sides[target_key].add_name(canonical_name(sent_places[idx]))
+        return list(sides.values())
+
+    def _fellow_holders(self, sent_places: list[Span], home_keys: set[str]) -> set[int]:
+        """Indexes of the places in a run of three or more coordinated names ("A, B, C
+        und D", "A und B oder C") that includes the home: towns named in the home's own
+        role. Two names ("A und B sind Partnerstädte") are the pair itself."""
+        doc = sent_places[0].doc if sent_places else None
+        runs: list[list[int]] = []
+        joints: list[list[str]] = []  # the words between each two names of a run
+        for idx, span in enumerate(sent_places):
+            if runs and doc is not None:
+                previous = sent_places[runs[-1][-1]]
+                between = [t.lower_ for t in doc[previous.end : span.start]]
+                if 0 < len(between) <= 2 and all(w in (",", "und", "oder", "sowie") for w in between):
+                    runs[-1].append(idx)
+                    joints[-1].append(" ".join(between))
+                    continue
+            runs.append([idx])
+            joints.append([])
+        fellows: set[int] = set()
+        for run, joint in zip(runs, joints, strict=True):
+            at_home = [n for n, k in enumerate(run) if self._key(sent_places[k]) in home_keys]
+            if len(run) < 3 or not at_home:
+                continue
+            fellows.update(run)
+            if len(run) % 2 == 0 and all(j == "und" for j in joint[0::2]) and all(j != "und" for j in joint[1::2]):
+                # "A und B, C und D oder E und F": pairs in a row, the home's own among them
+                n = at_home[0]
+                fellows.discard(run[n + 1 if n % 2 == 0 else n - 1])
+        return fellows
