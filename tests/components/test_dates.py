@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from tests.conftest import ents
 
-from extract.components.dates import find_dates, normalise_date
+from extract.components.dates import find_dates, normalise_date, publication_date, relative_day
 
 
 def values(nlp, text):
@@ -94,3 +96,23 @@ def test_plain_forms_read_as_dateparser_reads_them():
     from extract.components.dates import read_plain_date
 
     assert sum(read_plain_date(c) is not None for c, _ in forms) > 0.9 * len(forms)
+
+
+def test_a_relative_day_counts_back_from_the_publication_date():
+    sunday = datetime.date(2019, 5, 12)
+    assert relative_day(["am", "freitagabend"], sunday) == "2019-05-10"
+    assert relative_day(["heute"], sunday) == "2019-05-12"
+    assert relative_day(["am", "vergangenen", "sonntag"], sunday) == "2019-05-05"
+    assert relative_day(["am", "sonntag"], sunday) == "2019-05-12"
+    # every Friday, a plural noun, a compound that is no time of day: no day
+    assert relative_day(["freitags"], sunday) is None
+    assert relative_day(["die", "montage"], sunday) is None
+    assert relative_day(["sonntagsreden"], sunday) is None
+
+
+def test_the_publication_date_stands_on_a_short_line_near_the_top(nlp):
+    assert publication_date(nlp("Aktuelles\n03.08.2007\n\nDie Stadt Celle feiert.")) == datetime.date(2007, 8, 3)
+    # a date inside a sentence is what the sentence tells, not the page's date
+    assert publication_date(nlp("Am 3. Mai 1990 unterzeichneten Celle und Tartu in Celle den Vertrag.")) is None
+    # a year alone is not day-precise
+    assert publication_date(nlp("Jahresbericht\n2007\n\nDie Stadt Celle feiert.")) is None

@@ -1,5 +1,7 @@
 """Event triggers: which words state which event type."""
 
+import pytest
+
 from extract.components.events import triggers_by_sentence, triggers_in
 
 
@@ -89,3 +91,36 @@ def test_a_council_ends_a_partnership(extract_text):
 def test_a_dormant_partnership_stays_active(extract_text):
     record = extract_text("Die Stadt Celle pflegt die Städtepartnerschaft mit Tartu. Die Partnerschaft ruht derzeit.")
     assert event_pairs(record)[0] == "active"
+
+
+PRESS_RELEASE = "Pressemitteilung\n12.05.2019\n\nCelle und Tartu besiegeln Partnerschaft\n\n"  # a Sunday
+
+
+def test_a_press_release_dates_a_signing_by_its_weekday(extract_text):
+    record = extract_text(
+        PRESS_RELEASE + "Die Stadt Celle und die Stadt Tartu haben am Freitagnachmittag einen "
+        "Partnerschaftsvertrag unterzeichnet."
+    )
+    assert event_pairs(record) == ("active", [("signed", "2019-05-10")])
+
+
+def test_the_day_of_the_sentence_before_dates_the_signing(extract_text):
+    record = extract_text(
+        PRESS_RELEASE + "Die Bürgermeister von Celle und Tartu trafen sich gestern im Rathaus von Celle. "
+        "Beide haben den Partnerschaftsvertrag unterzeichnet."
+    )
+    assert event_pairs(record) == ("active", [("signed", "2019-05-11")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no date of the page's own: a weekday names no day
+        "Die Stadt Celle und die Stadt Tartu haben am Freitag einen Partnerschaftsvertrag unterzeichnet.",
+        # "freitags" is every Friday, not one
+        PRESS_RELEASE + "Die Stadt Celle und die Stadt Tartu haben den Partnerschaftsvertrag unterzeichnet. "
+        "Der Partnerschaftsverein trifft sich freitags.",
+    ],
+)
+def test_no_weekday_or_no_dateline_leaves_the_signing_undated(extract_text, text):
+    assert event_pairs(extract_text(text)) == ("active", [("signed", "")])

@@ -163,6 +163,55 @@ def _parser():
     )
 
 
+_DATELINE_WORDS = 8  # at most this many words on the line of a page's own date
+_DATELINE_REACH = 400  # characters from the start of the text in which it stands
+
+
+_TIMES_OF_DAY = ("", "vormittag", "nachmittag", "mittag", "abend", "morgen", "nacht")
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> tuple[list[str], dict[str, int]]:
+    lex = load_lexicon()["dates"]
+    return lex["weekdays"], lex["relative_days"]
+
+
+def publication_date(doc: Doc) -> datetime.date | None:
+    """The page's own date: the first day-precise DATE near the top that stands on a
+    short line of its own ("03.08.2007", "Musterstadt, 12. Mai 2019", "Stand: 1.2.2020")."""
+    text = doc_text(doc)
+    for ent in doc.ents:
+        if ent.start_char > _DATELINE_REACH:
+            break
+        value = ent._.date_value if ent.label_ == "DATE" else None
+        if not value or len(value) != 10:
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(line.split()) <= _DATELINE_WORDS:
+            return datetime.date.fromisoformat(value)
+    return None
+
+
+def relative_day(words: list[str], published: datetime.date) -> str | None:
+    """The day a sentence's "heute", "gestern" or weekday ("am Freitagnachmittag", "am
+    vergangenen Samstag") names, counted back from the publication date; None if none."""
+    weekdays, back = _relative_words()
+    for k, word in enumerate(words):
+        if word in back:
+            return (published - datetime.timedelta(days=back[word])).isoformat()
+        # "freitag", "freitagnachmittag"; not "freitags" (every Friday) nor "Montage"
+        day = next((n for n, name in enumerate(weekdays) if word.startswith(name)), None)
+        if day is None or word[len(weekdays[day]) :] not in _TIMES_OF_DAY:
+            continue
+        days_back = (published.weekday() - day) % 7
+        if days_back == 0 and k and words[k - 1].startswith(("vergangen", "letzt", "vorig")):
+            days_back = 7
+        return (published - datetime.timedelta(days=days_back)).isoformat()
+    return None
+
+
 @Language.factory("twinning_dates")
 class DateRecognizer:
     """Marks DATE spans and stores their ISO value on ``span._.date_value``."""

@@ -141,10 +141,18 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
     return [sorted(found) for found in result]
 
 
-def sentence_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Span], strong: bool = False) -> list[dict]:
+def sentence_events(
+    sent: Span,
+    triggers: list[tuple[int, str]],
+    dates: list[Span],
+    strong: bool = False,
+    day: str | None = None,
+) -> list[dict]:
     """The events a sentence states: each trigger takes the nearest of the
     sentence's dates (a background decision, "auf Beschluss", takes none); with no
-    trigger, a partnership sentence dated by "seit" states a signing."""
+    trigger, a partnership sentence dated by "seit" states a signing. In a sentence
+    without a date, a signing or decision takes ``day``, the day its context names
+    ("haben am Freitag unterzeichnet" in a dated press release; see ``relative_day``)."""
     doc = sent.doc
     if not triggers and strong:
         # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
@@ -170,6 +178,8 @@ def sentence_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Spa
             continue  # "eine Unterzeichnung ist nicht möglich", "soll besiegelt werden"
         # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
         values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
+        if values == [None] and not dates and etype in ("signed", "decided"):
+            values = [day]
         for value in values:
             if (etype, value) in seen:
                 continue

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 from ..confidence import pair_features, score
 from ..gazetteer import COUNTRY
 from .bodies import HomeBody, TextBefore, about_twinning, canonical_name, resolved_at_home, strong_kind
+from .dates import publication_date, relative_day
 from .events import event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
 from .extensions import doc_text, span_text
 from .partner_lines import FORM_RULE, ents_by_block
@@ -242,10 +243,16 @@ class PageReading(SeveralBodies):
         """Pass 2: the partners each sentence is about (named, carried from a heading or the
         sentence before) get the events its trigger words and dates state."""
         doc, places = self.doc, self._places
+        published = publication_date(doc)  # "haben am Freitag unterzeichnet" in a dated release
         home_keys = self._home_keys(home)
         partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
+        day_before: str | None = None
         for index, sent in enumerate(sentences):
+            # "haben am Freitag ... vereinbart. Beide Seiten haben ... unterzeichnet.": the day a
+            # sentence names, or the one before it names, dates its undated signing
+            day = relative_day([t.lower_ for t in sent], published) if published else None
+            day, day_before = day or day_before, day
             sent_places = self._ents_in(sent, PLACE_LABELS)
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
@@ -269,7 +276,8 @@ class PageReading(SeveralBodies):
             targets = named or focus or unfocused
             if not targets:
                 continue
-            for event in sentence_events(sent, triggers, self._ents_in(sent, ("DATE",)), bool(kinds)):
+            dates = self._ents_in(sent, ("DATE",))
+            for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:
                     events = pairs[key].events
                     if any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
