@@ -247,12 +247,7 @@ class PageReading(SeveralBodies):
         home_keys = self._home_keys(home)
         partner_keys = {k[1] for k in pairs}
         focus: list[tuple[str, str]] = []
-        day_before: str | None = None
         for index, sent in enumerate(sentences):
-            # "haben am Freitag ... vereinbart. Beide Seiten haben ... unterzeichnet.": the day a
-            # sentence names, or the one before it names, dates its undated signing
-            day = relative_day([t.lower_ for t in sent], published) if published else None
-            day, day_before = day or day_before, day
             sent_places = self._ents_in(sent, PLACE_LABELS)
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
@@ -277,6 +272,13 @@ class PageReading(SeveralBodies):
             if not targets:
                 continue
             dates = self._ents_in(sent, ("DATE",))
+            day = None
+            if published and triggers and not dates:
+                # "haben am Freitag ... vereinbart. Beide Seiten haben ... unterzeichnet.": the day
+                # the sentence names, or else the one before it, dates its undated signing
+                day = relative_day([t.lower_ for t in sent], published) or (
+                    relative_day([t.lower_ for t in sentences[index - 1]], published) if index else None
+                )
             for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:
                     events = pairs[key].events
