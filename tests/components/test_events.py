@@ -16,6 +16,14 @@ def test_a_council_decides_and_a_signing_signs():
     assert types("Die Partnerschaft wurde 1990 feierlich beschlossen.") == ["signed"]
 
 
+def test_a_decision_named_by_a_compound_is_a_decision():
+    assert types("Eine Partnerschaft mit Gemeinderatsbeschluss gibt es in Celle.") == ["decided"]
+    assert types("Nach zwei Kreistagsbeschlüssen wurde sie besiegelt.") == ["decided", "signed"]
+    # a resolve is no decision of a body; "Beschlussvorlage" still names one at its start
+    assert types("Aus diesem Entschluss entstand die Freundschaft.") == []
+    assert types("Die Beschlussvorlage liegt vor.") == ["decided"]
+
+
 def test_one_scan_of_the_text_gives_each_sentence_its_own_triggers():
     text = "Die Urkunde wurde 1990 unterzeichnet. Der Stadtrat hat die Partnerschaft beschlossen."
     bounds = [(0, 37), (38, len(text))]

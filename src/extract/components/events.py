@@ -66,8 +66,10 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     def at_word_start(word: str) -> str:
         return re.escape(word[0]) + r"(?<!\w.)" + re.escape(word[1:])
 
+    # the last part of a compound triggers too ("Gemeinderatsbeschluss", "Kreistagsbeschlüsse")
+    inside = lex()["event_compound_ends"]
     return [
-        (etype, re.compile("(?:" + "|".join(map(at_word_start, words)) + ")"))
+        (etype, re.compile("(?:" + "|".join([*map(at_word_start, words), *map(re.escape, inside.get(etype, []))]) + ")"))
         for etype, words in lex()["events"].items()
     ]
 
