@@ -16,6 +16,11 @@ def test_a_council_decides_and_a_signing_signs():
     assert types("Die Partnerschaft wurde 1990 feierlich beschlossen.") == ["signed"]
 
 
+def test_an_initiative_is_the_participle_not_the_adjective():
+    assert types("Die Partnerschaft wurde 1985 von einem Lehrer angeregt.") == ["initiated"]
+    assert types("Der Besuch war geprägt von angeregten Gesprächen.") == []
+
+
 def test_a_decision_named_by_a_compound_is_a_decision():
     assert types("Eine Partnerschaft mit Gemeinderatsbeschluss gibt es in Celle.") == ["decided"]
     assert types("Nach zwei Kreistagsbeschlüssen wurde sie besiegelt.") == ["decided", "signed"]
