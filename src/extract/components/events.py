@@ -68,10 +68,11 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
     # the last part of a compound triggers too ("Gemeinderatsbeschluss", "Kreistagsbeschlüsse")
     inside = lex()["event_compound_ends"]
-    return [
-        (etype, re.compile("(?:" + "|".join([*map(at_word_start, words), *map(re.escape, inside.get(etype, []))]) + ")"))
-        for etype, words in lex()["events"].items()
-    ]
+    patterns = []
+    for etype, words in lex()["events"].items():
+        alternatives = [*map(at_word_start, words), *map(re.escape, inside.get(etype, []))]
+        patterns.append((etype, re.compile("(?:" + "|".join(alternatives) + ")")))
+    return patterns
 
 
 def _council_decision(lowered: str, after: int, end: int, start: int) -> bool:
