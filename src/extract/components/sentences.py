@@ -11,7 +11,7 @@ assigning ``token.is_sent_start`` token by token was the pipeline's slowest step
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
@@ -60,8 +60,22 @@ def sentence_starts(table: TokenTable, is_space: numpy.ndarray, is_final: numpy.
         )
         if first in _LINE_OPENERS or first.isdigit():
             start = True
+        elif first == "(" and not start_of_line_starts_sentence(table, words, starts, line_start):
+            # wrapped prose, "… Partnerschaften\nmit X (seit 1972) und Y\n(2018) …": a parenthesis goes
+            # with the line it follows where that line itself went on from the one before; after a
+            # heading ("X in Frankreich\n(www.x.fr)") it starts its own
+            start = "\n\n" in text[table.starts[prev] : table.starts[i]]
         starts[i] = start
     return starts
+
+
+def start_of_line_starts_sentence(
+    table: TokenTable, words: numpy.ndarray, starts: numpy.ndarray, line_start: int
+) -> bool:
+    """Whether the first word at or after character ``line_start`` starts a sentence
+    (decided already: the breaks are visited in order)."""
+    w = int(numpy.searchsorted(words, bisect_left(table.starts, line_start)))
+    return w >= len(words) or bool(starts[int(words[w])])
 
 
 @Language.factory("twinning_sentences")
