@@ -29,6 +29,33 @@ def test_a_decision_named_by_a_compound_is_a_decision():
     assert types("Die Beschlussvorlage liegt vor.") == ["decided"]
 
 
+def test_a_signing_participle_before_a_body_founds_the_body():
+    assert types("Der Vertrag mit dem neu gegründeten Landkreis wurde übernommen.") == ["transferred"]
+    assert types("Der 1990 gegründete Verein lädt ein.") == []
+    # before the partnership or its charter it is the signing
+    assert types("Die 1990 gegründete Partnerschaft lebt.") == ["signed"]
+    assert types("Die 1990 geschlossene Städtepartnerschaft lebt.") == ["signed"]
+    assert types("Die Partnerschaft wurde 1990 gegründet.") == ["signed"]
+
+
+def test_a_date_after_und_belongs_to_the_verb_that_closes_its_clause(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu. Die Partnerschaft wurde 1994 mit "
+        "Tartu begründet und im Jahr 2001 von der Stadt Celle übernommen."
+    )
+    (pair,) = record.partnerships
+    assert sorted((e.type, e.date) for e in pair.events) == [("signed", "1994"), ("transferred", "2001")]
+
+
+def test_a_date_before_und_stays_with_the_verb_before_it(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu. Die Partnerschaft wurde 1994 mit "
+        "Tartu begründet und später von der Stadt Celle übernommen."
+    )
+    (pair,) = record.partnerships
+    assert sorted((e.type, e.date or "") for e in pair.events) == [("signed", "1994"), ("transferred", "")]
+
+
 def test_one_scan_of_the_text_gives_each_sentence_its_own_triggers():
     text = "Die Urkunde wurde 1990 unterzeichnet. Der Stadtrat hat die Partnerschaft beschlossen."
     bounds = [(0, 37), (38, len(text))]

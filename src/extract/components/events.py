@@ -98,13 +98,29 @@ def _present_contacts(word: str, sentence: str) -> bool:
     return words.isdisjoint(lex()["event_context"]["contact_beginnings"])
 
 
+# an inflection after a participle and the capitalised noun it qualifies: "gegründet|en Kreis"
+_ATTRIBUTE = re.compile(r"e[nmrs]?\s+(?:neuen?\s+)?([A-ZÄÖÜ][\w\-]*)")
+
+
+def _founds_a_body(etype: str, text: str, end: int) -> bool:
+    """ "zwischen dem mittlerweile gegründeten Kreis X und ...": a signing participle
+    used as the attribute of a noun that is no partnership founds that noun."""
+    if etype != "signed":
+        return False
+    m = _ATTRIBUTE.match(text, end)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    return not any(word in noun for word in lex()["event_context"]["founded_partnership_nouns"])
+
+
 def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
     found = []
     for etype, pattern in _trigger_patterns():
         for m in pattern.finditer(lowered):
-            if _present_contacts(m.group(0), lowered):
+            if _present_contacts(m.group(0), lowered) or _founds_a_body(etype, text, m.end()):
                 continue
             # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), len(lowered), 0):
@@ -133,7 +149,7 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
                 continue
             end = bounds[k][1]
-            if _present_contacts(m.group(0), lowered[bounds[k][0] : end]):
+            if _present_contacts(m.group(0), lowered[bounds[k][0] : end]) or _founds_a_body(etype, text, m.end()):
                 continue
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):
                 result[k].append((m.start(), "decided"))
@@ -171,7 +187,7 @@ def sentence_events(
             if not background_decision(doc, pos, etype)
         ]
         if usable:
-            by_trigger[min(usable)[2]].append(date)
+            by_trigger[_clause_trigger(sent, triggers, date, usable)].append(date)
     evidence = " ".join(span_text(sent).split())
     unreal = _unreal(evidence)
     events = []
@@ -192,6 +208,25 @@ def sentence_events(
             events.append({"type": etype, "date": value, "evidence": evidence})
     events += _relative_year_events(sent, triggers, dates, seen, evidence)
     return events
+
+
+_CLAUSE_JOIN = re.compile(r"(?:,|\bund\b|\bsowie\b)")
+
+
+def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usable: list[tuple]) -> int:
+    """The trigger a date belongs to: the nearest, unless a clause ends between the
+    trigger before the date and the date while another trigger follows it: "wurde
+    1994 begründet und am 3. Mai 2001 vom Kreis X übernommen" (German verbs close
+    their clause, so the date after "und" is the later verb's)."""
+    nearest = min(usable)[2]
+    position = triggers[nearest][0]
+    if position >= date.start_char:
+        return nearest
+    later = [u for u in usable if triggers[u[2]][0] > date.end_char]
+    if not later:
+        return nearest
+    between = sent.doc.text[position : date.start_char]
+    return min(later)[2] if _CLAUSE_JOIN.search(between) else nearest
 
 
 # "im Jahr zuvor", "ein Jahr später": a year counted from the sentence's own date
