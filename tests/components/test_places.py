@@ -210,3 +210,12 @@ def test_an_unknown_name_with_its_country_in_parentheses_is_a_town(nlp, text):
 )
 def test_an_unknown_name_without_a_country_beside_it_is_no_town(nlp, text):
     assert ("Musterwiller", "CITY") not in places(nlp(text))
+
+
+def test_a_heading_region_and_a_city_is_the_region_body_in_prose_the_city(nlp):
+    # a partner's section heading names the regional body ("Region Stuttgart"), its own line
+    assert places(nlp("Unsere Partner\n\nRegion Stuttgart\n\nPartnerschaft seit 1971\n")) == [
+        ("Region Stuttgart", "REGION")
+    ]
+    # in prose the same words are as often the country around the city: no regional body
+    assert ("Region Stuttgart", "REGION") not in places(nlp("Viele Pendler leben in der Region Stuttgart und fahren."))

@@ -375,6 +375,15 @@ def _compass_word(word: str) -> bool:
     return False
 
 
+def _alone_on_line(scan: _Scan, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are all their line holds."""
+    text, table = scan.table.text, scan.table
+    before = text[text.rfind("\n", 0, table.starts[start]) + 1 : table.starts[start]]
+    line_end = text.find("\n", table.ends[end - 1])
+    after = text[table.ends[end - 1] : len(text) if line_end < 0 else line_end]
+    return not before.strip() and not after.strip()
+
+
 class _Scan:
     """One document's working state while places are marked."""
 
@@ -759,6 +768,15 @@ class PlaceRecognizer(UsesGazetteer):
                 continue
             places, _ = _lookup_with_variants(scan.table.span_text(j, end))
             if places and (not weak or any(p.label == REGION for p in places)):
+                return _Candidate(i, end, REGION, True)
+            if (
+                places
+                and words[i] == "Region"
+                and any(p.label == CITY for p in places)
+                and _alone_on_line(scan, i, end)
+            ):
+                # a heading "Region Musterstadt": the body of that name (a city's region), not the city;
+                # in prose "die Region Musterstadt" is as often the country around the city
                 return _Candidate(i, end, REGION, True)
         end = j
         while end < n and (_starts_name(words[end]) or _ocr_form(words[end])) and not blocked[end] and end - j < 3:
