@@ -56,6 +56,19 @@ def test_a_date_before_und_stays_with_the_verb_before_it(extract_text):
     assert sorted((e.type, e.date or "") for e in pair.events) == [("signed", "1994"), ("transferred", "")]
 
 
+def test_a_merger_that_made_the_partner_is_the_partnerships_transfer(extract_text):
+    text = (
+        "Partnerlandkreise des Landkreises Celle\n\nLandkreis Görlitz\n\nPartnerschaft seit 1990\n\n"
+        "Der Landkreis Görlitz entstand im Jahr 2008 durch den Zusammenschluss zweier Kreise.\n"
+    )
+    (pair,) = extract_text(text).partnerships
+    assert ("transferred", "2008") in [(e.type, e.date) for e in pair.events]
+    # a transfer word that names no merger needs a partnership word in its sentence
+    other = text.replace("entstand im Jahr 2008 durch den Zusammenschluss zweier Kreise", "hat 2008 Aufgaben übernommen")
+    (pair,) = extract_text(other).partnerships
+    assert [e.type for e in pair.events if e.type == "transferred"] == []
+
+
 def test_one_scan_of_the_text_gives_each_sentence_its_own_triggers():
     text = "Die Urkunde wurde 1990 unterzeichnet. Der Stadtrat hat die Partnerschaft beschlossen."
     bounds = [(0, 37), (38, len(text))]

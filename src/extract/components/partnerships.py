@@ -49,6 +49,7 @@ from .bodies import (
     TextBefore,
     about_twinning,
     canonical_name,
+    lex,
     names_district,
     resolved_at_home,
     strong_kind,
@@ -275,6 +276,8 @@ class PageReading(SeveralBodies):
                 for key in named:
                     self._date_by_seit(doc, sent, sent_places, pairs[key])
             if not (kinds or weak):
+                if named and not self._is_heading(sent):
+                    self._partner_merger(sent, triggers, named, pairs)
                 continue
             # in the preamble, before any partner is named, "the partnership" is all of them
             preamble = not focus and not any(self._key(p) in partner_keys for p in places if p.start < sent.start)
@@ -299,6 +302,23 @@ class PageReading(SeveralBodies):
                         e.get("by") == "seit" and e["evidence"] == event["evidence"] for e in events
                     ):
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
+                    events.append(dict(event))
+
+    def _partner_merger(
+        self, sent: Span, triggers: list[tuple[int, str]], named: list[tuple[str, str]], pairs: dict
+    ) -> None:
+        """ "Der Landkreis X entstand 2008 durch den Zusammenschluss zweier Kreise": a merger
+        that made a partner is the partnership's transfer to it, though the sentence names no
+        partnership (a merger word, lexicon ``merger_words``; other transfer words need one)."""
+        text = doc_text(self.doc)
+        mergers = tuple(lex()["event_context"]["merger_words"])
+        merging = [(pos, t) for pos, t in triggers if t == "transferred" and text[pos:].lower().startswith(mergers)]
+        if not merging:
+            return
+        for event in sentence_events(sent, merging, self._ents_in(sent, ("DATE",))):
+            for key in named:
+                events = pairs[key].events
+                if not any(e["type"] == "transferred" and e["date"] == event["date"] for e in events):
                     events.append(dict(event))
 
     @staticmethod
