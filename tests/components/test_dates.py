@@ -116,3 +116,14 @@ def test_the_publication_date_stands_on_a_short_line_near_the_top(nlp):
     assert publication_date(nlp("Am 3. Mai 1990 unterzeichneten Celle und Tartu in Celle den Vertrag.")) is None
     # a year alone is not day-precise
     assert publication_date(nlp("Jahresbericht\n2007\n\nDie Stadt Celle feiert.")) is None
+
+
+def test_a_month_joined_to_the_next_shares_its_year():
+    assert [(d.core, d.precision) for d in find_dates("im Juni und September 1969 unterzeichnet")] == [
+        ("Juni 1969", "month"),
+        ("September 1969", "month"),
+    ]
+    assert [d.core for d in find_dates("von März bis Mai 2001")] == ["März 2001", "Mai 2001"]
+    # a month inside a word, or one joined to another word, stays no date
+    assert [d.core for d in find_dates("die Juni-Ausgabe und Mai 2001")] == ["Mai 2001"]
+    assert [d.core for d in find_dates("Im Juni war Fest, im Mai 2001 auch")] == ["Mai 2001"]

@@ -64,9 +64,37 @@ def test_a_merger_that_made_the_partner_is_the_partnerships_transfer(extract_tex
     (pair,) = extract_text(text).partnerships
     assert ("transferred", "2008") in [(e.type, e.date) for e in pair.events]
     # a transfer word that names no merger needs a partnership word in its sentence
-    other = text.replace("entstand im Jahr 2008 durch den Zusammenschluss zweier Kreise", "hat 2008 Aufgaben übernommen")
+    merger = "entstand im Jahr 2008 durch den Zusammenschluss zweier Kreise"
+    other = text.replace(merger, "hat 2008 Aufgaben übernommen")
     (pair,) = extract_text(other).partnerships
     assert [e.type for e in pair.events if e.type == "transferred"] == []
+
+
+def test_people_who_carried_a_partnership_on_took_nothing_over():
+    assert types("Geladen waren alle, die die Partnerschaft fortgeführt und ausgebaut hatten.") == []
+    assert types("Die Partnerschaft wird seit 2011 von der neuen Gemeinde fortgeführt.") == ["transferred"]
+
+
+def test_an_initiative_about_existing_partnerships_initiates_something_else():
+    assert types("Die Idee, ein Netzwerk der bestehenden deutsch-polnischen Partnerschaften zu bilden.") == []
+    assert types("Die Idee zu einer Partnerschaft entstand 1985.") == ["initiated"]
+
+
+def test_dates_joined_by_und_are_one_signing_each(extract_text):
+    record = extract_text(
+        "Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu. Die Bürgermeister haben im Juni und "
+        "September 1969 die Urkunde der Partnerschaft unterzeichnet."
+    )
+    (pair,) = record.partnerships
+    assert sorted(e.date for e in pair.events if e.type == "signed") == ["1969-06", "1969-09"]
+    assert pair.since == "1969-06"
+    # a span of years is one event, dated by its start
+    record = extract_text(
+        "Die Stadt Celle pflegt eine Städtepartnerschaft mit Tartu. Die Urkunde der Partnerschaft wurde "
+        "zwischen 1992 und 1998 mehrfach unterzeichnet."
+    )
+    (pair,) = record.partnerships
+    assert [e.date for e in pair.events if e.type == "signed"] == ["1992"]
 
 
 def test_one_scan_of_the_text_gives_each_sentence_its_own_triggers():

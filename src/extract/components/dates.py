@@ -68,6 +68,13 @@ _BARE_YEAR = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _ELLIPTIC_MONTH() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built from the lexicon once
+    """A month name joined to the month after it: "Juni und ", "Juni bis ", "Juni/"."""
+    months = "|".join(load_lexicon()["dates"]["months"])
+    return re.compile(rf"(?<!\w)({months})\s*(?:und|bis|oder|/|–|-)\s*$")
+
+
+@lru_cache(maxsize=1)
 def _quantity_words() -> frozenset[str]:
     return frozenset(load_lexicon()["dates"]["quantity_words"])
 
@@ -92,6 +99,12 @@ def find_dates(text: str) -> list[DateMatch]:
             if precision == "year":
                 core = re.search(r"\d{3,4}", core).group(0)
             claim(m.start(), m.end(), core, precision)
+    for match in [d for d in found if d.precision == "month" and not d.core[:1].isdigit()]:
+        # "im Juni und September 1969": the first month shares the second's year
+        before = _ELLIPTIC_MONTH().search(text, max(0, match.start - 30), match.start)
+        if before is not None:
+            year = match.core[-4:]
+            claim(before.start(1), before.end(1), f"{before.group(1)} {year}", "month")
     for m in _BARE_YEAR.finditer(text):
         following = text[m.end() : m.end() + 30].split()
         if following and following[0].strip(".,;:)") in quantity:

@@ -114,13 +114,39 @@ def _founds_a_body(etype: str, text: str, end: int) -> bool:
     return not any(word in noun for word in lex()["event_context"]["founded_partnership_nouns"])
 
 
+_CONTINUED = ("fortgeführt", "fortgesetzt", "weitergeführt")
+# "..., die sie fortgeführt und ausgebaut hatten": the perfect's auxiliary within a few words
+_ACTIVE_PERFECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:hat|haben|hatte|hatten|habe)\b")
+
+
+def _carried_on_by_people(etype: str, word: str, lowered: str, end: int) -> bool:
+    """ "alle, die sie fortgeführt haben": people who carried a partnership on, in the
+    active; a successor body takes it over in the passive ("wird von X fortgeführt")."""
+    return etype == "transferred" and word in _CONTINUED and bool(_ACTIVE_PERFECT.match(lowered[end : end + 40]))
+
+
+# "die Idee, ein Netzwerk der bestehenden Partnerschaften zu gründen": they exist already
+_EXISTING = re.compile(r"\b(?:bestehenden?|bisherigen?)\s+(?:[\w\-]+\s+)?\w*(?:partnerschaft|freundschaft)")
+
+
+def _after_the_founding(etype: str, sentence: str) -> bool:
+    """An initiative in a sentence that calls the partnerships existing initiates something
+    else about them (a network, a festival), not them."""
+    return etype == "initiated" and _EXISTING.search(sentence) is not None
+
+
 def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
     found = []
     for etype, pattern in _trigger_patterns():
         for m in pattern.finditer(lowered):
-            if _present_contacts(m.group(0), lowered) or _founds_a_body(etype, text, m.end()):
+            if (
+                _present_contacts(m.group(0), lowered)
+                or _founds_a_body(etype, text, m.end())
+                or _carried_on_by_people(etype, m.group(0), lowered, m.end())
+                or _after_the_founding(etype, lowered)
+            ):
                 continue
             # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), len(lowered), 0):
@@ -149,7 +175,12 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 redo.update(range(max(k, 0), len(bounds)))  # the scan went past a sentence end
                 continue
             end = bounds[k][1]
-            if _present_contacts(m.group(0), lowered[bounds[k][0] : end]) or _founds_a_body(etype, text, m.end()):
+            if (
+                _present_contacts(m.group(0), lowered[bounds[k][0] : end])
+                or _founds_a_body(etype, text, m.end())
+                or _carried_on_by_people(etype, m.group(0), lowered, m.end())
+                or _after_the_founding(etype, lowered[bounds[k][0] : end])
+            ):
                 continue
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):
                 result[k].append((m.start(), "decided"))
@@ -197,6 +228,8 @@ def sentence_events(
             continue  # "eine Unterzeichnung ist nicht möglich", "soll besiegelt werden"
         # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
         values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
+        # "im Juni und September 1969 unterzeichneten": dates joined by "und" are one signing each
+        values += sorted({d._.date_value for d in _joined_by_und(doc, by_trigger[i])} - set(values))
         if values == [None] and not dates and etype in ("signed", "decided"):
             values = [day]
         for value in values:
@@ -208,6 +241,19 @@ def sentence_events(
             events.append({"type": etype, "date": value, "evidence": evidence})
     events += _relative_year_events(sent, triggers, dates, seen, evidence)
     return events
+
+
+def _joined_by_und(doc: Doc, dates: list[Span]) -> list[Span]:
+    """The dates of a trigger that stand right after another of them and "und" (not a
+    span: "zwischen 1992 und 1998")."""
+    ordered = sorted(dates, key=lambda d: d.start_char)
+    text = doc.text
+    return [
+        b
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if text[a.end_char : b.start_char].strip() == "und"
+        and not text[max(0, a.start_char - 12) : a.start_char].rstrip().lower().endswith(("zwischen", "von"))
+    ]
 
 
 _CLAUSE_JOIN = re.compile(r"(?:,|\bund\b|\bsowie\b)")
