@@ -197,3 +197,35 @@ def test_a_document_error_names_its_subject_and_survives_a_trip_to_a_worker():
         "not a JSON object",
         "corpus.jsonl:7: not a JSON object",
     )
+
+
+def test_a_short_text_with_two_stray_nuls_is_read_with_one_warning(tmp_path, capsys):
+    # 2 NULs in 56 characters: a bad export, not binary data, however short the text
+    path = tmp_path / "short.txt"
+    path.write_bytes("Seit 1962 ist Lüneburg Partnerstadt von Clamart.\0\0 Ende.".encode())
+    document = read_document(path)
+    assert document.warnings == (f"{path}: 2 stray control characters replaced by spaces",)
+    from extract.cli import main
+
+    out = tmp_path / "o"
+    assert main(["run", str(path), "--out", str(out), "--quiet"]) == 0
+    rows = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].endswith(",warning")
+    assert "Clamart" in (out / "partnerships.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+        (b"PK\x03\x04" + b"word/document.xml" + bytes(50), "a ZIP archive"),
+        ("Die Stadt Lüneburg grüßt Clamart.".encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+        (b"Titel" + bytes(64) + b"Daten", "runs of NUL bytes"),
+    ],
+)
+def test_binary_files_are_refused_with_their_reason(tmp_path, content, reason):
+    path = tmp_path / "thing.txt"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=reason) as info:
+        read_document(path)
+    assert str(path) in str(info.value)

@@ -177,8 +177,9 @@ def decode_bytes(path: str | Path, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DocumentError(path, f"broken {encoding} text (byte {exc.start})") from exc
     sample = data[:8192]
-    if sample.count(b"\x00") > _MAX_CONTROL_SHARE * len(sample):
-        raise DocumentError(path, "binary file, not text")  # or UTF-16 without BOM
+    kind = binary_kind(sample)
+    if kind is not None:
+        raise DocumentError(path, f"binary file, not text ({kind})")
     try:
         return _check_text(path, data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -206,7 +207,41 @@ def _check_text(path: str | Path, text: str) -> str:
     return text
 
 
-_MAX_CONTROL_SHARE = 0.01
+# Up to this share of control characters a decoded text is text with stray bytes (a NUL or
+# two a bad export left: replaced by spaces, with a warning); beyond it, binary data.
+_MAX_CONTROL_SHARE = 0.10
+# the first bytes of binary formats a crawl or a folder of exports meets
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\xd0\xcf\x11\xe0", "an old office document"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"RIFF", "a media file"),
+)
+
+
+def binary_kind(sample: bytes) -> str | None:
+    """What makes ``sample`` (a file's first bytes) binary, or None: a binary format's
+    signature, the alternating NULs of UTF-16 without a byte-order mark, or NULs in
+    runs (binary formats pad with them; a bad export leaves one or two apart)."""
+    for signature, kind in _SIGNATURES:
+        if sample.startswith(signature):
+            return kind
+    nuls = sample.count(b"\x00")
+    if not nuls:
+        return None
+    even, odd = sample[0::2].count(b"\x00"), sample[1::2].count(b"\x00")
+    if len(sample) >= 8 and max(even, odd) >= 0.3 * (len(sample) // 2) and min(even, odd) <= 0.05 * len(sample):
+        return "UTF-16 text without a byte-order mark"
+    if b"\x00\x00\x00\x00" in sample or nuls > 0.3 * len(sample):
+        return "runs of NUL bytes"
+    return None
+
+
 # control characters other than line breaks and tabs; DEL and C1 controls too
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
