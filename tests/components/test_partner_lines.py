@@ -184,3 +184,38 @@ def test_a_lead_in_naming_its_owner_makes_a_partner_list_without_a_twinning_word
 def test_a_clubs_lead_in_makes_no_partner_list(extract_text):
     record = extract_text("Der Sportverein Hameln unterhält Partnerschaften zu:\n- Poitiers\n- Tartu")
     assert record.partnerships == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Stadt | Land | seit\nPoitiers | Frankreich | 1970\nTartu | Estland | 1990\n",
+        "| Stadt | Land | seit |\n|---|---|---|\n| Poitiers | Frankreich | 1970 |\n| Tartu | Estland | 1990 |\n",
+        "Partnerstadt\tLand\tPartnerschaft seit\nPoitiers\tFrankreich\t1970\nTartu\tEstland\t1990\n",
+    ],
+)
+def test_a_tables_header_row_keeps_the_rows_under_the_partner_heading(extract_text, table):
+    # a flattened table: its header row names the columns and closes no list
+    record = extract_text("Stadt Schwabach\n\nPartnerstädte\n\n" + table)
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [
+        ("Schwabach", "Poitiers", "1970"),
+        ("Schwabach", "Tartu", "1990"),
+    ]
+
+
+def test_a_heading_that_is_no_column_header_still_closes_the_list(extract_text):
+    text = "Stadt Schwabach\n\nPartnerstädte\n\nPoitiers | Frankreich | 1970\n\nAnfahrt\n\nTartu | Estland\n"
+    record = extract_text(text)
+    assert [p.b[0] for p in record.partnerships] == ["Poitiers"]
+
+
+def test_a_bare_title_over_a_partnership_heading_naming_its_partner_holds_it(extract_text):
+    # "Schwabach" over "Städtepartnerschaft mit Poitiers": the title is the holder, not a partner
+    record = extract_text("Schwabach\n\nStädtepartnerschaft mit Poitiers\n\nDie Partnerschaft besteht seit 1970.\n")
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwabach", "Poitiers", "1970")]
+    assert record.home == ["Schwabach"]
+
+
+def test_a_partner_heading_over_a_dated_partnership_line_stays_a_partner(nlp):
+    # the line below names no other place: it describes the heading above
+    assert lines(nlp, "Unsere Partnerstädte\n\nPoitiers\n\nStädtepartnerschaft seit 1970\n") == [(None, "Poitiers")]

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import could_be_at_home, names_district, resolved_at_home, strong_kind
+from .bodies import could_be_at_home, name_key, names_district, resolved_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
@@ -94,8 +94,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
     i = 0
     line = PartnerLine(block=0, partner=None)  # type: ignore[arg-type]  # set below, or None is returned
     # a bullet, a leading year or date, "seit"
-    while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", "—", "•", "·", "*", "+", "▪"}:
-        i += 1
+    while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", "—", "•", "·", "*", "+", "▪", "|"}:
+        i += 1  # "|" opens a table row: "| Springfield | Frankreich | 1970 |"
     if i < len(items) and items[i][0] == "word" and items[i][1] == "seit":
         i += 1
     if i < len(items) and items[i][0] == "ent" and items[i][1].label_ == "DATE":
@@ -359,6 +359,17 @@ def _link_or_number(doc: Doc, block: Block) -> bool:
     return bool(re.search(r"www\.|https?:|@|^[\d\s+/().-]+$", text))
 
 
+def _column_header(doc: Doc, block: Block) -> bool:
+    """A table's header row ("Stadt | Land | seit"): cells of a word or two, no
+    numbers; or its rule ("|---|---|"). It closes no list."""
+    text = doc_text(doc)[block.start : block.end]
+    if "|" in text and re.fullmatch(r"[|:\-=+\s]+", text):
+        return True
+    cells = [c.strip() for c in re.split(r"[|\t]", text)]
+    cells = [c for c in cells if c]
+    return len(cells) >= 2 and all(len(c.split()) <= 2 and not re.search(r"\d", c) for c in cells)
+
+
 def _settle_paren_dates(line: PartnerLine, dates: list[Span], changed: bool) -> None:
     """Dates in parentheses date the partnership ("(seit 1998)"), or a change of
     name or body where the parentheses say so ("(seit 2007 zur Y zugeordnet)")."""
@@ -486,6 +497,14 @@ def find_partner_lines(
         if in_scope and len(places) == 1 and index + 1 < len(blocks) and _section_owner(doc, block, blocks[index + 1]):
             owner = places[0]  # "Springfield" over "Partnerstädte: ..." in an overview of several towns
             continue
+        if (
+            block.kind == HEADING
+            and len(places) == 1
+            and _bare_name(doc, block, places[0])
+            and _names_its_own_partner(doc, blocks, index + 1, ents_of, kind_of, places[0])
+        ):
+            owner = places[0]  # "Springfield" over "Städtepartnerschaft mit Shelbyville": its holder
+            continue
         inline = _inline_list(doc, block, ents, kind_of) if in_scope or kinds else []
         if inline:
             # "Stadt Ogdenville: Springfield (Frankreich), Shelbyville (Polen)"
@@ -575,7 +594,12 @@ def find_partner_lines(
             owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
-        elif block.kind in (HEADING, LEAD_IN) and not places and not _link_or_number(doc, block):
+        elif (
+            block.kind in (HEADING, LEAD_IN)
+            and not places
+            and not _link_or_number(doc, block)
+            and not _column_header(doc, block)
+        ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
 
@@ -653,6 +677,24 @@ def _heading_owner(doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf, s
         if len(places) == 1 and _bare_name(doc, blocks[k], places[0]):
             return places[0]
     return None
+
+
+def _names_its_own_partner(
+    doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf, kind_of: KindOf, above: Span
+) -> bool:
+    """The line at ``index`` is a partnership heading that names another place
+    ("Städtepartnerschaft mit Shelbyville", "Partnerstadt Shelbyville"): the bare name
+    above it holds that partnership; it is not a partner the line describes."""
+    if index >= len(blocks) or blocks[index].kind != HEADING:
+        return False
+    ents = ents_of(blocks[index])
+    parsed = parse_partner_line(doc, blocks[index], ents, kind_of)
+    return (
+        parsed is not None
+        and parsed.kind is not None
+        and parsed.holder is None
+        and name_key(parsed.partner) != name_key(above)
+    )
 
 
 def _bare_name(doc: Doc, block: Block, place: Span) -> bool:
