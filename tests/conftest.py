@@ -33,3 +33,18 @@ def extract_text(nlp):
 def ents(doc, label=None):
     """(text, label) of the document's entities, optionally of one label."""
     return [(e.text, e.label_) for e in doc.ents if label is None or e.label_ == label]
+
+
+def output_files(folder: Path) -> dict[Path, bytes]:
+    """Every file of a run's output folder, by its path there. ``run.json`` enters
+    without what differs between two runs of the same work: when they ran, and how
+    many documents a resumed run took over from the interrupted one."""
+    import json
+
+    files = {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    if Path("run.json") in files:
+        run = json.loads(files[Path("run.json")])
+        run.pop("started"), run.pop("finished")
+        run["counts"].pop("extracted"), run["counts"].pop("kept")
+        files[Path("run.json")] = json.dumps(run, sort_keys=True).encode()
+    return files

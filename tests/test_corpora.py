@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import output_files
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -185,6 +186,6 @@ def test_corpus_runs_are_the_same_with_workers_and_dask(tmp_path):
     for name, extra in (("one", []), ("two", ["--workers", "2"]), ("dask", ["--engine", "dask", "--workers", "2"])):
         out = tmp_path / name
         assert main(["run", str(table), "--out", str(out), "--quiet", *extra]) == 0
-        outputs[name] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        outputs[name] = output_files(out)
     assert len(outputs["one"]) > 6
     assert outputs["two"] == outputs["one"] and outputs["dask"] == outputs["one"]

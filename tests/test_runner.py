@@ -1,19 +1,17 @@
 """Engines: one process, forked workers and a Dask cluster write the same bytes."""
 
-import filecmp
 import shutil
 
 import pytest
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, output_files
 
 from extract.cli import main
 
 
 def same_tree(a, b):
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert files_a == files_b
-    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+    files_a, files_b = output_files(a), output_files(b)
+    assert sorted(files_a) == sorted(files_b)
+    return files_a == files_b
 
 
 @pytest.fixture(scope="module")

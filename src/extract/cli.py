@@ -11,7 +11,17 @@ from pathlib import Path
 from .documents import DocumentError, find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .network import read_reference, write_network
-from .records import DocumentRecord, records_in
+from .records import DocumentRecord, read_record, records_in
+from .runs import (
+    RunError,
+    RunManifest,
+    claim_folder,
+    completed_documents,
+    now_utc,
+    read_manifest,
+    run_records,
+    write_manifest,
+)
 from .writers import TableSpool, write_atomic, write_errors
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
@@ -19,6 +29,13 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
 RUN_EXAMPLE = """example:
   extract run seeds/ --gold gold/            # extract, write outputs/, print scores
   extract run page.html brochure.pdf other/ --out results/
+  extract run crawl.warc.gz --out crawl/ --workers 2 --resume   # continue an interrupted run
+
+An output folder belongs to one run (OUT/run.json). A run into a folder that holds
+another run's outputs refuses unless given --overwrite (replace them) or --resume
+(continue an interrupted run with the same inputs and options: documents whose
+records are complete are not extracted again). The same run repeated replaces its
+own outputs.
 """
 NETWORK_EXAMPLE = """example:
   extract network outputs/                    # outputs/network.csv and network.geojson again
@@ -103,6 +120,14 @@ def _parser() -> argparse.ArgumentParser:
         help="set pairs of lower confidence (0-1) aside: kept in the document's JSON as uncertain_partnerships, "
         "not in the tables, the network or the scores (default 0: keep all; see the README on calibration)",
     )
+    run.add_argument(
+        "--overwrite", action="store_true", help="replace the outputs of another run in OUT (its files only)"
+    )
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the interrupted run in OUT (same inputs and options): complete records are kept",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     net = sub.add_parser(
@@ -127,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     net.add_argument(
         "--min-confidence", type=float, default=0.0, metavar="X", help="leave out partnerships of lower confidence"
     )
+    net.add_argument("--partial", action="store_true", help="read the records of a run that has not finished")
 
     rev = sub.add_parser(
         "review",
@@ -139,6 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     rev.add_argument("out", type=Path, metavar="OUT", help="output folder of 'extract run'")
     rev.add_argument("--gold", type=Path, help="gold folder: mark each document's errors and scores")
+    rev.add_argument("--partial", action="store_true", help="read the records of a run that has not finished")
 
     exp = sub.add_parser(
         "export",
@@ -231,8 +258,8 @@ def run_command(args: argparse.Namespace) -> int:
             )
         return EXIT_CANNOT_RUN
 
-    from .corpora import CorpusOptions, SkipCounts, is_corpus, read_address_list
-    from .runner import dask_outcomes, expand_inputs, outcomes, prepare, write_outputs
+    from .corpora import read_address_list
+    from .runner import prepare
 
     addresses: dict[str, str] = {}
     if args.urls is not None:
@@ -253,12 +280,59 @@ def run_command(args: argparse.Namespace) -> int:
     if args.html == "fast" and importlib.util.find_spec("resiliparse") is None:
         print("error: --html fast needs resiliparse: pip install 'twinning-extract[fast]'", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        print("error: --engine dask needs dask: pip install 'dask[distributed]'", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     try:
         # pipeline and gazetteer loaded before any worker starts
         prepare(args.model, args.html, addresses, args.home, args.min_confidence)
     except (OSError, ValueError) as exc:
         print(f"error: cannot load spaCy model {args.model!r}: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    manifest = _manifest(args)
+    try:
+        earlier = read_manifest(args.out) if args.resume else None
+        lock, resumed = claim_folder(args.out, manifest, args.overwrite, args.resume)
+    except RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        return _run(args, manifest, paths, errors, warnings, earlier if resumed else None)
+    finally:
+        lock.release()
+
+
+def _manifest(args: argparse.Namespace) -> RunManifest:
+    """This run's description: the inputs and the options that shape its outputs."""
+    from .gazetteer import cache_path
+    from .runs import pipeline_version
+
+    options = {
+        "model": args.model, "html": args.html, "text_column": args.text_column, "id_column": args.id_column,
+        "url_column": args.url_column, "urls": str(args.urls.resolve()) if args.urls else None,
+        "home": args.home, "min_confidence": args.min_confidence,
+    }  # fmt: skip
+    inputs = [str(Path(p).resolve()) for p in args.paths]
+    return RunManifest(inputs, options, pipeline_version(), cache_path().stem)
+
+
+def _run(
+    args: argparse.Namespace,
+    manifest: RunManifest,
+    paths: list[Path],
+    errors: list[tuple[str, str, str]],
+    warnings: list[tuple[str, str, str]],
+    earlier: RunManifest | None,
+) -> int:
+    from .corpora import CorpusOptions, SkipCounts, is_corpus
+    from .runner import dask_outcomes, expand_inputs, keep_completed, outcomes, write_outputs
+    from .writers import csv_chunks
+
+    done = completed_documents(args.out, manifest, earlier.pipeline) if earlier is not None else {}
+    if earlier is not None and earlier.pipeline != manifest.pipeline:
+        print(f"warning: {args.out}: written by another pipeline version; every document is extracted again",
+              file=sys.stderr)  # fmt: skip
+    keep_completed(done)  # set on every run: the workers of this one inherit it
 
     skipped = SkipCounts()
     # a corpus file's entries are counted only as they stream by
@@ -268,15 +342,12 @@ def run_command(args: argparse.Namespace) -> int:
     written: set[str] = set()
     progress = None if args.quiet else _progress
     if args.engine == "dask":
-        if importlib.util.find_spec("distributed") is None:
-            print("error: --engine dask needs dask: pip install 'dask[distributed]'", file=sys.stderr)
-            return EXIT_CANNOT_RUN
         stream = dask_outcomes(
             inputs, args.scheduler, max(args.workers, 2), args.model, progress=progress, total=total, html=args.html
         )
     else:
         stream = outcomes(inputs, args.workers, progress, out=args.out, keep_records=args.gold is not None, total=total)
-    n_pairs = n_uncertain = 0
+    n_pairs = n_uncertain = n_reused = 0
     with TableSpool(args.out) as tables:  # each document's CSV lines wait on disk, not in memory
         for outcome in stream:
             if outcome.error is not None:
@@ -286,6 +357,13 @@ def run_command(args: argparse.Namespace) -> int:
             for warning in outcome.warnings:
                 warnings.append((str(outcome.path), "read", warning))
                 print(f"warning: {warning}", file=sys.stderr)
+            if outcome.reused:  # --resume: the interrupted run's record, read back
+                record = read_record(args.out / "docs" / f"{outcome.doc_id}.json")
+                outcome.csv, outcome.n_pairs, outcome.n_uncertain = csv_chunks(record), len(record.partnerships), len(
+                    record.uncertain
+                )
+                outcome.record = record if args.gold is not None else None
+                n_reused += 1
             if outcome.text is not None:  # the engine left the document's files to us
                 write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
             if outcome.record is not None:
@@ -295,12 +373,13 @@ def run_command(args: argparse.Namespace) -> int:
             n_pairs, n_uncertain = n_pairs + outcome.n_pairs, n_uncertain + outcome.n_uncertain
         tables.write()
         n_written = len(tables)
-    # the network of this run's documents only (OUT/docs may hold earlier runs' too)
+    # the network of this run's documents only
     write_network(records_in([args.out], written), args.out)
     write_errors(errors, args.out, warnings)
     noun = "document" if n_written == 1 else "documents"
+    resumed = f" ({n_written - n_reused} extracted, {n_reused} kept from the interrupted run)" if args.resume else ""
     print(
-        f"{n_written} {noun} written to {args.out}/, {len(errors)} failed"
+        f"{n_written} {noun} written to {args.out}/{resumed}, {len(errors)} failed"
         + (f", {len(warnings)} with warnings (errors.csv)" if warnings else ""),
         file=sys.stderr,
     )
@@ -310,6 +389,13 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"  skipped {count} WARC records of {corpus} that are not HTML pages", file=sys.stderr)
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
+
+    manifest.counts = {
+        "documents": n_written, "failed": len(errors), "warnings": len(warnings), "partnerships": n_pairs,
+        "uncertain": n_uncertain, "extracted": n_written - n_reused, "kept": n_reused,
+    }  # fmt: skip
+    manifest.documents, manifest.finished = sorted(written), now_utc()
+    write_manifest(args.out, manifest)  # after every output: a run killed before this line is unfinished
 
     if args.gold:
         status = _score_run(args, records)
@@ -358,7 +444,10 @@ def network_command(args: argparse.Namespace) -> int:
             print(f"error: {args.reference}: cannot read the reference ({exc})", file=sys.stderr)
             return EXIT_CANNOT_RUN
     try:
-        n_rows, paths = write_network(records_in(args.outputs), out, reference, args.min_confidence)
+        n_rows, paths = write_network(run_records(args.outputs, args.partial), out, reference, args.min_confidence)
+    except RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: cannot read the records: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -376,8 +465,8 @@ def review_command(args: argparse.Namespace) -> int:
     from .review import write_review
 
     try:
-        n_pages, index = write_review(args.out, args.gold)
-    except GoldError as exc:
+        n_pages, index = write_review(args.out, args.gold, args.partial)
+    except (GoldError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     print(f"{n_pages} document pages and {index} written", file=sys.stderr)
@@ -402,7 +491,7 @@ def export_command(args: argparse.Namespace) -> int:
         else:
             print(f"error: {args.path}: a gold folder needs --texts (the folder of its texts)", file=sys.stderr)
             return EXIT_CANNOT_RUN
-    except (OSError, GoldError) as exc:
+    except (OSError, GoldError, RunError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     content = export_documents(iter(documents), args.format)

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .evaluate import GoldError, evaluate, load_gold_file
-from .records import DocumentRecord, EntityRecord, records_in
+from .records import DocumentRecord, EntityRecord
+from .runs import run_records
 from .writers import write_atomic
 
 LABEL_COLORS = {
@@ -263,20 +264,20 @@ def index_page(rows: list[dict], with_gold: bool) -> str:
     return _page("Review", body, SORT_SCRIPT)
 
 
-def run_documents(out: Path) -> Iterator[tuple[DocumentRecord, str]]:
-    """A run's documents, one at a time: ``OUT/docs/*.json`` with the text their offsets
-    index (``OUT/texts/<doc_id>.txt``; empty where it is missing)."""
-    for record in records_in([out]):
+def run_documents(out: Path, partial: bool = False) -> Iterator[tuple[DocumentRecord, str]]:
+    """A run's documents, one at a time: the records its ``run.json`` lists, with the
+    text their offsets index (``OUT/texts/<doc_id>.txt``; empty where it is missing)."""
+    for record in run_records([out], partial):
         text_path = out / "texts" / f"{record.doc_id}.txt"
         text = text_path.read_bytes().decode("utf-8") if text_path.exists() else ""
         yield record, text
 
 
-def write_review(out: Path, gold_dir: Path | None = None) -> tuple[int, Path]:
+def write_review(out: Path, gold_dir: Path | None = None, partial: bool = False) -> tuple[int, Path]:
     """Write ``out/review/``; returns the number of document pages and the index path."""
     folder = out / "review"
     rows = []
-    for record, text in run_documents(out):
+    for record, text in run_documents(out, partial):
         gold = None
         gold_path = gold_dir / f"{record.doc_id}.json" if gold_dir else None
         if gold_path is not None and gold_path.exists():

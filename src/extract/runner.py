@@ -39,6 +39,7 @@ class Outcome:
     n_pairs: int = 0  # partnerships written to the tables
     n_uncertain: int = 0  # partnerships set aside below --min-confidence
     warnings: tuple[str, ...] = ()  # the document was written, but read around these
+    reused: bool = False  # --resume: an interrupted run's record of this very text stands
 
 
 # loads the gazetteer and the lexicons before any worker is forked, so that the
@@ -51,6 +52,7 @@ _HTML = "trafilatura"  # the --html main-text extractor of this run; likewise
 _ADDRESSES: dict[str, str] = {}  # --urls: file name -> the page's address; likewise
 _HOME: str | None = None  # --home: the publisher of every document; likewise
 _MIN_CONFIDENCE = 0.0  # --min-confidence: pairs below it are set aside in the document's JSON; likewise
+_DONE: dict[str, str] = {}  # --resume: doc id -> text hash of the records already written; likewise
 
 
 def prepare(
@@ -67,6 +69,13 @@ def prepare(
 
     _MODEL, _HTML, _ADDRESSES, _HOME, _MIN_CONFIDENCE = model, html, dict(addresses or {}), home, min_confidence
     process(WARM_UP_TEXT, load(model))
+
+
+def keep_completed(done: dict[str, str]) -> None:
+    """--resume: the records (doc id -> text hash) that need not be extracted again;
+    set before the workers are forked, which inherit it."""
+    global _DONE
+    _DONE = dict(done)
 
 
 # what the engines take: a file, a document inside a corpus file, or an input
@@ -136,6 +145,9 @@ def extract_one(
         document = read_input(item, data, html)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
+    if _DONE and _DONE.get(document.doc_id) == document.text_sha256:
+        # the interrupted run's record of this text stands; the caller reads it back
+        return Outcome(path, document.doc_id, warnings=document.warnings, reused=True)
     url = _ADDRESSES.get(item.name) if isinstance(item, Path) else None
     if url and "url" not in dict(document.origin):  # --urls: the file's address, kept in its source
         document = dataclasses.replace(document, origin=(*document.origin, ("url", url)))
@@ -226,10 +238,11 @@ def extract_batch(
     addresses: dict[str, str] | None = None,
     home: str | None = None,
     min_confidence: float = 0.0,
+    done: dict[str, str] | None = None,
 ) -> list[Outcome]:
     """A partition of documents on a Dask worker: bytes in, outcomes out."""
-    global _ADDRESSES, _HOME, _MIN_CONFIDENCE
-    _ADDRESSES, _HOME, _MIN_CONFIDENCE = dict(addresses or {}), home, min_confidence
+    global _ADDRESSES, _HOME, _MIN_CONFIDENCE, _DONE
+    _ADDRESSES, _HOME, _MIN_CONFIDENCE, _DONE = dict(addresses or {}), home, min_confidence, dict(done or {})
     results = []
     for path, data in items:
         if isinstance(data, DocumentError):
@@ -271,8 +284,9 @@ def dask_outcomes(
         def submit(part: list[Input]) -> Future:
             # each partition carries the addresses of its own files only
             addresses = {p.name: _ADDRESSES[p.name] for p in part if isinstance(p, Path) and p.name in _ADDRESSES}
+            done = {i: _DONE[i] for p in part if (i := _doc_id_of(p)) in _DONE} if _DONE else None
             return client.submit(
-                extract_batch, _read_all(part), model, html, addresses, _HOME, _MIN_CONFIDENCE, pure=False
+                extract_batch, _read_all(part), model, html, addresses, _HOME, _MIN_CONFIDENCE, done, pure=False
             )
 
         futures = submitted_in_order(submit, partitions, window)
@@ -282,6 +296,12 @@ def dask_outcomes(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _doc_id_of(item: Input) -> str | None:
+    if isinstance(item, Outcome):
+        return None
+    return item.doc_id if isinstance(item, CorpusEntry) else doc_id_for(item)
 
 
 def _read_all(paths: list[Input]) -> list[tuple[Input, bytes | DocumentError | None]]:
