@@ -54,7 +54,7 @@ def pipeline_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json", ".yaml", ".yml", ".txt") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".json", ".toml", ".txt") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
