@@ -11,14 +11,12 @@ from pathlib import Path
 from .documents import DocumentError, find_documents
 from .evaluate import GoldError, evaluate, format_report, load_gold_file, load_records
 from .network import read_reference, write_network
-from .records import DocumentRecord, read_record, records_in
+from .records import DocumentRecord, records_in
 from .runs import (
     RunError,
     RunManifest,
     claim_folder,
     completed_documents,
-    now_utc,
-    read_manifest,
     run_records,
     write_manifest,
 )
@@ -291,13 +289,12 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     manifest = _manifest(args)
     try:
-        earlier = read_manifest(args.out) if args.resume else None
-        lock, resumed = claim_folder(args.out, manifest, args.overwrite, args.resume)
+        lock, earlier = claim_folder(args.out, manifest, args.overwrite, args.resume)
     except RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     try:
-        return _run(args, manifest, paths, errors, warnings, earlier if resumed else None)
+        return _run(args, manifest, paths, errors, warnings, earlier)
     finally:
         lock.release()
 
@@ -325,11 +322,12 @@ def _run(
     earlier: RunManifest | None,
 ) -> int:
     from .corpora import CorpusOptions, SkipCounts, is_corpus
-    from .runner import dask_outcomes, expand_inputs, keep_completed, outcomes, write_outputs
-    from .writers import csv_chunks
+    from .runner import dask_outcomes, expand_inputs, keep_completed, outcomes, read_kept, write_outputs
 
-    done = completed_documents(args.out, manifest, earlier.pipeline) if earlier is not None else {}
-    if earlier is not None and earlier.pipeline != manifest.pipeline:
+    done = {}
+    if earlier is not None and earlier.pipeline == manifest.pipeline:
+        done = completed_documents(args.out)
+    elif earlier is not None:
         print(f"warning: {args.out}: written by another pipeline version; every document is extracted again",
               file=sys.stderr)  # fmt: skip
     keep_completed(done)  # set on every run: the workers of this one inherit it
@@ -358,11 +356,7 @@ def _run(
                 warnings.append((str(outcome.path), "read", warning))
                 print(f"warning: {warning}", file=sys.stderr)
             if outcome.reused:  # --resume: the interrupted run's record, read back
-                record = read_record(args.out / "docs" / f"{outcome.doc_id}.json")
-                outcome.csv, outcome.n_pairs, outcome.n_uncertain = csv_chunks(record), len(record.partnerships), len(
-                    record.uncertain
-                )
-                outcome.record = record if args.gold is not None else None
+                read_kept(args.out, outcome, keep_record=args.gold is not None)
                 n_reused += 1
             if outcome.text is not None:  # the engine left the document's files to us
                 write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
@@ -390,11 +384,11 @@ def _run(
     for _path, stage, message in sorted(errors):
         print(f"  failed ({stage}): {message}", file=sys.stderr)
 
-    manifest.counts = {
+    counts = {
         "documents": n_written, "failed": len(errors), "warnings": len(warnings), "partnerships": n_pairs,
         "uncertain": n_uncertain, "extracted": n_written - n_reused, "kept": n_reused,
     }  # fmt: skip
-    manifest.documents, manifest.finished = sorted(written), now_utc()
+    manifest.finish(written, counts)
     write_manifest(args.out, manifest)  # after every output: a run killed before this line is unfinished
 
     if args.gold:

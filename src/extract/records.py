@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -291,13 +291,19 @@ def validate_record(data: dict[str, Any]) -> None:
         need(isinstance(person.get("name"), str) and person["name"] != "", "person without a name")
 
 
-def records_in(folders: Iterable[Path], doc_ids: set[str] | None = None) -> Iterator[DocumentRecord]:
+def records_in(
+    folders: Iterable[Path],
+    doc_ids: set[str] | None = None,
+    listed: Callable[[Path], set[str] | None] | None = None,
+) -> Iterator[DocumentRecord]:
     """The document records of output folders (``OUT/docs/*.json``), one at a time, each
-    doc id once (the first folder that has it), optionally only the given doc ids."""
+    doc id once (the first folder that has it), optionally only the given doc ids, or
+    only those that ``listed(folder)`` gives for each folder (None: all of its records)."""
     seen: set[str] = set()
     for folder in folders:
+        wanted = listed(folder) if listed is not None else doc_ids
         for path in sorted((folder / "docs").glob("*.json")):
-            if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
+            if path.stem in seen or (wanted is not None and path.stem not in wanted):
                 continue
             seen.add(path.stem)
             yield read_record(path)

@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar, Union
 
 from .corpora import CorpusEntry, CorpusOptions, SkipCounts, corpus_entries, is_corpus, read_input
 from .documents import DocumentError, doc_id_for, read_bytes
-from .records import DocumentRecord, set_aside_uncertain
+from .records import DocumentRecord, read_record, set_aside_uncertain
 from .writers import csv_chunks, write_document, write_text
 
 Progress = Callable[..., Iterable]
@@ -102,7 +102,7 @@ def expand_inputs(
                 if isinstance(item, DocumentError):
                     yield Outcome(item.subject, error=(item.subject, "read", str(item)))
                     continue
-                doc_id = item.doc_id if isinstance(item, CorpusEntry) else doc_id_for(item)
+                doc_id = _doc_id_of(item)
                 label = input_label(item)
                 if doc_id in first:
                     message = f"{label}: same doc id {doc_id!r} as {first[doc_id]}"
@@ -112,6 +112,15 @@ def expand_inputs(
                 yield item
         except DocumentError as exc:  # a corpus file that cannot be read (further)
             yield Outcome(path, error=(str(path), "read", str(exc)))
+
+
+def read_kept(out: Path, outcome: Outcome, keep_record: bool) -> None:
+    """--resume: fill a reused outcome from the record the interrupted run wrote, as
+    ``extract_one`` fills it from a record it extracts."""
+    record = read_record(out / "docs" / f"{outcome.doc_id}.json")
+    outcome.csv = csv_chunks(record)
+    outcome.n_pairs, outcome.n_uncertain = len(record.partnerships), len(record.uncertain)
+    outcome.record = record if keep_record else None
 
 
 def write_outputs(out: Path, doc_id: str, text: str, record: DocumentRecord) -> None:
@@ -300,7 +309,7 @@ def dask_outcomes(
 
 def _doc_id_of(item: Input) -> str | None:
     if isinstance(item, Outcome):
-        return None
+        return item.doc_id
     return item.doc_id if isinstance(item, CorpusEntry) else doc_id_for(item)
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .records import DocumentRecord, read_record
+from .records import DocumentRecord, records_in
 from .writers import write_atomic
 
 RUN_FILE = "run.json"
@@ -84,6 +84,9 @@ class RunManifest:
     def from_dict(cls, data: dict[str, Any]) -> RunManifest:
         names = cls.__dataclass_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
+
+    def finish(self, documents: Iterable[str], counts: dict[str, int]) -> None:
+        self.documents, self.counts, self.finished = sorted(documents), counts, now_utc()
 
     def same_run(self, other: RunManifest) -> bool:
         """Same inputs and options: a repetition or continuation of that run."""
@@ -190,17 +193,19 @@ def remove_partial_files(folder: Path) -> None:
                 path.unlink(missing_ok=True)
 
 
-def claim_folder(folder: Path, manifest: RunManifest, overwrite: bool, resume: bool) -> tuple[FolderLock, bool]:
-    """Lock ``folder`` for this run and make it this run's: returns the lock and whether
-    the run continues an interrupted one. Raises ``RunError`` (one line) where the
+def claim_folder(
+    folder: Path, manifest: RunManifest, overwrite: bool, resume: bool
+) -> tuple[FolderLock, RunManifest | None]:
+    """Lock ``folder`` for this run and make it this run's: returns the lock and, where
+    the run continues an interrupted one, that run's description. Raises ``RunError`` (one line) where the
     folder holds another run and neither ``overwrite`` nor ``resume`` says what to do."""
     if overwrite and resume:
         raise RunError("--overwrite and --resume exclude each other")
     lock = FolderLock(folder)
     lock.acquire(take_stale=overwrite or resume)
     try:
-        earlier = read_manifest(folder) if (folder / RUN_FILE).exists() else None
-        resumed = False
+        earlier = read_manifest(folder)
+        resumed = None
         if resume and earlier is None and _has_outputs(folder):
             raise RunError(f"{folder}: holds records but no run.json of a run to resume; --overwrite replaces them")
         if resume and earlier is not None:
@@ -209,7 +214,7 @@ def claim_folder(folder: Path, manifest: RunManifest, overwrite: bool, resume: b
                 raise RunError(f"{folder}: --resume needs the inputs and options of the run it continues ({differs})")
             manifest.started = earlier.started
             remove_partial_files(folder)
-            resumed = True
+            resumed = earlier
         elif _has_outputs(folder):  # (--resume of a run killed before it wrote anything starts afresh)
             repeated = earlier is not None and earlier.finished is not None and manifest.same_run(earlier)
             if not (overwrite or repeated):
@@ -236,11 +241,9 @@ def _differs(earlier: RunManifest, now: RunManifest) -> str:
 _SHA = re.compile(rb'"text_sha256":\s*"([0-9a-f]*)"')
 
 
-def completed_documents(folder: Path, manifest: RunManifest, earlier_pipeline: str | None) -> dict[str, str]:
-    """doc id -> text hash of the records an interrupted run completed (a record is
-    written whole or not at all, its text before it), if it ran this pipeline."""
-    if earlier_pipeline != manifest.pipeline:
-        return {}
+def completed_documents(folder: Path) -> dict[str, str]:
+    """doc id -> text hash of the records a run in ``folder`` completed (a record is
+    written whole or not at all, its text before it)."""
     done: dict[str, str] = {}
     for path in (folder / "docs").glob("*.json"):
         if not (folder / "texts" / f"{path.stem}.txt").exists():
@@ -267,11 +270,6 @@ def listed_documents(folder: Path, partial: bool = False) -> set[str] | None:
 
 def run_records(folders: Iterable[Path], partial: bool = False) -> Iterator[DocumentRecord]:
     """The records of each folder's run, each doc id once (the first folder that has it)."""
-    lists = [(folder, listed_documents(folder, partial)) for folder in folders]  # refuse before reading any
-    seen: set[str] = set()
-    for folder, doc_ids in lists:
-        for path in sorted((folder / "docs").glob("*.json")):
-            if path.stem in seen or (doc_ids is not None and path.stem not in doc_ids):
-                continue
-            seen.add(path.stem)
-            yield read_record(path)
+    folders = list(folders)
+    lists = {folder: listed_documents(folder, partial) for folder in folders}  # refuse before reading any
+    return records_in(folders, listed=lists.__getitem__)
