@@ -83,3 +83,48 @@ def test_merged_municipalities_come_from_the_postal_localities():
     assert {p.geonames_id for p in gazetteer.lookup("Naumburg") if p.country == "DE"} != {None}
     # an unincorporated forest with a postal code is no town
     assert gazetteer.lookup("Anzinger Forst") == ()
+
+
+def test_a_saved_gazetteer_gives_back_what_was_built(tmp_path):
+    # the cache format: tries and arrays, memory-mapped; None, order and accents survive
+    from extract.gazetteer import Gazetteer, Place, save_gazetteer
+    from extract.text import fold_name
+
+    places = [
+        (REGION, "Musterland", "DE", None, 0, None, None),
+        (CITY, "Besançon", "FR", 3033123, 117912, 47.24878, 6.01815),
+        (CITY, "Musterland", "AT", 12, 0, 0.0, -1.5),
+        (COUNTRY, "Frankreich", "FR", None, 0, None, None),
+    ]
+    data = {
+        "places": places,
+        "index": {"musterland": (2, 0), "besancon": (1,), "frankreich": (3,)},
+        "first_names": {"paul": 9},
+        "female_names": ["anna"],
+        "zipf": {"ende": 5.5},
+        "first_words": frozenset({"musterland", "besancon", "frankreich"}),
+        "parted": frozenset({fold_name("Frankfurt (Oder)")}),
+    }
+    save_gazetteer(data, tmp_path / "g")
+    gazetteer = Gazetteer(tmp_path / "g")
+    assert gazetteer.lookup("Musterland") == (Place(*places[2]), Place(*places[0]))  # the order of the index
+    assert gazetteer.lookup("Besancon") == (Place(*places[1]),) and gazetteer.lookup("Nirgendwo") == ()
+    assert "Frankreich" in gazetteer and "Franken" not in gazetteer and len(gazetteer) == 3
+    assert gazetteer.may_start_name("Besançon") and not gazetteer.may_start_name("Paris")
+    assert gazetteer.has_parted_name("Frankfurt (Oder)") and not gazetteer.has_parted_name("Besançon")
+    assert gazetteer.is_first_name("Paul", 9) and gazetteer.is_female_name("Anna") and gazetteer.zipf("Ende") == 5.5
+
+
+def test_pruning_removes_cache_folders_too(tmp_path):
+    import os
+
+    from extract.gazetteer import prune_cache
+
+    for age in range(4):
+        path = tmp_path / f"gazetteer-v{age}"
+        path.mkdir()
+        (path / "index.marisa").write_bytes(b"x")
+        os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))
+    deleted = prune_cache(tmp_path, keep=2)
+    assert sorted(p.name for p in deleted) == ["gazetteer-v2", "gazetteer-v3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v0", "gazetteer-v1"]

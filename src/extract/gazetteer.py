@@ -16,9 +16,10 @@ Sources (all offline, all from installed packages):
 * German word frequencies from ``wordfreq``, to tell place names that are also
   ordinary words ("Ende", "Treffen") from the rest.
 
-Building reads ~200 MB of JSON and takes some seconds, so the result is pickled
+Building reads ~200 MB of JSON and takes some seconds, so the result is written
 to a cache directory (``$TWINNING_EXTRACT_CACHE`` or ``~/.cache/twinning-extract``)
-under a key made of the source packages' versions, and loaded from there.
+under a key made of the source packages' versions, as files that are
+memory-mapped from there (``save_gazetteer``): opening it parses nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -68,25 +69,52 @@ class Place:
 
 
 class Gazetteer:
-    """Name -> place candidates, first names and word frequencies."""
+    """Name -> place candidates, first names and word frequencies.
 
-    def __init__(self, data: dict) -> None:
-        self._places: list[tuple] = data["places"]
-        self._index: dict[str, tuple[int, ...]] = data["index"]
-        self._first_names: dict[str, int] = data["first_names"]
-        self._female_names: frozenset[str] = frozenset(data["female_names"])
-        self._zipf: dict[str, float] = data["zipf"]
-        self._first_words: frozenset[str] = data["first_words"]
-        self._parted: frozenset[str] = data["parted"]
+    Opened from a cache folder (``save_gazetteer``): the name index and the name
+    sets are marisa tries and the places a NumPy array, all memory-mapped, so that
+    opening costs no parsing and the processes of a run share the pages."""
+
+    def __init__(self, folder: Path) -> None:
+        import marisa_trie
+        import numpy as np
+
+        self._index = marisa_trie.RecordTrie(_INDEX_FORMAT)
+        self._index.mmap(str(folder / "index.marisa"))
+        self._first_words = marisa_trie.Trie()
+        self._first_words.mmap(str(folder / "first_words.marisa"))
+        self._parted = marisa_trie.Trie()
+        self._parted.mmap(str(folder / "parted.marisa"))
+        self._rows = np.load(folder / "places.npy", mmap_mode="r")
+        self._names = np.memmap(folder / "names.bin", dtype=np.uint8, mode="r") if self._rows.size else b""
+        with (folder / "words.pickle").open("rb") as fh:
+            words = pickle.load(fh)
+        self._first_names: dict[str, int] = words["first_names"]
+        self._female_names: frozenset[str] = frozenset(words["female_names"])
+        self._zipf: dict[str, float] = words["zipf"]
+        self._n_names: int = words["n_names"]
         # names recur across a corpus: memoise the lookup per instance
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)  # type: ignore[method-assign]
 
     def lookup(self, name: str) -> tuple[Place, ...]:
-        """Every place called ``name`` (folded comparison)."""
+        """Every place called ``name`` (folded comparison), in the order they were added."""
         return self._lookup(name)
 
     def _lookup(self, name: str) -> tuple[Place, ...]:
-        return tuple(Place(*self._places[i]) for i in self._index.get(fold_name(name), ()))
+        found = self._index.get(fold_name(name))
+        return tuple(self._place(row_id) for _, row_id in sorted(found)) if found else ()
+
+    def _place(self, row_id: int) -> Place:
+        label, country, geonames_id, population, lat, lon, start, length = self._rows[row_id].item()
+        return Place(
+            _LABELS[label],
+            bytes(self._names[start : start + length]).decode("utf-8"),
+            country.decode("ascii") or None,
+            geonames_id if geonames_id >= 0 else None,
+            population,
+            None if math.isnan(lat) else lat,
+            None if math.isnan(lon) else lon,
+        )
 
     def has_parted_name(self, name: str) -> bool:
         """Whether some gazetteer name folded to ``name``'s key is written in parts
@@ -116,7 +144,41 @@ class Gazetteer:
         return self._zipf.get(word.casefold(), 0.0)  # wordfreq casefolds: "groß" -> "gross"
 
     def __len__(self) -> int:
-        return len(self._index)
+        return self._n_names
+
+
+_LABELS = (CITY, REGION, COUNTRY)
+_INDEX_FORMAT = "<II"  # (position among the key's places, place row)
+_ROW_TYPE = [
+    ("label", "u1"), ("country", "S3"), ("geonames_id", "<i8"), ("population", "<i8"),
+    ("lat", "<f8"), ("lon", "<f8"), ("name_start", "<i8"), ("name_length", "<i4"),
+]  # fmt: skip
+
+
+def save_gazetteer(data: dict, folder: Path) -> None:
+    """Write ``build_gazetteer_data``'s result as the files ``Gazetteer`` maps."""
+    import marisa_trie
+    import numpy as np
+
+    folder.mkdir(parents=True, exist_ok=True)
+    records = [(key, (k, row_id)) for key, row_ids in data["index"].items() for k, row_id in enumerate(row_ids)]
+    marisa_trie.RecordTrie(_INDEX_FORMAT, records).save(str(folder / "index.marisa"))
+    marisa_trie.Trie(data["first_words"]).save(str(folder / "first_words.marisa"))
+    marisa_trie.Trie(data["parted"]).save(str(folder / "parted.marisa"))
+    names = bytearray()
+    rows = np.zeros(len(data["places"]), dtype=_ROW_TYPE)
+    for i, (label, name, country, geonames_id, population, lat, lon) in enumerate(data["places"]):
+        encoded = name.encode("utf-8")
+        rows[i] = (
+            _LABELS.index(label), (country or "").encode("ascii"), -1 if geonames_id is None else geonames_id,
+            population, math.nan if lat is None else lat, math.nan if lon is None else lon, len(names), len(encoded),
+        )  # fmt: skip
+        names += encoded
+    np.save(folder / "places.npy", rows)
+    (folder / "names.bin").write_bytes(bytes(names))
+    words = {k: data[k] for k in ("first_names", "female_names", "zipf")} | {"n_names": len(data["index"])}
+    with (folder / "words.pickle").open("wb") as fh:
+        pickle.dump(words, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def cache_dir() -> Path:
@@ -125,12 +187,12 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    """The cache file for this build: keyed by the builder's version, the source
+    """The cache folder for this build: keyed by the builder's version, the source
     packages' versions and the lexicon's content, so any change rebuilds it."""
     versions = "-".join(_package_version(p) for p in _SOURCE_PACKAGES)
     lexicon = hashlib.sha256(lexicon_bytes()).hexdigest()[:12]
     key = re.sub(r"[^0-9A-Za-z.\-]", "_", f"v{BUILD_VERSION}-{versions}-{lexicon}")
-    return cache_dir() / f"gazetteer-{key}.pickle"
+    return cache_dir() / f"gazetteer-{key}"
 
 
 def _package_version(name: str) -> str:
@@ -142,40 +204,46 @@ def _package_version(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Load the cached gazetteer, building it first if there is none."""
+    """Open the cached gazetteer, building it first if there is none."""
     path = cache_path()
-    if path.exists():
+    if (path / _COMPLETE).exists():
         try:
-            with path.open("rb") as fh:
-                gazetteer = Gazetteer(pickle.load(fh))
+            gazetteer = Gazetteer(path)
             _touch(path)  # in use: the last to be pruned
             return gazetteer
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError):
+        except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError):
             pass  # a damaged cache is rebuilt below
     data = build_gazetteer_data()
-    _write_atomically(path, data)
+    folder = _write_atomically(path, data)
     prune_cache(path.parent, keep=CACHE_FILES_KEPT)
-    return Gazetteer(data)
+    return Gazetteer(folder)
 
 
-# Each lexicon edit or package upgrade makes a new 30 MB cache file; the most
+# Each lexicon edit or package upgrade makes a new 30 MB cache folder; the most
 # recently used few are kept (two installations may share the cache folder).
 CACHE_FILES_KEPT = 3
+_COMPLETE = "complete"  # written last: a folder without it was cut short
 
 
 def prune_cache(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` most recently used gazetteer files in ``folder``;
-    returns the deleted ones. Never fails: a file in use elsewhere is only skipped."""
-    files = []
-    for path in folder.glob("gazetteer-*.pickle"):
+    """Delete all but the ``keep`` most recently used gazetteer caches in ``folder``
+    (folders, and the single files of earlier versions); returns the deleted ones.
+    Never fails: a cache in use elsewhere is only skipped."""
+    import shutil
+
+    caches = []
+    for path in folder.glob("gazetteer-*"):
         try:
-            files.append((path.stat().st_mtime, path))
+            caches.append((path.stat().st_mtime, path))
         except OSError:
             continue
     deleted = []
-    for _, path in sorted(files, reverse=True)[keep:]:
+    for _, path in sorted(caches, reverse=True)[keep:]:
         try:
-            path.unlink()
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
             deleted.append(path)
         except OSError:
             pass
@@ -189,15 +257,32 @@ def _touch(path: Path) -> None:
         pass  # a read-only cache is still a cache
 
 
-def _write_atomically(path: Path, data: dict) -> None:
+def _write_atomically(path: Path, data: dict) -> Path:
+    """The cache folder written whole under a temporary name and renamed into place;
+    returns where it stands (a temporary folder where the cache cannot be written:
+    that only costs the next run a rebuild)."""
+    import shutil
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    except OSError:
+        tmp = Path(tempfile.mkdtemp(prefix="twinning-gazetteer-"))
+        save_gazetteer(data, tmp)
+        (tmp / _COMPLETE).touch()
+        return tmp
+    save_gazetteer(data, tmp)
+    (tmp / _COMPLETE).touch()
+    try:
+        if path.exists():
+            shutil.rmtree(path)  # an incomplete or damaged cache of this key
         os.replace(tmp, path)
     except OSError:
-        pass  # an unwritable cache only costs the next run a rebuild
+        if (path / _COMPLETE).exists():  # another process built it meanwhile
+            shutil.rmtree(tmp, ignore_errors=True)
+            return path
+        return tmp
+    return path
 
 
 def build_gazetteer_data() -> dict:
