@@ -706,3 +706,34 @@ def test_a_district_named_after_its_town_leaves_the_town_its_own_partnership(ext
     )
     assert ("Mansfeld", "Montreuil-Bellay") in found(record)
     assert ("Mansfeld-Südharz", "Montreuil-Bellay") not in found(record)
+
+
+# -- a sentence that continues the partnership sentence before it -------------------
+FIRST = "Schwabach, den 3. Mai 2019\n\nDie Stadt Schwabach unterhält seit 1970 eine Partnerschaft mit Poitiers. "
+
+
+@pytest.mark.parametrize(
+    ("follow_on", "added"),
+    [
+        ("Danach folgten Kalisz, Lucca und Tartu.", {"Kalisz", "Lucca", "Tartu"}),
+        ("Es folgten dann Kalisz in Polen und Lucca in Italien.", {"Kalisz", "Lucca"}),
+        ("1990 folgte die Stadt Kalisz.", {"Kalisz"}),
+        ("Später kamen Kalisz und Lucca dazu.", {"Kalisz", "Lucca"}),
+    ],
+)
+def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_text, follow_on, added):
+    record = extract_text(FIRST + follow_on)
+    assert found(record) == {("Schwabach", "Poitiers")} | {("Schwabach", b) for b in added}
+
+
+@pytest.mark.parametrize(
+    "follow_on",
+    [
+        "Danach folgte ein Besuch in Kalisz.",  # a place visited
+        "Es folgte die Fahrt nach Kalisz.",
+        "Der Rat tagte. Danach folgten Kalisz und Lucca.",  # not right after the partnership sentence
+        "Danach folgte der Musikverein Kalisz.",  # a club's name
+    ],
+)
+def test_a_following_sentence_that_names_places_otherwise_adds_no_partner(extract_text, follow_on):
+    assert found(extract_text(FIRST + follow_on)) == {("Schwabach", "Poitiers")}

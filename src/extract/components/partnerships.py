@@ -65,6 +65,8 @@ from .several_bodies import SeveralBodies
 _PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
+_PREPOSITIONS = {"in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab"}
+_BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", "kreis", "region"}
 
 
 def _pair_lines_abroad(lines: list, about_organisation: Callable[[Span], bool]) -> bool:
@@ -132,6 +134,7 @@ class PageReading(SeveralBodies):
         home_keys = self._home_keys(home)
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
+        paired_at = -2  # the last sentence that paired the home with partners it names
         for index, sent in enumerate(sentences):
             self._sentence_home_aliases = []  # former names of the home this sentence gives
             line = span_text(sent).strip()
@@ -204,6 +207,18 @@ class PageReading(SeveralBodies):
                 (triggers and self._names_home(sent_places, home_keys))
                 or self._all_country_qualified(sent_places, home_keys)
             )
+            if not kinds and not weak_pairs and paired_at == index - 1 and self._continues_with_partners(sent):
+                # "Die Partnerschaft mit X besteht seit 1965. Danach folgten Y und Z."
+                succession = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
+                added = [p for p in sent_places if not self._after_preposition(p)]  # "ein Besuch in Y": a place visited
+                for partner in self._partners(sent, added, home, home_keys):
+                    pair = self._pair(pairs, home, partner)
+                    pair.kinds.add("partnership")
+                    pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
+                    pair.why = pair.why or succession
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
+                continue
             if not kinds and not weak_pairs:
                 # on a partnership page, "eine Delegation aus der polnischen Stadt X", "X (Frankreich)
                 # war zu Gast": a town abroad named for the reader with its country is a partner
@@ -234,6 +249,8 @@ class PageReading(SeveralBodies):
                 partners = [side]
                 why = "partnership sentence under the partner's heading"
             named_home = self._names_home(sent_places, home_keys)
+            if partners and why == "sentence with a partnership word":
+                paired_at = index
             for partner in partners:
                 fresh = (home.key, partner.key) not in pairs
                 pair = self._pair(pairs, home, partner)
@@ -244,6 +261,25 @@ class PageReading(SeveralBodies):
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
+
+    def _continues_with_partners(self, sent: Span) -> bool:
+        """A prose sentence whose verb adds partners to those of the sentence before it:
+        "Danach folgten Y und Z", "1990 kam Y hinzu"; not a heading or a club's news."""
+        words = set(lex()["partnerships"]["succession_words"])
+        return (
+            not self._is_heading(sent)
+            and any(t.lower_ in words for t in sent)
+            and not self._about_organisation(sent)
+        )
+
+    @staticmethod
+    def _after_preposition(span: Span) -> bool:
+        """ "in Y", "nach der Stadt Y": a place named as where or whither, not as a subject."""
+        k = span.start - 1
+        doc = span.doc
+        while k >= 0 and (doc[k].lower_ in ("der", "die", "dem", "den", "des") or doc[k].lower_ in _BODY_WORDS):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in _PREPOSITIONS
 
     def _focus_and_events(
         self,
