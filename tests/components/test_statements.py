@@ -29,6 +29,7 @@ STATEMENTS = [
     "{a} – {b}: Partnerschaft seit 1956",
     "Die Städtepartnerschaft {a}–{b} wurde 1956 gegründet.",
     "Die Gemeinde {a} und die französische Gemeinde {b} sind seit 1956 partnerschaftlich verbunden.",
+    "{a} ist seit 1956 mit {b} freundschaftlich verbunden.",
 ]
 
 
@@ -50,6 +51,8 @@ NEAR_MISSES = [
     "Die Kirchengemeinde {a} unterhält eine Partnerschaft mit einer Gemeinde in {b}.",
     "Der Zug von {a} nach {b} fährt seit 1990 täglich.",
     "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",
+    "Die Firma aus {a} ist mit Kunden in {b} freundschaftlich verbunden.",
+    "Die Stadt {a} pflegt freundschaftliche Beziehungen zu {b}.",
 ]
 
 

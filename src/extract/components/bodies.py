@@ -201,11 +201,13 @@ def keyword_category(word: str) -> str | None:
     return categories[found.group()] if found else None
 
 
-def states_bond(words: list[str]) -> bool:
+def states_bond(words: list[str], friendship: bool = False) -> bool:
     """ "partnerschaftlich verbunden", "partnerschaftliche Beziehungen": a weak adjective
-    right before a word of a bond (lower-cased words of one sentence)."""
+    right before a word of a bond (lower-cased words of one sentence); with
+    ``friendship``, "freundschaftlich verbunden"."""
     words_lex = lex()["partnerships"]
-    adjectives, bonds = tuple(words_lex["bond_adjectives"]), tuple(words_lex["bond_words"])
+    prefix = "friendship_" if friendship else ""
+    adjectives, bonds = tuple(words_lex[prefix + "bond_adjectives"]), tuple(words_lex[prefix + "bond_words"])
     return any(
         w.startswith(adjectives) and any(x.startswith(bonds) for x in words[k + 1 : k + 3])
         for k, w in enumerate(words)

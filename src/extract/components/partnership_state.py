@@ -234,6 +234,8 @@ class ReadingState:
                     result[start][0].add("cooperation")
             if result[start][1] and not result[start][0] and states_bond(words):
                 result[start][0].add("partnership")  # "partnerschaftlich verbunden": no other kind named
+            elif result[start][1] and not result[start][0] and states_bond(words, friendship=True):
+                result[start][0].add("friendship")  # "freundschaftlich verbunden"
         return result
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:

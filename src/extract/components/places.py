@@ -500,7 +500,7 @@ class PlaceRecognizer(UsesGazetteer):
             if not any(start <= c.start < end and c.label != COUNTRY for c in accepted):
                 continue
             words = table.lower[start:end]
-            if any(strong_kind(w) for w in words) or states_bond(words):
+            if any(strong_kind(w) for w in words) or states_bond(words) or states_bond(words, friendship=True):
                 found.add(id(cand))
         return found
 

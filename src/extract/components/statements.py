@@ -179,7 +179,8 @@ class Statements(FoundingDates):
                 continue
             start, end = bounds[k]
             words = lower[start:end]
-            if not any(keyword_category(w) in ("partnership", "friendship") for w in words) and not states_bond(words):
+            stated = any(keyword_category(w) in ("partnership", "friendship") for w in words)
+            if not (stated or states_bond(words) or states_bond(words, friendship=True)):
                 continue
             if not self._about_organisation(doc[start:end]):
                 return True
