@@ -719,6 +719,7 @@ FIRST = "Schwabach, den 3. Mai 2019\n\nDie Stadt Schwabach unterhält seit 1970 
         ("Es folgten dann Kalisz in Polen und Lucca in Italien.", {"Kalisz", "Lucca"}),
         ("1990 folgte die Stadt Kalisz.", {"Kalisz"}),
         ("Später kamen Kalisz und Lucca dazu.", {"Kalisz", "Lucca"}),
+        ("Mit Kalisz wurde 1990 ein Vertrag unterzeichnet.", {"Kalisz"}),
     ],
 )
 def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_text, follow_on, added):
@@ -733,6 +734,8 @@ def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_
         "Es folgte die Fahrt nach Kalisz.",
         "Der Rat tagte. Danach folgten Kalisz und Lucca.",  # not right after the partnership sentence
         "Danach folgte der Musikverein Kalisz.",  # a club's name
+        "In Kalisz wurde 1990 der Vertrag unterzeichnet.",  # where it was signed
+        "Mit der Firma Muster aus Kalisz wurde ein Vertrag unterzeichnet.",
     ],
 )
 def test_a_following_sentence_that_names_places_otherwise_adds_no_partner(extract_text, follow_on):

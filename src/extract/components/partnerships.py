@@ -264,11 +264,16 @@ class PageReading(SeveralBodies):
 
     def _continues_with_partners(self, sent: Span) -> bool:
         """A prose sentence whose verb adds partners to those of the sentence before it:
-        "Danach folgten Y und Z", "1990 kam Y hinzu"; not a heading or a club's news."""
-        words = set(lex()["partnerships"]["succession_words"])
+        "Danach folgten Y und Z", "1990 kam Y hinzu", "Mit Y wurde 1990 ein Vertrag
+        unterzeichnet"; not a heading or a club's news."""
+        words = lex()["partnerships"]
+        succession = set(words["succession_words"])
+        verbs, agreements = tuple(words["succession_signing_verbs"]), tuple(words["succession_agreements"])
+        lower = [t.lower_ for t in sent]
+        signs = any(w.startswith(verbs) for w in lower) and any(w.startswith(agreements) for w in lower)
         return (
             not self._is_heading(sent)
-            and any(t.lower_ in words for t in sent)
+            and (signs or any(w in succession for w in lower))
             and not self._about_organisation(sent)
         )
 
