@@ -274,6 +274,9 @@ def _write_atomically(path: Path, data: dict) -> Path:
     save_gazetteer(data, tmp)
     (tmp / _COMPLETE).touch()
     try:
+        if (path / _COMPLETE).exists():  # another process built it meanwhile: use that one
+            shutil.rmtree(tmp, ignore_errors=True)
+            return path
         if path.exists():
             shutil.rmtree(path)  # an incomplete or damaged cache of this key
         os.replace(tmp, path)
