@@ -219,3 +219,24 @@ def test_a_heading_region_and_a_city_is_the_region_body_in_prose_the_city(nlp):
     ]
     # in prose the same words are as often the country around the city: no regional body
     assert ("Region Stuttgart", "REGION") not in places(nlp("Viele Pendler leben in der Region Stuttgart und fahren."))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Die Stadt Fürth hat Partner in den USA.", "USA"),
+        ("Eine Delegation aus dem UK besuchte Fürth.", "UK"),
+        ("Städtepartnerschaften mit Gemeinden in der DDR gab es erst ab 1986.", "DDR"),
+    ],
+)
+def test_a_states_short_form_in_capitals_is_a_country(nlp, text, country):
+    from extract.pipeline import process
+
+    assert (country, "COUNTRY") in places(process(text, nlp))
+
+
+def test_other_words_in_capitals_stay_acronyms(nlp):
+    from extract.pipeline import process
+
+    doc = process("Der TOP 3 der Sitzung und die GmbH aus Fürth: ENDE der Debatte.", nlp)
+    assert places(doc) == [("Fürth", "CITY")]

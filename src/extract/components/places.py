@@ -649,10 +649,10 @@ class PlaceRecognizer(UsesGazetteer):
             return ACCEPT, True
         word = names[0] if names else words[i]
         labels = {p.label for p in places}
+        if COUNTRY in labels:
+            return ACCEPT, True  # "USA", "UK", "DDR": a state's own short form, in capitals too
         if word.isupper() and not scan.list_line[i]:
             return REJECT, False  # capitals outside lists are acronyms or shouting
-        if COUNTRY in labels:
-            return ACCEPT, True
         if words[i].lower() in vocab["determiners"] | vocab["prep"] and not (
             end + 1 < scan.n and words[end] in ("(", ",") and _names_country(words[end + 1])
         ):
