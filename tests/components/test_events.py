@@ -205,3 +205,24 @@ def test_the_day_of_the_sentence_before_dates_the_signing(extract_text):
 )
 def test_no_weekday_or_no_dateline_leaves_the_signing_undated(extract_text, text):
     assert event_pairs(extract_text(text)) == ("active", [("signed", "")])
+
+
+def test_a_preamble_about_partnerships_in_general_dates_no_partnership(extract_text):
+    # the page's first sentence speaks of partnerships between towns in general, not the home's
+    text = (
+        "Gemeinde Schwabach\n\nPartnerschaften zwischen Städten und Gemeinden wurden nach dem Krieg ins Leben "
+        "gerufen.\n\nUnsere Partnergemeinden\n\nKalisz PL\n"
+    )
+    record = extract_text(text)
+    assert [(p.b[0], p.events) for p in record.partnerships] == [("Kalisz", [])]
+
+
+def test_a_preamble_about_the_homes_partnerships_applies_to_them(extract_text):
+    text = (
+        "Gemeinde Schwabach\n\nUnsere Partnerschaften wurden 1990 offiziell besiegelt.\n\n"
+        "Unsere Partnergemeinden\n\nKalisz PL\n"
+    )
+    record = extract_text(text)
+    assert [(p.b[0], [(e.type, e.date) for e in p.events]) for p in record.partnerships] == [
+        ("Kalisz", [("signed", "1990")])
+    ]

@@ -219,3 +219,28 @@ def test_a_bare_title_over_a_partnership_heading_naming_its_partner_holds_it(ext
 def test_a_partner_heading_over_a_dated_partnership_line_stays_a_partner(nlp):
     # the line below names no other place: it describes the heading above
     assert lines(nlp, "Unsere Partnerstädte\n\nPoitiers\n\nStädtepartnerschaft seit 1970\n") == [(None, "Poitiers")]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Poitiers FR\n\nKalisz PL\n",  # ISO codes after the name, headings of their own
+        "Poitiers F\n\nKalisz PL\n",  # vehicle signs
+        "- Poitiers F\n- Kalisz PL\n",  # items: the code is not part of the name
+    ],
+)
+def test_a_country_code_after_a_partners_name_gives_its_country(extract_text, listing):
+    record = extract_text("Gemeinde Schwabach\n\nUnsere Partnergemeinden\n\n" + listing)
+    assert [(p.b[0], p.b_country) for p in record.partnerships] == [("Poitiers", "FR"), ("Kalisz", "PL")]
+
+
+def test_a_swiss_municipalitys_canton_code_stays_in_its_name(nlp):
+    # "Veltheim AG" is the official name (canton Aargau), not Veltheim in Antigua ("AG")
+    from extract.pipeline import process
+
+    doc = process("Gemeinde Schwabach\n\nUnsere Partnergemeinden\n\n- Veltheim AG\n- Kalisz PL\n", nlp)
+    assert [e.text for e in doc.ents if e.label_ == "CITY"] == ["Schwabach", "Veltheim AG", "Kalisz"]
+
+
+def test_a_code_after_a_name_outside_a_partner_list_makes_no_partner(extract_text):
+    assert extract_text("Gemeinde Schwabach\n\nAnfahrt\n\nPoitiers FR\n\nParken am Bahnhof.\n").partnerships == []

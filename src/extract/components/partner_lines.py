@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION
 from .bodies import could_be_at_home, name_key, names_district, resolved_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
+from .places import country_codes
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
 
 _TOKEN = re.compile(r"\w[\w.'’]*|[^\w\s]")
@@ -142,6 +143,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         i += words_inside
         line.partner = extended
     depth = 0
+    # country codes written in capitals on this line ("Springfield CZ"), lower-cased as the items are
+    codes = {w.lower() for w in _CAPITALS.findall(doc_text(doc), block.start, block.end) if w in country_codes()}
     alias_context = False
     successor: Span | None = None
     previous: object = line.partner
@@ -165,6 +168,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # a remark in parentheses: "(Provinz Verona, Italien)", "(seit 2007 ...)"
             elif previous is line.partner and word in _AFTER_NAME_WORDS:
                 pass  # "X Kommune"
+            elif previous is line.partner and word in codes:
+                pass  # "Springfield CZ", "Springfield EST": the country's code after the name
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
             elif kind_of(word) and word.endswith(_PLURAL_ENDINGS) and not depth:
@@ -202,6 +207,9 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{1,3}\b")
 
 
 def _country_line(doc: Doc, block: Block, country: Span) -> bool:

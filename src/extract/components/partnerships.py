@@ -66,6 +66,10 @@ _PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 _PREPOSITIONS = {"in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab"}
+_POSSESSIVES = {
+    "unsere", "unserer", "unseren", "unserem", "ihre", "ihrer", "ihren", "ihrem", "seine", "seiner", "seinen",
+}  # fmt: skip
+_PLURAL_KIND_ENDINGS = ("schaften", "städte", "gemeinden", "kommunen", "kreise")
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", "kreis", "region"}
 
 
@@ -277,6 +281,18 @@ class PageReading(SeveralBodies):
             and not self._about_organisation(sent)
         )
 
+    def _about_partnerships_in_general(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
+        """A sentence that speaks of partnerships in the plural without saying whose:
+        no home named, no possessive ("unsere Partnerschaften"), every partnership word
+        plural ("Städtepartnerschaften entstanden nach dem Krieg")."""
+        if self._names_home(sent_places, home_keys):
+            return False
+        lower = [t.lower_ for t in sent]
+        if any(w in _POSSESSIVES for w in lower):
+            return False
+        words = [w for w in lower if strong_kind(w)]
+        return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
+
     @staticmethod
     def _after_preposition(span: Span) -> bool:
         """ "in Y", "nach der Stadt Y": a place named as where or whither, not as a subject."""
@@ -322,6 +338,8 @@ class PageReading(SeveralBodies):
                 continue
             # in the preamble, before any partner is named, "the partnership" is all of them
             preamble = not focus and not any(self._key(p) in partner_keys for p in places if p.start < sent.start)
+            if preamble and self._about_partnerships_in_general(sent, sent_places, home_keys):
+                preamble = False  # "Partnerschaften zwischen Städten wurden vor 70 Jahren ins Leben gerufen"
             unfocused = [k for k in pairs if k[0] in home_keys] if preamble else []
             targets = named or focus or unfocused
             if not targets:

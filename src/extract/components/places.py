@@ -357,6 +357,29 @@ def _vehicle_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """States' codes as lists write them after a name: the international vehicle
+    signs (lexicon) and ISO 3166-1's two- and three-letter codes (``pycountry``)."""
+    import pycountry
+
+    iso = {code for c in pycountry.countries for code in (c.alpha_2, c.alpha_3)}
+    return frozenset(iso | _vehicle_codes())
+
+
+@lru_cache(maxsize=1)
+def _swiss_cantons() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code="CH"))
+
+
+def _code_after_name(previous: str, word: str) -> bool:
+    """ "PL" after "Springfield": a state's code in capitals after a name not itself in
+    capitals ("HOI AN" is a name in capitals)."""
+    return word.isupper() and not previous.isupper() and word in country_codes()
+
+
+@lru_cache(maxsize=1)
 def _compass_prefixes() -> tuple[str, ...]:
     return tuple(_vocab()["compass"])
 
@@ -886,6 +909,13 @@ class PlaceRecognizer(UsesGazetteer):
             word = words[end]
             if word.isspace() or word in (",", "(", "/", ":", ";") or "\n" in word or word in vocab["city"]:
                 break
+            known = end > i and (
+                scan.table.span_text(i, end + 1) in self.gazetteer
+                or word in _swiss_cantons()
+                and any(p.country == "CH" for p in self.gazetteer.lookup(scan.table.span_text(i, end)))
+            )  # "Musterdorf AG": a Swiss municipality's official name holds its canton's code
+            if end > i and _code_after_name(words[end - 1], word) and not known:
+                break  # "- Springfield PL": a country's code after the name
             if not (_starts_name(word) or word in _INNER):
                 return None
             end += 1
