@@ -240,3 +240,17 @@ def test_other_words_in_capitals_stay_acronyms(nlp):
 
     doc = process("Der TOP 3 der Sitzung und die GmbH aus Fürth: ENDE der Debatte.", nlp)
     assert places(doc) == [("Fürth", "CITY")]
+
+
+def test_a_common_word_that_only_a_city_quarters_alternate_name_spells_is_no_place(nlp):
+    # GeoNames lists a city quarter with the alternate name "Rathaus"; the word is a town hall
+    from extract.pipeline import process
+
+    doc = process("Die Partnerschaft mit Poitiers ist mehr als eine Sache von Rathaus zu Rathaus.", nlp)
+    assert places(doc) == [("Poitiers", "CITY")]
+
+
+def test_a_town_whose_own_name_is_a_word_is_still_a_place_after_a_preposition(nlp):
+    from extract.pipeline import process
+
+    assert ("Haar", "CITY") in places(process("Die Delegation reiste am Montag nach Haar.", nlp))

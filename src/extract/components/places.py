@@ -710,6 +710,10 @@ class PlaceRecognizer(UsesGazetteer):
                 return ACCEPT, False
             return PENDING, False
         if zipf < vocab["very_common"] and weak:
+            if all(fold_name(p.name) != fold_name(looked_up) for p in places):
+                # "von Rathaus zu Rathaus": a common word that only some place's alternate name
+                # spells (a city quarter's), and no place of that name itself
+                return PENDING, False
             return ACCEPT, True
         if zipf < vocab["town_zipf"] and max(p.population for p in places) >= vocab["town"]:
             return ACCEPT, False  # "Zwickau", "Aarau": rare as words, and real towns
