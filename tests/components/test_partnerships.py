@@ -740,3 +740,21 @@ def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_
 )
 def test_a_following_sentence_that_names_places_otherwise_adds_no_partner(extract_text, follow_on):
     assert found(extract_text(FIRST + follow_on)) == {("Schwabach", "Poitiers")}
+
+
+def test_on_a_districts_page_the_partner_district_and_its_towns_name_are_one_partner(extract_text):
+    text = (
+        "Landkreis Musterland\n\nDer Landrat besuchte den Partnerkreis Kalisz. Die Partnerschaft mit dem "
+        "Kreis Kalisz besteht seit 1995."
+    )
+    record = extract_text(text)
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Landkreis Musterland", "Kreis Kalisz")]
+    assert "Kalisz" in record.partnerships[0].b
+
+
+def test_on_a_towns_page_a_district_and_a_town_of_one_name_stay_two_partners(extract_text):
+    text = (
+        "Stadt Schwabach\n\nDie Stadt Schwabach pflegt Partnerschaften mit der Stadt Kalisz und mit dem "
+        "Kreis Kalisz in Polen."
+    )
+    assert {p.b[0] for p in extract_text(text).partnerships} == {"Kalisz", "Kreis Kalisz"}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, Place
 from ..text import fold_name
-from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, states_bond
+from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, names_district, states_bond
 from .events import triggers_by_sentence, triggers_in
 from .extensions import TokenTable, token_table
 
@@ -86,15 +86,21 @@ class CharRanges:
         return [(a, b) for a, b in self.ranges[:k] if b > start]
 
 
-def merge_spelling_variants(pairs: list[Pair]) -> list[Pair]:
+def merge_spelling_variants(pairs: list[Pair], district_home: bool = False) -> list[Pair]:
     """One partner written several ways on a page ("Springfeld", "Springfield-sur-Mer"
     for "Springfield-sur-Mer"): pairs of the same side a whose b names agree up to
-    one letter over the shorter name merge into the pair with the longest name."""
+    one letter over the shorter name merge into the pair with the longest name. On a
+    district's page (``district_home``) a partner district named after its town and
+    the town's name alone ("Kreis Springfield", "Springfield") are one partner too."""
     kept: list[Pair] = []
     kept_by_a: dict[str, list[Pair]] = {}  # the kept pairs of each side a, in the order kept
+
+    def same(long_name: str, short_name: str) -> bool:
+        return _same_spelling(long_name, short_name) or district_home and _district_of_town(long_name, short_name)
+
     for pair in sorted(pairs, key=lambda p: -len(fold_name(p.b.names[0]))):
         same_a = kept_by_a.setdefault(pair.a.key, [])
-        target = next((k for k in same_a if _same_spelling(k.b.names[0], pair.b.names[0])), None)
+        target = next((k for k in same_a if same(k.b.names[0], pair.b.names[0])), None)
         if target is None:
             kept.append(pair)
             same_a.append(pair)
@@ -121,6 +127,12 @@ def _same_spelling(long_name: str, short_name: str) -> bool:
     if b in prefixes:  # the name before its hyphenated rest
         return long_name[len(short_name) : len(short_name) + 1] == "-"
     return any(_one_edit_apart(prefix, b) for prefix in prefixes)
+
+
+def _district_of_town(long_name: str, short_name: str) -> bool:
+    """ "Kreis Springfield" for "Springfield": a district's word before the town's name."""
+    word, _, rest = long_name.partition(" ")
+    return bool(rest) and fold_name(rest) == fold_name(short_name) and names_district(long_name)
 
 
 def _one_edit_apart(x: str, y: str) -> bool:

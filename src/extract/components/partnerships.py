@@ -424,7 +424,8 @@ class PageReading(SeveralBodies):
             self._undated_founding(doc, pair)
         self._set_home(doc, home)
         self._home_side, self._home_why = home, doc._.home_why
-        doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()))]
+        district_home = home is not None and any(names_district(n) for n in home.names)
+        doc._.partnerships = [self._to_dict(p) for p in merge_spelling_variants(list(pairs.values()), district_home)]
 
     def _pairs_from_partner_lines(
         self, doc: Doc, home: Side | None, pairs: dict[tuple[str, str], Pair]
