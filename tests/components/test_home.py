@@ -262,3 +262,32 @@ def test_a_german_district_word_reads_its_name_at_home(nlp):
     # beside places abroad, the district lies with them ("Lemberg" is also a village at home)
     doc = process("Die Reise führte in die Oblast Lwiw und in den Kreis Lemberg.", nlp)
     assert [(e.text, e._.place.country) for e in doc.ents] == [("Oblast Lwiw", "UA"), ("Kreis Lemberg", "UA")]
+
+
+def test_an_address_naming_a_city_and_its_district_takes_the_districts_name_written_with_the_city(nlp):
+    # on "berlin.de/ba-spandau" the text's "Berlin Spandau" is the home too, not Berlin beside it
+    from spacy.tokens import Span
+
+    from extract.addresses import page_address
+    from extract.components.home import mentions_of
+    from extract.pipeline import process
+
+    doc = process("Bezirk Spandau. Im Rathaus Spandau und beim Jobcenter Berlin Spandau: Partnerstädte.", nlp)
+    words = [t.text for t in doc]
+    k = words.index("Berlin")
+    spandau = [e for e in doc.ents if e.text == "Spandau" and e.start < k]
+    written_with_city = Span(doc, k, k + 2, label="CITY")
+    address = page_address("https://www.berlin.de/ba-spandau/partnerstaedte/")
+    found = mentions_of(doc, [*spandau, written_with_city], address.names, district=True)
+    assert [s.text for s in found] == ["Spandau", "Spandau", "Berlin Spandau"]
+    elsewhere = page_address("https://www.spandau.de/partnerstaedte/")  # no city named beside it
+    assert [s.text for s in mentions_of(doc, [*spandau, written_with_city], elsewhere.names, district=False)] == [
+        "Spandau",
+        "Spandau",
+    ]
+
+
+def test_a_domestic_partner_after_a_name_the_place_rules_did_not_mark_is_still_coordinated(extract_text):
+    # "mit Musterau-Bad Beispiel und Bremerhaven": the unmarked first name does not cut the second off
+    text = "Stadt Schwabach\n\nSeit 1970 bestehen die Städtepartnerschaften mit Musterau-Bad Beispiel und Bremerhaven."
+    assert ("Schwabach", "Bremerhaven") in {(p.a[0], p.b[0]) for p in extract_text(text).partnerships}

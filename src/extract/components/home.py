@@ -351,11 +351,27 @@ def partner_cue(doc: Doc, span: Span) -> bool:
                 while start > 0 and doc[start].ent_iob_ == "I":
                     start -= 1  # to the first word of that name
                 continue
+            unmarked = _unmarked_name_before(doc, k - 1)
+            if unmarked is not None and not holds_own:
+                start = unmarked  # "mit Musterau-Bad Beispiel und X": a name the place rules did not mark
+                continue
         if k < 0 or doc[k].lower_ != "mit":
             return False
         sent = doc[span.start].sent
         return any(strong_kind(t.lower_) for t in sent)
     return False
+
+
+def _unmarked_name_before(doc: Doc, k: int) -> int | None:
+    """The first token of a run of capitalised words and hyphens (at most four tokens)
+    that ends at token ``k`` and that no entity covers, or None."""
+    j = k
+    while j >= 0 and k - j < 4 and not doc[j].ent_type_ and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+        j -= 1
+    first = j + 1
+    if first > k or doc[first].text == "-":
+        return None
+    return first
 
 
 _LOCATION_WORDS = {"in", "im", "aus", "der", "dem", "des", "/", "(", ")"}
@@ -434,7 +450,19 @@ def mentions_of(doc: Doc, places: list[Span], names: tuple[str, ...], district: 
     for span in matched:
         counts[key(span)] += 1
     best = max(counts, key=lambda k: counts[k])
-    return sorted((s for s in matched if key(s) == best), key=lambda s: s.start)
+    chosen = [s for s in matched if key(s) == best]
+    # "Berlin Musterbezirk" beside "Musterbezirk" on "berlin.de/ba-musterbezirk": the body
+    # written with the city the address also names
+    bare_names = {canonical_name(s).lower() for s in chosen}
+    longer = []
+    for span in places:
+        name = canonical_name(span).lower()
+        for bare in bare_names:
+            prefix = name[: -len(bare)].rstrip(" -") if name.endswith(bare) and len(name) > len(bare) else ""
+            if prefix and squash(prefix) in names and span not in chosen:
+                longer.append(span)
+                break
+    return sorted(chosen + longer, key=lambda s: s.start)
 
 
 def named_in_text(doc: Doc, names: tuple[str, ...]) -> str | None:
