@@ -758,3 +758,32 @@ def test_on_a_towns_page_a_district_and_a_town_of_one_name_stay_two_partners(ext
         "Kreis Kalisz in Polen."
     )
     assert {p.b[0] for p in extract_text(text).partnerships} == {"Kalisz", "Kreis Kalisz"}
+
+
+# -- a sentence that names the partners the sentence before announced ---------------
+ANNOUNCED = "Schwabach, den 3. Mai 2019\n\nDie Stadt Schwabach hat drei Partnerstädte. "
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "Es sind Poitiers, Kalisz und Lucca.",
+        "Dazu gehören Poitiers, Kalisz und Lucca.",
+        "Die älteste ist Poitiers, dann folgen Kalisz und Lucca.",
+    ],
+)
+def test_a_sentence_naming_the_partners_an_announcement_promised_pairs_them(extract_text, naming):
+    assert found(extract_text(ANNOUNCED + naming)) == {("Schwabach", b) for b in ("Poitiers", "Kalisz", "Lucca")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ANNOUNCED + "Im Sommer reiste der Rat nach Poitiers.",  # a trip, after a preposition
+        ANNOUNCED + "Der Rat tagte am Montag. Es sind Poitiers, Kalisz und Lucca.",  # not right after it
+        "Schwabach, den 3. Mai 2019\n\nIn Schwabach entstanden viele Freundschaften. Man traf sich auf der Kirchweih "
+        "und in Poitiers.",  # people's friendships announce no partner towns
+    ],
+)
+def test_without_an_announcement_right_before_a_sentence_of_places_pairs_nothing(extract_text, text):
+    assert found(extract_text(text)) == set()

@@ -65,7 +65,10 @@ from .several_bodies import SeveralBodies
 _PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
-_PREPOSITIONS = {"in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab"}
+_PREPOSITIONS = {
+    "in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab", "auf", "an",
+    "am", "unter", "vor", "um", "bis", "gegen",
+}  # fmt: skip
 _POSSESSIVES = {
     "unsere", "unserer", "unseren", "unserem", "ihre", "ihrer", "ihren", "ihrem", "seine", "seiner", "seinen",
 }  # fmt: skip
@@ -139,6 +142,7 @@ class PageReading(SeveralBodies):
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         paired_at = -2  # the last sentence that paired the home with partners it names
+        announced_at = -2  # the last that announced the home's partners without naming them
         for index, sent in enumerate(sentences):
             self._sentence_home_aliases = []  # former names of the home this sentence gives
             line = span_text(sent).strip()
@@ -211,6 +215,18 @@ class PageReading(SeveralBodies):
                 (triggers and self._names_home(sent_places, home_keys))
                 or self._all_country_qualified(sent_places, home_keys)
             )
+            if not kinds and not weak_pairs and announced_at == index - 1 and not self._is_heading(sent):
+                # "Die Stadt X hat drei Partnerstädte. Es sind Y, Z und W."
+                announced = "sentence naming the partners the sentence before announced ('X hat drei Partnerstädte.')"
+                added = [p for p in sent_places if not self._after_preposition(p)]
+                for partner in self._partners(sent, added, home, home_keys):
+                    pair = self._pair(pairs, home, partner)
+                    pair.kinds.add("partnership")
+                    pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
+                    pair.why = pair.why or announced
+                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                    self._date_by_seit(doc, sent, sent_places, pair)
+                continue
             if not kinds and not weak_pairs and paired_at == index - 1 and self._continues_with_partners(sent):
                 # "Die Partnerschaft mit X besteht seit 1965. Danach folgten Y und Z."
                 succession = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
@@ -240,6 +256,8 @@ class PageReading(SeveralBodies):
                 continue  # "Der Musikverein X pflegt eine Partnerschaft ...": the club's, not X's
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
+            if not partners and self._announces_partners(sent, sent_places, home_keys):
+                announced_at = index
             antecedent = antecedents[index]
             if not partners and kinds and antecedent is not None:
                 # "Springfield ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
@@ -292,6 +310,14 @@ class PageReading(SeveralBodies):
             return False
         words = [w for w in lower if strong_kind(w)]
         return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
+
+    def _announces_partners(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
+        """ "Die Stadt X hat drei Partnerstädte.", "X pflegt Partnerschaften zu vier Städten.":
+        the home and a plural partnership word, no other place; the partners follow."""
+        others = [p for p in sent_places if self._key(p) not in home_keys]
+        # a partnership word, not "Freundschaften" (people's friendships as often as towns')
+        plural = any(strong_kind(t.lower_) == "partnership" and t.lower_.endswith(_PLURAL_KIND_ENDINGS) for t in sent)
+        return plural and not others and not self._is_heading(sent) and not self._about_organisation(sent)
 
     @staticmethod
     def _after_preposition(span: Span) -> bool:
