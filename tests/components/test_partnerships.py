@@ -787,3 +787,10 @@ def test_a_sentence_naming_the_partners_an_announcement_promised_pairs_them(extr
 )
 def test_without_an_announcement_right_before_a_sentence_of_places_pairs_nothing(extract_text, text):
     assert found(extract_text(text)) == set()
+
+
+def test_a_list_of_partners_goes_on_over_several_sentences(extract_text):
+    text = ANNOUNCED + "Poitiers ist die älteste. Kalisz kam 1990 hinzu. 2001 folgte Lucca."
+    record = extract_text(text)
+    expected = {("Poitiers", None), ("Kalisz", "1990"), ("Lucca", "2001")}
+    assert {(p.b[0], p.since) for p in record.partnerships} == expected

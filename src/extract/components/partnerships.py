@@ -220,6 +220,7 @@ class PageReading(SeveralBodies):
                 announced = "sentence naming the partners the sentence before announced ('X hat drei Partnerstädte.')"
                 added = [p for p in sent_places if not self._after_preposition(p)]
                 for partner in self._partners(sent, added, home, home_keys):
+                    paired_at = index  # a sentence after it may continue the list ("Z kam 1990 hinzu")
                     pair = self._pair(pairs, home, partner)
                     pair.kinds.add("partnership")
                     pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
@@ -232,6 +233,7 @@ class PageReading(SeveralBodies):
                 succession = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
                 added = [p for p in sent_places if not self._after_preposition(p)]  # "ein Besuch in Y": a place visited
                 for partner in self._partners(sent, added, home, home_keys):
+                    paired_at = index  # "Danach folgte Y. 1995 kam Z hinzu."
                     pair = self._pair(pairs, home, partner)
                     pair.kinds.add("partnership")
                     pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
