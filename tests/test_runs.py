@@ -375,3 +375,21 @@ def test_resume_on_a_dask_cluster_keeps_the_complete_records(tmp_path, capsys):
     assert main(["run", str(corpus), "--out", str(out), *dask, "--resume"]) == 0
     assert "(14 extracted, 10 kept from the interrupted run)" in capsys.readouterr().err
     assert output_files(out) == output_files(whole)
+
+
+def test_a_kept_record_keeps_its_reading_warnings(tmp_path, capsys):
+    # a resumed run does not read a kept document again: its warnings come from its record
+    corpus = write_corpus(tmp_path / "c", 3)
+    text = "Die Stadt Fürth pflegt seit 1970 eine Partnerschaft mit Tartu.\0\0\n"
+    (corpus / "doc0001.txt").write_bytes(text.encode())
+    whole, out = tmp_path / "whole", tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(whole), "--quiet"]) == 0
+    assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    run["finished"] = None
+    (out / "run.json").write_text(json.dumps(run), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["run", str(corpus), "--out", str(out), "--quiet", "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert "(0 extracted, 3 kept" in err and "2 stray control characters" in err
+    assert output_files(out) == output_files(whole)

@@ -324,7 +324,7 @@ def _run(
     from .corpora import CorpusOptions, SkipCounts, is_corpus
     from .runner import dask_outcomes, expand_inputs, keep_completed, outcomes, read_kept, write_outputs
 
-    done = {}
+    done: dict[str, str] = {}
     if earlier is not None and earlier.pipeline == manifest.pipeline:
         done = completed_documents(args.out)
     elif earlier is not None:
@@ -352,12 +352,12 @@ def _run(
                 errors.append(outcome.error)
                 print(f"error: {outcome.error[2]}", file=sys.stderr)
                 continue
-            for warning in outcome.warnings:
-                warnings.append((str(outcome.path), "read", warning))
-                print(f"warning: {warning}", file=sys.stderr)
             if outcome.reused:  # --resume: the interrupted run's record, read back
                 read_kept(args.out, outcome, keep_record=args.gold is not None)
                 n_reused += 1
+            for warning in outcome.warnings:
+                warnings.append((str(outcome.path), "read", warning))
+                print(f"warning: {warning}", file=sys.stderr)
             if outcome.text is not None:  # the engine left the document's files to us
                 write_outputs(args.out, outcome.doc_id, outcome.text, outcome.record)
             if outcome.record is not None:

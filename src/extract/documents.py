@@ -60,14 +60,19 @@ class Document:
     warnings: tuple[str, ...] = ()  # problems read around ("3 stray control characters replaced")
 
     @property
-    def source(self) -> dict[str, str | None]:
-        return {
+    def source(self) -> dict[str, str | list[str] | None]:
+        """Where the text came from, and what it was read around (a resumed run
+        takes the warnings from here instead of reading the document again)."""
+        out: dict[str, str | list[str] | None] = {
             "path": str(self.path),
             "format": self.source_format,
             "encoding": self.encoding,
             "sha256": self.source_sha256,
             **dict(self.origin),
         }
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
 
 
 _UNSAFE_ID_CHARS = re.compile(r"[^0-9A-Za-z._\-]+")

@@ -8,6 +8,7 @@ runs them, the caller writes the same outputs.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -52,7 +53,7 @@ _HTML = "trafilatura"  # the --html main-text extractor of this run; likewise
 _ADDRESSES: dict[str, str] = {}  # --urls: file name -> the page's address; likewise
 _HOME: str | None = None  # --home: the publisher of every document; likewise
 _MIN_CONFIDENCE = 0.0  # --min-confidence: pairs below it are set aside in the document's JSON; likewise
-_DONE: dict[str, str] = {}  # --resume: doc id -> text hash of the records already written; likewise
+_DONE: dict[str, str] = {}  # --resume: doc id -> input hash of the records already written; likewise
 
 
 def prepare(
@@ -72,7 +73,7 @@ def prepare(
 
 
 def keep_completed(done: dict[str, str]) -> None:
-    """--resume: the records (doc id -> text hash) that need not be extracted again;
+    """--resume: the records (doc id -> hash of the input bytes) that need not be extracted again;
     set before the workers are forked, which inherit it."""
     global _DONE
     _DONE = dict(done)
@@ -118,6 +119,7 @@ def read_kept(out: Path, outcome: Outcome, keep_record: bool) -> None:
     """--resume: fill a reused outcome from the record the interrupted run wrote, as
     ``extract_one`` fills it from a record it extracts."""
     record = read_record(out / "docs" / f"{outcome.doc_id}.json")
+    outcome.warnings = tuple((record.source or {}).get("warnings", ()))
     outcome.csv = csv_chunks(record)
     outcome.n_pairs, outcome.n_uncertain = len(record.partnerships), len(record.uncertain)
     outcome.record = record if keep_record else None
@@ -151,12 +153,18 @@ def extract_one(
     if isinstance(item, CorpusEntry):
         path = item.label  # names the entry in outcomes and messages
     try:
+        if _DONE:
+            # --resume: the interrupted run's record of these very bytes stands, and the
+            # caller reads it back; the document is not even read (HTML extraction is costly)
+            if isinstance(item, Path) and data is None:
+                data = read_bytes(item)
+            raw = item.data if isinstance(item, CorpusEntry) else data
+            doc_id = _doc_id_of(item)
+            if doc_id in _DONE and raw is not None and _DONE[doc_id] == hashlib.sha256(raw).hexdigest():
+                return Outcome(path, doc_id, reused=True)
         document = read_input(item, data, html)
     except DocumentError as exc:
         return Outcome(path, error=(str(path), "read", str(exc)))
-    if _DONE and _DONE.get(document.doc_id) == document.text_sha256:
-        # the interrupted run's record of this text stands; the caller reads it back
-        return Outcome(path, document.doc_id, warnings=document.warnings, reused=True)
     url = _ADDRESSES.get(item.name) if isinstance(item, Path) else None
     if url and "url" not in dict(document.origin):  # --urls: the file's address, kept in its source
         document = dataclasses.replace(document, origin=(*document.origin, ("url", url)))

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import socket
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -134,7 +135,7 @@ class FolderLock:
         except FileNotFoundError:
             return None
         except ValueError:
-            return "", 0  # a lock cut short by a kill while it was written: its process is gone
+            return "", 0  # not a lock this tool wrote (it writes one whole): taken as stale
 
     def stale(self) -> bool:
         """Whether the lock's process is gone (on this host; another host's lock is live)."""
@@ -148,8 +149,13 @@ class FolderLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if take_stale and self.stale():
             self.path.unlink(missing_ok=True)
+        # written whole under another name, then linked into place: a link fails where the
+        # lock exists, and a second run never reads a lock whose process id is not written yet
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".run.lock.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"{socket.gethostname()} {os.getpid()}\n")
         try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            os.link(tmp, self.path)
         except FileExistsError:
             holder = self.holder() or ("?", 0)
             folder = self.path.parent
@@ -162,8 +168,8 @@ class FolderLock:
                 f"{folder}: another run (process {holder[1]} on {holder[0]}) is writing this folder; "
                 "wait for it or choose another --out"
             ) from None
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(f"{socket.gethostname()} {os.getpid()}\n")
+        finally:
+            os.unlink(tmp)
         self.held = True
 
     def release(self) -> None:
@@ -238,20 +244,27 @@ def _differs(earlier: RunManifest, now: RunManifest) -> str:
     return "other options: " + ", ".join(changed)
 
 
-_SHA = re.compile(rb'"text_sha256":\s*"([0-9a-f]*)"')
+_SOURCE_SHA = re.compile(rb'"source":\s*\{[^{}]*?"sha256":\s*"([0-9a-f]*)"')
 
 
 def completed_documents(folder: Path) -> dict[str, str]:
-    """doc id -> text hash of the records a run in ``folder`` completed (a record is
-    written whole or not at all, its text before it)."""
+    """doc id -> hash of the input bytes (``source.sha256``) of the records a run in
+    ``folder`` completed (a record is written whole or not at all, its text before it)."""
     done: dict[str, str] = {}
     for path in (folder / "docs").glob("*.json"):
         if not (folder / "texts" / f"{path.stem}.txt").exists():
             continue
         with path.open("rb") as fh:
-            match = _SHA.search(fh.read(4096))  # the hash stands near the top of a record
-        if match:
-            done[path.stem] = match.group(1).decode()
+            size = fh.seek(0, 2)
+            fh.seek(max(0, size - 16384))
+            match = _SOURCE_SHA.search(fh.read())  # the source stands near the end of a record
+        if match is None:
+            source = json.loads(path.read_text(encoding="utf-8")).get("source") or {}
+            digest = source.get("sha256")
+        else:
+            digest = match.group(1).decode()
+        if digest:
+            done[path.stem] = digest
     return done
 
 
