@@ -235,11 +235,11 @@ def test_a_country_code_after_a_partners_name_gives_its_country(extract_text, li
 
 
 def test_a_swiss_municipalitys_canton_code_stays_in_its_name(nlp):
-    # "Veltheim AG" is the official name (canton Aargau), not Veltheim in Antigua ("AG")
+    # "Buchs SG" is the official name (canton St. Gallen), not Singapore ("SG")
     from extract.pipeline import process
 
-    doc = process("Gemeinde Schwabach\n\nUnsere Partnergemeinden\n\n- Veltheim AG\n- Kalisz PL\n", nlp)
-    assert [e.text for e in doc.ents if e.label_ == "CITY"] == ["Schwabach", "Veltheim AG", "Kalisz"]
+    doc = process("Gemeinde Schwabach\n\nUnsere Partnergemeinden\n\n- Buchs SG\n- Kalisz PL\n", nlp)
+    assert [e.text for e in doc.ents if e.label_ == "CITY"] == ["Schwabach", "Buchs SG", "Kalisz"]
 
 
 def test_a_code_after_a_name_outside_a_partner_list_makes_no_partner(extract_text):

@@ -375,7 +375,7 @@ def _swiss_cantons() -> frozenset[str]:
 
 def _code_after_name(previous: str, word: str) -> bool:
     """ "PL" after "Springfield": a state's code in capitals after a name not itself in
-    capitals ("HOI AN" is a name in capitals)."""
+    capitals ("KLEIN ORT" is a name in capitals)."""
     return word.isupper() and not previous.isupper() and word in country_codes()
 
 
