@@ -65,6 +65,8 @@ from .several_bodies import SeveralBodies
 _PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
+_ANNOUNCED = "sentence naming the partners the sentence before announced ('X hat drei Partnerstädte.')"
+_SUCCESSION = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
 _PREPOSITIONS = {
     "in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab", "auf", "an",
     "am", "unter", "vor", "um", "bis", "gegen",
@@ -215,31 +217,14 @@ class PageReading(SeveralBodies):
                 (triggers and self._names_home(sent_places, home_keys))
                 or self._all_country_qualified(sent_places, home_keys)
             )
-            if not kinds and not weak_pairs and announced_at == index - 1 and not self._is_heading(sent):
-                # "Die Stadt X hat drei Partnerstädte. Es sind Y, Z und W."
-                announced = "sentence naming the partners the sentence before announced ('X hat drei Partnerstädte.')"
-                added = [p for p in sent_places if not self._after_preposition(p)]
-                for partner in self._partners(sent, added, home, home_keys):
+            announced = announced_at == index - 1 and not self._is_heading(sent)
+            continued = paired_at == index - 1 and self._continues_with_partners(sent)
+            if not kinds and not weak_pairs and (announced or continued):
+                # "Die Stadt X hat drei Partnerstädte. Es sind Y, Z und W."; "Die Partnerschaft
+                # mit X besteht seit 1965. Danach folgten Y und Z."
+                why = _ANNOUNCED if announced else _SUCCESSION
+                if self._pair_following_sentence(pairs, home, sent, sent_places, home_keys, why):
                     paired_at = index  # a sentence after it may continue the list ("Z kam 1990 hinzu")
-                    pair = self._pair(pairs, home, partner)
-                    pair.kinds.add("partnership")
-                    pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
-                    pair.why = pair.why or announced
-                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                    self._date_by_seit(doc, sent, sent_places, pair)
-                continue
-            if not kinds and not weak_pairs and paired_at == index - 1 and self._continues_with_partners(sent):
-                # "Die Partnerschaft mit X besteht seit 1965. Danach folgten Y und Z."
-                succession = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
-                added = [p for p in sent_places if not self._after_preposition(p)]  # "ein Besuch in Y": a place visited
-                for partner in self._partners(sent, added, home, home_keys):
-                    paired_at = index  # "Danach folgte Y. 1995 kam Z hinzu."
-                    pair = self._pair(pairs, home, partner)
-                    pair.kinds.add("partnership")
-                    pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
-                    pair.why = pair.why or succession
-                    pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                    self._date_by_seit(doc, sent, sent_places, pair)
                 continue
             if not kinds and not weak_pairs:
                 # on a partnership page, "eine Delegation aus der polnischen Stadt X", "X (Frankreich)
@@ -312,6 +297,22 @@ class PageReading(SeveralBodies):
             return False
         words = [w for w in lower if strong_kind(w)]
         return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
+
+    def _pair_following_sentence(
+        self, pairs: dict, home: Side, sent: Span, sent_places: list[Span], home_keys: set[str], why: str
+    ) -> bool:
+        """Pairs the home with the places a sentence names as subjects (not "ein Besuch in Y":
+        a place visited); whether it paired any."""
+        added = [p for p in sent_places if not self._after_preposition(p)]
+        partners = self._partners(sent, added, home, home_keys)
+        for partner in partners:
+            pair = self._pair(pairs, home, partner)
+            pair.kinds.add("partnership")
+            pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
+            pair.why = pair.why or why
+            pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+            self._date_by_seit(self.doc, sent, sent_places, pair)
+        return bool(partners)
 
     def _announces_partners(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
         """ "Die Stadt X hat drei Partnerstädte.", "X pflegt Partnerschaften zu vier Städten.":
