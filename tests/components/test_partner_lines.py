@@ -244,3 +244,38 @@ def test_a_swiss_municipalitys_canton_code_stays_in_its_name(nlp):
 
 def test_a_code_after_a_name_outside_a_partner_list_makes_no_partner(extract_text):
     assert extract_text("Gemeinde Schwabach\n\nAnfahrt\n\nPoitiers FR\n\nParken am Bahnhof.\n").partnerships == []
+
+
+TOWN_OVERVIEW = (
+    "Städtepartnerschaften im Landkreis\n"
+    "Schwabach\n Poitiers, Frankreich, seit 1988\n Zwickau, Sachsen, seit 1990\n"
+    "Ansbach\n Lucca (Italien)\n"
+)
+
+
+def test_an_overview_heads_each_towns_partners_with_its_name(nlp):
+    assert lines(nlp, TOWN_OVERVIEW) == [("Schwabach", "Poitiers"), ("Schwabach", "Zwickau"), ("Ansbach", "Lucca")]
+
+
+def test_the_home_of_an_overview_is_none_of_its_towns(nlp):
+    from extract.pipeline import process
+
+    # the year ending the line above is no postcode of the next line's town
+    doc = process(TOWN_OVERVIEW, nlp)
+    assert {s.text for s in doc._.home_spans}.isdisjoint({"Schwabach", "Ansbach", "Poitiers", "Zwickau", "Lucca"})
+
+
+def test_one_bare_name_over_qualified_lines_is_a_partner_too(nlp):
+    text = "Unsere Partnerstädte\nLucca\nPoitiers, Frankreich, seit 1988\nTartu (Estland)\n"
+    assert lines(nlp, text) == [(None, "Lucca"), (None, "Poitiers"), (None, "Tartu")]
+
+
+def test_a_town_before_a_colon_holds_the_partner_after_it(nlp):
+    # the lead-in's "Partner" opens no list; the two lines name their holders themselves
+    text = "Die Gemeinden im Landkreis haben Partner:\nSchwabach: Poitiers (Frankreich)\nAnsbach: Lucca (Italien)\n"
+    assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Ansbach", "Lucca")]
+
+
+def test_a_region_before_a_colon_holds_nothing(nlp):
+    text = "Die Gemeinden im Landkreis haben Partner:\nBayern: Poitiers (Frankreich)\nAnsbach: Lucca (Italien)\n"
+    assert ("Bayern", "Poitiers") not in lines(nlp, text)

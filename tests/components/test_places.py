@@ -254,3 +254,51 @@ def test_a_town_whose_own_name_is_a_word_is_still_a_place_after_a_preposition(nl
     from extract.pipeline import process
 
     assert ("Haar", "CITY") in places(process("Die Delegation reiste am Montag nach Haar.", nlp))
+
+
+def test_a_town_opening_a_row_of_a_bare_list_is_a_place(nlp):
+    from extract.pipeline import process
+
+    # "Jena" is a frequent word in German text; two other rows of the list vouch for it
+    rows = " Rennes, Frankreich, seit 1964\n Jena, Thüringen, seit 1987\n Kalisz, Polen, seit 1990\n"
+    assert ("Jena", "CITY") in places(process("Städtepartnerschaften\n" + rows, nlp))
+
+
+def test_a_row_apart_from_the_list_gets_no_vouching(nlp):
+    from extract.pipeline import process
+
+    text = (
+        " Rennes, Frankreich, seit 1964\n Kalisz, Polen, seit 1990\n"
+        "Die Gäste kamen mit dem Bus an und wurden im Rathaus empfangen.\n Jena, Thüringen\n"
+    )
+    assert ("Jena", "CITY") not in places(process(text, nlp))
+
+
+def test_a_sentence_defining_a_name_as_a_town_makes_it_a_place(nlp):
+    from extract.pipeline import process
+
+    # "erlangen" is also a verb; the definition confirms the name for the whole text
+    doc = process("Erlangen\nErlangen ist eine kreisfreie Großstadt in Bayern. Erlangen liegt an der Regnitz.", nlp)
+    assert [t for t, label in places(doc) if label == "CITY"] == ["Erlangen", "Erlangen", "Erlangen"]
+
+
+def test_a_sentence_defining_a_common_word_otherwise_is_no_place(nlp):
+    from extract.pipeline import process
+
+    assert places(process("Essen ist ein Grundbedürfnis. Erlangen ist eine Frage der Geduld.", nlp)) == []
+
+
+def test_a_german_noun_after_a_plural_city_word_is_no_place(nlp):
+    from extract.pipeline import process
+
+    doc = process("Die Stadt unterhält mit folgenden Städten Partnerschaften und nahm die Protestanten auf.", nlp)
+    assert places(doc) == []
+
+
+def test_a_state_is_not_the_city_whose_name_it_shortens(nlp):
+    from extract.pipeline import process
+
+    assert places(process("Er zog nach Brandenburg.", nlp)) == [("Brandenburg", "REGION")]
+    assert places(process("Teltow, Brandenburg", nlp)) == [("Teltow", "CITY"), ("Brandenburg", "REGION")]
+    # a city under its German name stays the city ("Venedig" is "Venice" to GeoNames)
+    assert places(process("Die Reise führte nach Venedig.", nlp)) == [("Venedig", "CITY")]

@@ -63,7 +63,8 @@ _PUBLISHER_WORDS = (
     "verbandsgemeindeverwaltung", "samtgemeindeverwaltung", "amtsverwaltung", "bezirkshauptmannschaft",
 )  # fmt: skip
 _DISTRICT_PUBLISHERS = {"landratsamt", "kreisverwaltung", "bezirkshauptmannschaft"}
-_POSTCODE = re.compile(r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}\s+$")
+# on the name's own line: a year ending the line above is no postcode
+_POSTCODE = re.compile(r"(?:\b[A-Z]{1,2}-)?\b\d{4,5}[ \t]+$")
 _QUALIFIER_AFTER = re.compile(r"^\s*(?:\(|/|\[)")
 _MIT_FILLERS = {"der", "dem", "den", "einer", "einem", "ihrer", "ihrem", "seiner", "seinem", "unserer", "unserem"}
 _BETWEEN_STOP = {"sowie", "zwischen", ".", ";", ":"}

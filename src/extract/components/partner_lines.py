@@ -475,6 +475,7 @@ def find_partner_lines(
     }
     kinds_by_block = [block_kinds(doc, b, kind_of) if k in wanted else set() for k, b in enumerate(blocks)]
     shaped = _shaped_runs(doc, blocks, ents_of, kind_of)
+    town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     for index, block in enumerate(blocks):
         if block.kind not in (HEADING, ITEM, LEAD_IN):
@@ -494,6 +495,9 @@ def find_partner_lines(
             and _bare_name(doc, block, places[0])
         ):
             owner = places[0]  # the next town's heading in an overview ("Musterstadt" over its lines)
+            continue
+        if in_scope and index in town_headings:
+            owner = places[0]  # "Musterstadt" over "Springfield, Frankreich" in an overview of several towns
             continue
         if len(places) == 1 and (
             _municipal_title(doc, block, places[0])
@@ -635,7 +639,9 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
         return None  # a country may only follow the partner: "X – Y (Frankreich)"
     text = doc_text(doc)
     joiner = [w.lower() for w in _TOKEN.findall(text, a.end_char, b.start_char)]
-    if not any(w in _PAIR_JOINERS for w in joiner) or not all(w in _PAIR_JOINERS | _PAIR_LINE_WORDS for w in joiner):
+    if joiner == [":"] and a.label_ == CITY:
+        pass  # "Musterau: Springfield (Frankreich)": a member town's line, its partner after the colon
+    elif not any(w in _PAIR_JOINERS for w in joiner) or not all(w in _PAIR_JOINERS | _PAIR_LINE_WORDS for w in joiner):
         return None
     rest = _TOKEN.findall(text, block.start, a.start_char) + _TOKEN.findall(text, b.end_char, block.end)
     skipped = "".join(text[e.start_char : e.end_char] for e in ents if e.label_ in ("DATE", COUNTRY))
@@ -672,6 +678,29 @@ def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf
 
 
 _SHAPED_RUN = 3
+
+
+def _town_headings(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf) -> set[int]:
+    """Lines that are nothing but one town's name, each followed by partner lines
+    that qualify their partner ("Springfield, Frankreich, seit 1970", "Shelbyville
+    (Polen)"): an overview's heading per town and its partners under it. Two such
+    headings make the form; one bare name over qualified lines is just a partner."""
+    found = []
+    for k in range(len(blocks) - 1):
+        block, below = blocks[k], blocks[k + 1]
+        if block.kind not in (HEADING, ITEM) or below.kind not in (HEADING, ITEM):
+            continue
+        places = [e for e in ents_of(block) if e.label_ in _PLACE]
+        if len(places) != 1 or places[0].label_ != CITY or not _bare_name(doc, block, places[0]):
+            continue
+        below_ents = ents_of(below)
+        line = parse_partner_line(doc, below, below_ents, kind_of)
+        if line is None or line.holder is not None:
+            continue
+        qualified = [e for e in below_ents if e.label_ in (COUNTRY, REGION, "DATE") and e.start >= line.partner.end]
+        if qualified:
+            found.append(k)
+    return set(found) if len(found) >= 2 else set()
 FORM_RULE = ", in a list of partners with country and date"
 
 

@@ -127,6 +127,7 @@ _COUNTRY_WINDOW = 14  # tokens either side in which a named country steers resol
 _BIG_REGION_CITY = 10000  # a city this large beats a region of the same name
 _COMPASS_SUFFIXES = {"Nord", "Süd", "Ost", "West", "Mitte", "Zentrum"}
 _CONJUNCTIONS = {"und", "oder", "sowie", ",", "bzw."}
+_UNKNOWN_NAME_ZIPF = 3.0
 
 ACCEPT, REJECT, PENDING = "accept", "reject", "pending"
 
@@ -398,6 +399,30 @@ def _compass_word(word: str) -> bool:
     return False
 
 
+_DEFINING_VERBS = {"ist", "war"}
+_ARTICLES = {"eine", "ein", "die", "der", "das"}
+_PLACE_NOUN_ENDINGS = ("stadt", "gemeinde", "dorf", "markt", "kommune", "metropole", "ortschaft")
+
+
+def _defined_as_place(scan: _Scan, i: int, end: int) -> bool:
+    """A sentence that opens with the name and defines it as a town: "Musterau ist eine
+    Gemeinde im Landkreis …", "Erlangen ist eine kreisfreie Großstadt" (an encyclopedia's
+    or a town page's first sentence). The verb "erlangen" or the noun "Essen" open no such
+    sentence."""
+    words = scan.words
+    if i and not ("\n" in words[i - 1] or words[i - 1] in (".", "!", "?")):
+        return False
+    if end + 2 >= scan.n or words[end] not in _DEFINING_VERBS or words[end + 1].lower() not in _ARTICLES:
+        return False
+    city_words = _vocab()["city"]
+    for word in words[end + 2 : end + 6]:
+        if word in city_words or word.lower().endswith(_PLACE_NOUN_ENDINGS):
+            return True
+        if word in (",", ".", ";", ":") or "\n" in word:
+            return False
+    return False
+
+
 def _alone_on_line(scan: _Scan, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are all their line holds."""
     text, table = scan.table.text, scan.table
@@ -483,7 +508,7 @@ class PlaceRecognizer(UsesGazetteer):
                 confirmed.add(cand.key or fold_name(table.span_text(cand.start, cand.end)))
             next_free = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
-        parties = self._statement_parties(table, pending, accepted)
+        parties = self._statement_parties(table, pending, accepted) | _list_block_peers(scan, pending)
         for cand in pending:  # one reading per document
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
             if (key in confirmed or id(cand) in parties) and taken.isdisjoint(range(cand.start, cand.end)):
@@ -597,7 +622,7 @@ class PlaceRecognizer(UsesGazetteer):
             places, looked_up = _lookup_with_variants(table.span_text(i, end))
             if not places:
                 continue
-            label = self._label(scan, i, places)
+            label = self._label(scan, i, places, looked_up)
             end = self._extend(scan, end, label, i)
             verdict, confirms = self._judge(scan, i, end, places, looked_up, label)
             if verdict == REJECT:
@@ -689,7 +714,7 @@ class PlaceRecognizer(UsesGazetteer):
         if words[i].lower() in vocab["organisation"]:
             return REJECT, False  # "Collège", "Lycée": an institution
         if label == REGION:
-            if zipf < vocab["very_common"] or prev in vocab["prep"]:
+            if zipf < vocab["very_common"] or prev in vocab["prep"] or self._after_place_conjunction(scan, i):
                 return ACCEPT, False
             return PENDING, False
         if prev in vocab["determiners"] and zipf >= vocab["zipf"]:
@@ -724,6 +749,8 @@ class PlaceRecognizer(UsesGazetteer):
         words = scan.words
         if i > 0 and words[i - 1] in _vocab()["city"]:
             return True
+        if _defined_as_place(scan, i, end):
+            return True
         if scan.list_line[i]:
             return True
         # "Cannes (Frankreich)", "York, England"
@@ -750,14 +777,20 @@ class PlaceRecognizer(UsesGazetteer):
             return False
         return bool(scan.accepted) and scan.accepted[-1].end == i - 1
 
-    def _label(self, scan: _Scan, i: int, places: tuple[Place, ...]) -> str:
+    def _label(self, scan: _Scan, i: int, places: tuple[Place, ...], looked_up: str) -> str:
         labels = {p.label for p in places}
         if COUNTRY in labels:
             return COUNTRY
         if self._after_plural_region_word(scan, i):
             return REGION
         if REGION in labels:
-            biggest_city = max((p.population for p in places if p.label == CITY), default=0)
+            # a city of that very name, not one whose longer name begins with it
+            # ("Sachsen" is the state, not the village "Sachsen bei Ansbach")
+            shortened = looked_up.casefold() + " "
+            biggest_city = max(
+                (p.population for p in places if p.label == CITY and not p.name.casefold().startswith(shortened)),
+                default=0,
+            )
             if biggest_city < _BIG_REGION_CITY:
                 return REGION
         return CITY
@@ -874,6 +907,10 @@ class PlaceRecognizer(UsesGazetteer):
         if not (by_city_word or by_list or by_country):
             return None
         if self.gazetteer.zipf(word) >= vocab["very_common"] or (self.gazetteer.is_first_name(word, 3) and not by_list):
+            return None
+        if not by_list and not by_country and self.gazetteer.zipf(word) >= _UNKNOWN_NAME_ZIPF:
+            # "mit folgenden Städten Partnerschaften", "die Stadt Protestanten aufnahm": a German
+            # word the gazetteer lacks; the places it lacks are villages with rare names
             return None
         if by_country and not (by_city_word or by_list):
             # "Musterweiler (Österreich)": one word the gazetteer lacks, named with its country
@@ -1083,6 +1120,52 @@ class PlaceRecognizer(UsesGazetteer):
     def _country_of(self, table: TokenTable, start: int, end: int, label: str) -> str | None:
         places = [p for p in self._lookup_span(table, start, end, label) if p.label == COUNTRY]
         return max(places, key=lambda p: p.population).country if places else None
+
+
+_ROW_SEPARATORS = {",", "(", "–", "-", "|", ":"}
+
+
+def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
+    """Pending towns that open a line of a bare list whose other lines open with places:
+    " Rennes, Frankreich, seit 1964 / Jena, Thüringen, seit 1987 / Kalisz, Polen" (a list
+    without bullets, as an encyclopedia's flags leave it). A town whose name is also a
+    common word is then one more row of the list; two other rows must vouch for it."""
+    table = scan.table
+    text, starts = table.text, table.starts
+
+    def row(cand: _Candidate) -> tuple[int, int] | None:
+        """(line start, line end) if the candidate opens its line and a separator follows it."""
+        if cand.label == COUNTRY or cand.end >= scan.n or scan.words[cand.end] not in _ROW_SEPARATORS:
+            return None
+        begin = text.rfind("\n", 0, starts[cand.start]) + 1
+        if text[begin : starts[cand.start]].strip(" \t-•–*"):
+            return None
+        end = text.find("\n", starts[cand.start])
+        end = len(text) if end < 0 else end
+        return (begin, end) if end - begin <= 100 else None
+
+    lone = [(r, c) for c in pending if (r := row(c))]
+    if not lone:
+        return set()
+    rows = sorted(r for c in scan.accepted if (r := row(c)))
+    found: set[int] = set()
+    for (begin, end), cand in lone:
+        peers = 0
+        # the accepted rows just before and after, with nothing but blank lines between
+        k = bisect_left(rows, (begin, end))
+        edge = begin
+        for r_begin, r_end in reversed(rows[:k]):
+            if text[r_end:edge].strip():
+                break
+            peers, edge = peers + 1, r_begin
+        edge = end
+        for r_begin, r_end in rows[k:]:
+            if text[edge:r_begin].strip():
+                break
+            peers, edge = peers + 1, r_end
+        if peers >= 2:
+            found.add(id(cand))
+    return found
 
 
 def _list_line_tokens(table: TokenTable) -> list[bool]:
