@@ -794,3 +794,37 @@ def test_a_list_of_partners_goes_on_over_several_sentences(extract_text):
     record = extract_text(text)
     expected = {("Poitiers", None), ("Kalisz", "1990"), ("Lucca", "2001")}
     assert {(p.b[0], p.since) for p in record.partnerships} == expected
+
+
+# -- rules found on invented overview, association and district pages -------------
+def test_a_town_that_is_a_common_word_opens_a_partnership_sentence(extract_text):
+    # no article before it and the verb right after: the town, not the noun "Hof"
+    assert found(extract_text("Hof unterhält seit 1983 eine Partnerschaft mit Villeneuve-la-Garenne.")) == {
+        ("Hof", "Villeneuve-la-Garenne")
+    }
+    assert found(extract_text("Weil die Partnerschaft mit Lucca besteht, kommen Gäste. Stadt Celle")) == {
+        ("Celle", "Lucca")
+    }
+
+
+def test_a_city_after_bei_locates_the_partner(extract_text):
+    record = extract_text("Die Stadt Celle pflegt die Städtepartnerschaft mit Meudon bei Paris.")
+    assert [(p.a, p.b) for p in record.partnerships] == [(["Celle"], ["Meudon"])]
+
+
+def test_in_x_mit_a_foreign_town_named_with_its_adjective(extract_text):
+    text = (
+        "Amt Musterland\nPartnerschaften\nIm Amt bestehen Partnerschaften in Hadenfeld mit Pasewalk "
+        "und in Hohenlockstedt mit der polnischen Gemeinde Dobiegniew."
+    )
+    assert found(extract_text(text)) == {("Hadenfeld", "Pasewalk"), ("Hohenlockstedt", "Dobiegniew")}
+
+
+def test_an_associations_founding_dates_no_partnership(extract_text):
+    text = (
+        "Das Partnerschaftskomitee wurde 1985 gegründet und fördert die Begegnung zwischen Celle und "
+        "unserer Partnergemeinde Meudon. Der Partnerschaftsvertrag wurde 1987 unterzeichnet."
+    )
+    assert pairs(extract_text(text)) == [("Celle", "Meudon", "partnership", "active", "1987")]
+    record = extract_text("Die Partnerschaft zwischen Celle und Meudon wurde 1985 gegründet.")
+    assert pairs(record) == [("Celle", "Meudon", "partnership", "active", "1985")]

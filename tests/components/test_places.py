@@ -302,3 +302,12 @@ def test_a_state_is_not_the_city_whose_name_it_shortens(nlp):
     assert places(process("Teltow, Brandenburg", nlp)) == [("Teltow", "CITY"), ("Brandenburg", "REGION")]
     # a city under its German name stays the city ("Venedig" is "Venice" to GeoNames)
     assert places(process("Die Reise führte nach Venedig.", nlp)) == [("Venedig", "CITY")]
+
+
+def test_a_name_alone_in_a_table_cell_is_a_place(nlp):
+    from extract.pipeline import process
+
+    # "Hof" is a common noun too; a cell of a table of towns holds the town
+    doc = process("Stadt | Partnerstadt | Jahr\nHof | Villeneuve-la-Garenne | 1983\n", nlp)
+    assert ("Hof", "CITY") in places(doc)
+    assert places(process("Der Hof liegt ruhig am Waldrand.", nlp)) == []

@@ -135,6 +135,21 @@ def _after_the_founding(etype: str, sentence: str) -> bool:
     return etype == "initiated" and _EXISTING.search(sentence) is not None
 
 
+# "Das Partnerschaftskomitee wurde 1985 gegründet", "der Freundeskreis wurde ins Leben
+# gerufen": the founding of an association (its noun within a few words before the verb),
+# not of a partnership; the compound's last part decides ("Partnerschaftsverein" is a club)
+_ASSOCIATION_FOUNDED = re.compile(
+    r"(?:komitee|verein|freundeskreis|arbeitskreis|gesellschaft|ausschuss|club|initiative|stiftung)s?\s+"
+    r"(?:[\w.]+\s+){0,3}?(?:gegründet|gründete|ins leben gerufen|begründet)"
+)
+
+
+def founds_an_association(lowered: str, at: int | None = None) -> bool:
+    """Whether the lower-cased sentence tells of an association's founding (at the
+    trigger word starting at ``at``, if given)."""
+    return any(at is None or m.start() < at < m.end() for m in _ASSOCIATION_FOUNDED.finditer(lowered))
+
+
 def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
     """(char offset, event type) of every trigger word in one sentence's text."""
     lowered = text.lower()
@@ -146,6 +161,7 @@ def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
                 or _founds_a_body(etype, text, m.end())
                 or _carried_on_by_people(etype, m.group(0), lowered, m.end())
                 or _after_the_founding(etype, lowered)
+                or etype == "signed" and founds_an_association(lowered, m.start())
             ):
                 continue
             # "wurde beschlossen" is a signing, "hat beschlossen, ... einzugehen" a decision
@@ -180,6 +196,7 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 or _founds_a_body(etype, text, m.end())
                 or _carried_on_by_people(etype, m.group(0), lowered, m.end())
                 or _after_the_founding(etype, lowered[bounds[k][0] : end])
+                or etype == "signed" and founds_an_association(lowered[bounds[k][0] : end], m.start() - bounds[k][0])
             ):
                 continue
             if m.group(0) == "beschlossen" and _council_decision(lowered, m.end(), end, bounds[k][0]):

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import COUNTRY
+from .events import founds_an_association
 from .extensions import doc_text, span_text
 from .partnership_state import PLACE_LABELS, Pair
 from .place_roles import PlaceRoles
@@ -137,6 +138,9 @@ class FoundingDates(PlaceRoles):
         text = doc_text(doc)
         value = dates[0]._.date_value
         status = "stand" in text[max(lo, dates[0].start_char - 8) : dates[0].start_char].lower()
-        if status or _NOT_FOUNDING.search(text[lo:hi].lower()) or any(e["date"] == value for e in pair.events):
+        sentence = text[lo:hi].lower()
+        if status or _NOT_FOUNDING.search(sentence) or founds_an_association(sentence):
+            return None
+        if any(e["date"] == value for e in pair.events):
             return None
         return value

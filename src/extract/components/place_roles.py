@@ -42,6 +42,8 @@ class PlaceRoles(ReadingState):
     def _located_in(doc: Doc, place: Span, container: Span) -> bool:
         """ "X in der Gemeinde Y", "X bei Y", "X im Landkreis Y" (the words between the two)."""
         between = [t.lower_ for t in doc[place.end : container.start]]
+        if between == ["bei"]:
+            return False  # "Meudon bei Paris": near the city, not in it (a qualifier, see below)
         return (
             0 < len(between) <= 3
             and between[0] in _LOCATION_LINK
@@ -51,10 +53,15 @@ class PlaceRoles(ReadingState):
     @staticmethod
     def _qualifier(span: Span, places: list[Span]) -> bool:
         """A region that says where the town before it lies: "X (Utah)", "X, Provinz Y",
-        "X in der Provinz Y", "X (Region, Land)": the town's location, not a partner."""
+        "X in der Provinz Y", "X (Region, Land)", "X bei Paris": the town's location, not a partner."""
+        doc = span.doc
+        if span.label_ == CITY:
+            # "Meudon bei Paris": the city the town lies near, where the gazetteer lacks the whole name
+            return span.start >= 2 and doc[span.start - 1].lower_ == "bei" and any(
+                p.end == span.start - 1 and p.label_ == CITY for p in places
+            )
         if span.label_ != REGION:
             return False
-        doc = span.doc
         current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
         for place in reversed([p for p in places if p.end <= span.start]):
             between = doc[place.end : current.start]

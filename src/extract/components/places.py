@@ -399,6 +399,21 @@ def _compass_word(word: str) -> bool:
     return False
 
 
+_SUBJECT_VERBS = {"unterhält", "pflegt", "ist", "hat", "verbindet", "schloss", "feiert", "unterzeichnete"}
+
+
+def _bare_subject(table: TokenTable, cand: _Candidate) -> bool:
+    """A name opening its sentence or clause without an article, right before the verb:
+    "Hof unterhält eine Partnerschaft mit …", "…, Essen ist mit … verschwistert". The
+    common noun ("der Hof", "das Essen") needs its article there."""
+    words = table.words
+    if cand.end >= len(words) or words[cand.end] not in _SUBJECT_VERBS:
+        return False
+    return cand.start == 0 or table.sent_starts[cand.start] or words[cand.start - 1] in (",", ";", "\n") or (
+        "\n" in words[cand.start - 1]
+    )
+
+
 _DEFINING_VERBS = {"ist", "war"}
 _ARTICLES = {"eine", "ein", "die", "der", "das"}
 _PLACE_NOUN_ENDINGS = ("stadt", "gemeinde", "dorf", "markt", "kommune", "metropole", "ortschaft")
@@ -535,7 +550,10 @@ class PlaceRecognizer(UsesGazetteer):
             for c in pending
             if c.label == CITY
             and c.population >= vocab["town"]
-            and self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
+            and (
+                self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
+                or _bare_subject(table, c)
+            )
             and not self.gazetteer.is_first_name(table.span_text(c.start, c.end), 3)
         ]
         if not wanted:
@@ -1169,7 +1187,8 @@ def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
 
 
 def _list_line_tokens(table: TokenTable) -> list[bool]:
-    """Tokens on a list-item line ("- X", "* X", "• X")."""
+    """Tokens on a list-item line ("- X", "* X", "• X") or a table row ("X | Y | 1975"):
+    a name alone in its item or cell is what the list or table is about."""
     text = table.text
     n = len(table)
     flags = [False] * n
@@ -1180,10 +1199,10 @@ def _list_line_tokens(table: TokenTable) -> list[bool]:
         pos = text.find("\n", pos + 1)
     for k, start in enumerate(line_starts):
         head = text[start : start + 3].lstrip()
-        if not (head[:1] in ("-", "•", "–") and head[1:2] == " "):
+        stop = line_starts[k + 1] if k + 1 < len(line_starts) else len(text) + 1
+        if not (head[:1] in ("-", "•", "–") and head[1:2] == " ") and text.count("|", start, stop) < 2:
             continue
         # the tokens whose line (the last line break before their start) is this one
-        stop = line_starts[k + 1] if k + 1 < len(line_starts) else len(text) + 1
         first = bisect_right(table.starts, start - 1)
         last = bisect_right(table.starts, stop - 1)
         for t in range(first, last):

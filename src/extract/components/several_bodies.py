@@ -15,6 +15,7 @@ from .partnership_state import Pair, Side, body_words_lower
 from .statements import Statements
 
 _MIT_WORDS = frozenset({"der", "dem", "den"})
+_COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 class SeveralBodies(Statements):
@@ -50,7 +51,11 @@ class SeveralBodies(Statements):
             if doc[holder.end].lower_ != "mit" or not could_be_at_home(holder):
                 continue
             k = holder.end + 1
-            while k < sent.end and (doc[k].lower_ in _MIT_WORDS or doc[k].lower_ in body_words_lower()):
+            while k < sent.end and (
+                doc[k].lower_ in _MIT_WORDS
+                or doc[k].lower_ in body_words_lower()
+                or doc[k].text.endswith(_COUNTRY_ADJECTIVE_ENDINGS)  # "mit der polnischen Gemeinde Y"
+            ):
                 k += 1
             partner = by_start.get(k)
             if partner is not None and self._key(partner) not in home_keys:
