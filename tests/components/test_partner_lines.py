@@ -279,3 +279,19 @@ def test_a_town_before_a_colon_holds_the_partner_after_it(nlp):
 def test_a_region_before_a_colon_holds_nothing(nlp):
     text = "Die Gemeinden im Landkreis haben Partner:\nBayern: Poitiers (Frankreich)\nAnsbach: Lucca (Italien)\n"
     assert ("Bayern", "Poitiers") not in lines(nlp, text)
+
+
+def test_a_partners_fact_box_keeps_the_list_open(nlp):
+    # "Einwohner: ..." describes the partner above; the next partner still belongs to the list
+    text = "Unsere Partnerstädte\n\nPoitiers, Frankreich\nEinwohner: 88.000\nLucca, Italien\n"
+    assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]
+
+
+def test_a_label_line_before_any_partner_still_closes_the_heading(nlp):
+    text = "Unsere Partnerstädte\n\nKontakt: Rathaus, Zimmer 4\nGäste kamen\nPoitiers, Frankreich\n"
+    assert lines(nlp, text) == []
+
+
+def test_a_flag_country_before_the_partner_is_no_partner(nlp):
+    text = "Unsere Partnerstädte\n\n- Frankreich Poitiers, Frankreich\n- Italien Lucca, Italien\n"
+    assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]

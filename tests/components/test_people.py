@@ -249,3 +249,14 @@ def test_the_complement_before_a_name_after_a_comma_is_not_the_role(nlp):
 def test_a_town_named_like_a_person_is_a_town_where_the_text_puts_one(nlp, text, person):
     names = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert bool(names) == person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontakt\nStadtverwaltung Musterau\nAm Markt 1\n",
+        "Bürgermeisteramt Musterau\nTelefon 0711 1234\n",
+    ],
+)
+def test_an_office_in_a_contact_block_is_no_person(nlp, text):
+    assert people(nlp(text)) == []

@@ -128,6 +128,14 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         and items[i + 1] in (("word", ","), ("word", ":"))
     ):
         i += 2
+    elif (
+        i + 1 < len(items)
+        and items[i][0] == "ent"
+        and items[i][1].label_ == COUNTRY
+        and items[i + 1][0] == "ent"
+        and items[i + 1][1].label_ == CITY
+    ):
+        i += 1  # "Frankreich Poitiers, Frankreich": an encyclopedia's flag before the town
     if i < len(items) and items[i][0] == "word" and items[i][1] in _BODY_WORDS:
         i += 1
     if i >= len(items) or items[i][0] != "ent" or items[i][1].label_ not in _PLACE:
@@ -365,6 +373,16 @@ def _link_or_number(doc: Doc, block: Block) -> bool:
     """A line that is a web address, an e-mail address or a number, not a heading."""
     text = doc_text(doc)[block.start : block.end]
     return bool(re.search(r"www\.|https?:|@|^[\d\s+/().-]+$", text))
+
+
+# "Einwohner: 14.000", "Bürgermeister: Jean Dupont": a label, a colon and its value
+_FACT_LINE = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?: [\w.\-]+){0,2}: +\S")
+
+
+def _fact_line(doc: Doc, block: Block) -> bool:
+    """A line of a partner's fact box: it describes the partner above, it opens no new
+    section (the next partner's name may follow it)."""
+    return bool(_FACT_LINE.match(doc_text(doc), block.start, block.end))
 
 
 def _column_header(doc: Doc, block: Block) -> bool:
@@ -611,6 +629,7 @@ def find_partner_lines(
             and not places
             and not _link_or_number(doc, block)
             and not _column_header(doc, block)
+            and not (found and _fact_line(doc, block))
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found

@@ -985,6 +985,10 @@ class PlaceRecognizer(UsesGazetteer):
         text = scan.table.span_text(i, end)
         if _names_country(text):
             return _Candidate(i, end, COUNTRY, True)
+        for k in range(end - 1, i, -1):
+            if _names_country(scan.table.span_text(i, k)):
+                # "- Frankreich Poitiers, Frankreich": an encyclopedia's flag, then the town
+                return _Candidate(i, k, COUNTRY, True)
         if end - i == 1 and text not in self.gazetteer:
             return None  # a single unknown word: left to the unknown-name rule
         return _Candidate(i, end, CITY, True)
