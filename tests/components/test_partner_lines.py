@@ -295,3 +295,37 @@ def test_a_label_line_before_any_partner_still_closes_the_heading(nlp):
 def test_a_flag_country_before_the_partner_is_no_partner(nlp):
     text = "Unsere Partnerstädte\n\n- Frankreich Poitiers, Frankreich\n- Italien Lucca, Italien\n"
     assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]
+
+
+def test_a_county_between_the_partner_and_its_country_is_no_second_partner(nlp):
+    # "Cornwall" is also a Canadian city; before the country it says where the partner lies
+    text = "Unsere Partnerstädte\n\nPenzance, Cornwall (Vereinigtes Königreich), seit 1989\nTartu (Estland)\n"
+    assert lines(nlp, text) == [(None, "Penzance"), (None, "Tartu")]
+
+
+OVERVIEW_BY_DASH = (
+    "Städtepartnerschaften im Landkreis\n\n"
+    "Die Städte und Gemeinden im Landkreis unterhalten viele Partnerschaften. Eine Übersicht:\n\n"
+    "Schwabach – Hasselt (Belgien, seit 1962), Saint-Omer (Frankreich, seit 1976), Zeitz (Sachsen-Anhalt, seit 1990)\n"
+    "Ansbach – Lucca (Italien, seit 1971)\n"
+)
+
+
+def test_a_town_a_dash_and_its_partners_with_remarks_in_parentheses(nlp):
+    # the first line is long enough to read as a paragraph; commas inside parentheses split nothing
+    assert lines(nlp, OVERVIEW_BY_DASH) == [
+        ("Schwabach", "Hasselt"), ("Schwabach", "Saint-Omer"), ("Schwabach", "Zeitz"), ("Ansbach", "Lucca"),
+    ]  # fmt: skip
+
+
+def test_a_region_after_a_towns_dash_is_where_it_lies_not_its_partner(nlp):
+    text = "Unsere Partnerstädte\n\nZwickau – Sachsen (seit 1990)\nPoitiers – Frankreich (seit 1985)\n"
+    assert ("Zwickau", "Sachsen") not in lines(nlp, text)
+
+
+def test_a_flecken_is_a_municipal_title_before_its_partners(nlp):
+    text = (
+        "Partnerschaften im Kreisgebiet:\n\n"
+        "Stadt Schwabach: Vitré (Frankreich)\nFlecken Musterau: Kaplice (Tschechien)\n"
+    )
+    assert lines(nlp, text) == [("Schwabach", "Vitré"), ("Musterau", "Kaplice")]

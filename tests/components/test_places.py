@@ -141,6 +141,8 @@ def test_an_abbreviated_saint_is_looked_up_spelt_out(nlp):
         # official names with "bei", "and": the gazetteer's longest name, not two places
         ("Die Gemeinde Neustadt bei Coburg lädt ein.", [("Neustadt bei Coburg", "CITY")]),
         ("Sie fuhren nach Brighton and Hove.", [("Brighton and Hove", "REGION")]),
+        # a Portuguese particle between hyphens: the whole name the gazetteer knows
+        ("Die Reise führte nach Condeixa-a-Nova.", [("Condeixa-a-Nova", "CITY")]),
         # a double name of neighbouring places is one merged body
         ("Der Landkreis Bad Tölz-Wolfratshausen lädt ein.", [("Landkreis Bad Tölz-Wolfratshausen", "REGION")]),
         ("Wir fahren nach Hamburg-Altona.", [("Hamburg-Altona", "CITY")]),

@@ -49,7 +49,7 @@ _ARTICLES = {"der", "dem", "den", "die", "des"}
 _LIST_PART_OPENERS = {"mit", "eine", "ein", "einer"}
 _BODY_WORDS = {
     "stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde",
-    "stadtbezirk", "bezirk", "ortsteil", "stadtteil",
+    "flecken", "stadtbezirk", "bezirk", "ortsteil", "stadtteil",
 }  # fmt: skip
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
@@ -207,6 +207,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
             line.holder, line.partner = line.partner, span
         elif span.label_ in (COUNTRY, REGION):
             pass  # where the partner lies
+        elif span.label_ == CITY and depth == 0 and _qualifier_before_country(doc, line.partner, span, block):
+            pass  # "Springfield, Cornwall (Vereinigtes Königreich)": the county a city's name shares
         else:
             return None
     _settle_paren_dates(line, paren_dates, changed=alias_context)
@@ -215,6 +217,23 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+def _qualifier_before_country(doc: Doc, partner: Span, span: Span, block: Block) -> bool:
+    """A second name right after the partner and a comma, then the country and nothing
+    else: "Springfield, Cornwall (Vereinigtes Königreich)" names where the partner lies
+    (a county the gazetteer knows as some city), not a second partner."""
+    text = doc_text(doc)
+    if text[partner.end_char : span.start_char].strip() != ",":
+        return False
+    rest = [e for e in doc.ents if e.start_char >= span.end_char and e.end_char <= block.end]
+    return bool(rest) and rest[0].label_ == COUNTRY and all(e.label_ in (COUNTRY, "DATE") for e in rest)
+
+
+def _rather_a_region(places: tuple, name: str) -> bool:
+    """A name the gazetteer knows as a country or state and at most as a small town."""
+    wider = any(p.label == COUNTRY or p.label == REGION and not names_district(name) for p in places)
+    return wider and not any(p.label == CITY and p.population >= 10000 for p in places)
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{1,3}\b")
@@ -299,6 +318,9 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
     partner per part after it; nothing unless every part is a partner line."""
     text = doc_text(doc)
     colon = text.find(":", block.start, block.end)
+    dashed = colon < 0 and _dash_after_owner(doc, block, ents)
+    if dashed:
+        colon = dashed  # "X – A (Frankreich, seit 1962), B (Polen, seit 1993)" in an overview
     if colon < 0 or colon >= block.end - 1:
         return []
     owners = [e for e in ents if e.label_ in _PLACE and e.end_char <= colon]
@@ -316,9 +338,7 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
     else:
         return []
     lines = []
-    start = colon + 1
-    for m in list(re.finditer(r",|;| und | sowie ", text[colon + 1 : block.end])) + [None]:
-        end = colon + 1 + m.start() if m else block.end
+    for start, end in _list_parts(text, colon + 1, block.end):
         segment = Block(start, end, ITEM, None)
         parsed = parse_partner_line(
             doc, segment, [e for e in ents if start <= e.start_char and e.end_char <= end], kind_of
@@ -326,11 +346,49 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
         if parsed is None:
             if text[start:end].strip() and not text[start:end].strip().startswith(("seit", "(")):
                 return []
+        elif dashed and parsed.partner.label_ != CITY:
+            return []  # "Musterstadt – Sachsen, seit 1990": where a partner lies, not a second body
         else:
             parsed.holder = owner
             lines.append(parsed)
-        start = colon + 1 + m.end() if m else block.end
     return lines
+
+
+_PART_SEPARATOR = re.compile(r",|;| und | sowie |[()\[\]]")
+
+
+def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of an inline list, split at commas, "und" and "sowie" outside
+    parentheses: "A (Belgien, seit 1962), B" has two parts."""
+    parts, depth, part_start = [], 0, start
+    for m in _PART_SEPARATOR.finditer(text, start, end):
+        sep = m.group()
+        if sep in "([":
+            depth += 1
+        elif sep in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append((part_start, m.start()))
+            part_start = m.end()
+    parts.append((part_start, end))
+    return parts
+
+
+_OWNER_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _dash_after_owner(doc: Doc, block: Block, ents: list[Span]) -> int:
+    """Where a spaced dash right after the line's first name splits a body from its
+    partners, the dash's position; else -1. The name opens the line and is a body at
+    home; at least one partner after it bears a parenthesised remark."""
+    text = doc_text(doc)
+    places = [e for e in ents if e.label_ in _PLACE]
+    if len(places) < 2 or text[block.start : places[0].start_char].strip(" \t-–•*·"):
+        return -1
+    m = _OWNER_DASH.match(text, places[0].end_char)
+    if m is None or not could_be_at_home(places[0]) or "(" not in text[m.end() : block.end]:
+        return -1
+    return m.start() + 1
 
 
 def _owner_heading(doc: Doc, block: Block, place: Span) -> bool:
@@ -496,6 +554,13 @@ def find_partner_lines(
     town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     for index, block in enumerate(blocks):
+        if block.kind == PARAGRAPH and in_scope and _dash_after_owner(doc, block, ents_of(block)) > 0:
+            # a long overview line "X – A (Belgien, seit 1962), B (Frankreich, seit 1976)"
+            inline = _inline_list(doc, block, ents_of(block), kind_of)
+            for line in inline:
+                line.block, line.rule = index, "list after its owner on one line"
+            found += inline
+            continue
         if block.kind not in (HEADING, ITEM, LEAD_IN):
             continue
         ents = ents_of(block)
@@ -804,10 +869,14 @@ class PartnerLines(UsesGazetteer):
             out = []
             for side in sides:
                 same = [e for e in ents if e.start == side.start and e.end == side.end]
+                if same and (same[0].label_ == COUNTRY or same[0].label_ == REGION and not names_district(side.text)):
+                    return None  # "Springfield – Frankreich (seit 1985)": where the partner lies, no pair
                 if same:
                     out.append(same[0])
                     continue
                 places = self.gazetteer.lookup(side.text)
+                if _rather_a_region(places, side.text):
+                    return None  # "Springfield – Sachsen (seit 1990)": the state, not a village of its name
                 side._.place = max(places, key=lambda p: p.population) if places else None
                 added.append(side)
                 out.append(side)

@@ -114,6 +114,7 @@ _INNER = {
     "van",
     "aan",
     "op",
+    "a",  # "Condeixa-a-Nova": a window is a name only if a gazetteer knows it whole
     "ter",
     "ten",
     "los",
