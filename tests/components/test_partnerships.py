@@ -337,6 +337,17 @@ def test_a_round_up_of_several_towns_pairs_each_with_its_own_partners(extract_te
     assert found(record) == {("Celle", "Poitiers"), ("Wetzlar", "Tartu"), ("Goslar", "Odense")}
 
 
+def test_a_genitive_after_the_partner_noun_pairs_its_town_with_the_town_named_with_it(extract_text):
+    # both towns lie at home; the genitive says whose partner the other one is (neither is a
+    # partner cue alone, so the sentence names a holder and its partner)
+    record = extract_text(
+        "Partnerschaften im Bezirk\nViele Gemeinden im Bezirk pflegen Partnerschaften. Die Gemeinde Celle hat "
+        "seit 1970 eine Partnerschaft mit Poitiers. Partnergemeinde Goslars ist seit 1985 Wetzlar in Hessen."
+    )
+    expected = {frozenset({"Celle", "Poitiers"}), frozenset({"Goslar", "Wetzlar"})}
+    assert {frozenset(pair) for pair in found(record)} == expected
+
+
 def test_member_towns_as_headings_over_their_partners(extract_text):
     record = extract_text(
         "Partnerschaften im Landkreis Göttingen\n\nStadt Einbeck\nPoitiers (Frankreich), seit 1960\n"

@@ -53,6 +53,11 @@ NEAR_MISSES = [
     "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",
     "Die Firma aus {a} ist mit Kunden in {b} freundschaftlich verbunden.",
     "Die Stadt {a} pflegt freundschaftliche Beziehungen zu {b}.",
+    # denials: the clause says there is no partnership
+    "Eine offizielle Partnerschaft zwischen {a} und {b} besteht nicht.",
+    "Mit {b} hat {a} keine Städtepartnerschaft, aber enge Kontakte.",
+    "Eine Partnerschaft zwischen {a} und {b} ist nicht geplant.",
+    "Die Partnerschaft zwischen {a} und {b} kam nie zustande.",
 ]
 
 
@@ -62,6 +67,23 @@ NEAR_MISSES = [
 def test_near_miss_gives_no_pair(extract_text, statement, home, partner):
     record = extract_text(statement.format(a=home, b=partner))
     assert record.partnerships == []
+
+
+@pytest.mark.parametrize("partner", PARTNERS)
+@pytest.mark.parametrize(("home", "genitive"), [("Fürth", "Fürths"), ("Bad Kissingen", "Bad Kissingens")])
+def test_a_genitive_after_the_partner_noun_is_the_owner(extract_text, home, genitive, partner):
+    record = extract_text(f"{partner} ist seit 1956 eine Partnerstadt {genitive}.")
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [(home, partner, "1956")]
+
+
+def test_a_denial_holds_for_its_clause_only(extract_text):
+    record = extract_text("Mit Besançon besteht keine Partnerschaft, wie sie Fürth seit 1956 mit Kalisz pflegt.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Kalisz")]
+
+
+def test_not_only_denies_nothing(extract_text):
+    record = extract_text("Die Partnerschaft zwischen Fürth und Kalisz ist nicht nur eine Sache der Rathäuser.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Kalisz")]
 
 
 # the home named only in the dateline; the statement names the partner alone

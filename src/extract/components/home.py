@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..addresses import DISTRICT, PageAddress, squash
-from ..gazetteer import CITY, COUNTRY, REGION
+from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
 from .bodies import (
     HomeBody,
@@ -294,8 +294,24 @@ def _partner_nouns() -> frozenset[str]:
 
 def partner_noun_before(doc: Doc, span: Span) -> bool:
     """ "unsere Partnergemeinde X", "in der Partnerstadt X": the name right after a
-    noun that calls it a partner."""
-    return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns()
+    noun that calls it a partner; not a genitive ("eine Partnerstadt Musterstadts"
+    names whose partner the town before is)."""
+    return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns() and not _genitive(span)
+
+
+def owner_after_partner_noun(doc: Doc, span: Span) -> bool:
+    """ "Partnerstadt Musterstadts ist X": the genitive after a partner noun names
+    whose partner the other town is."""
+    return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns() and _genitive(span)
+
+
+def _genitive(span: Span) -> bool:
+    """A name in its genitive form: "Musterstadts", "Bad Musterbachs", "Musterhaus'"."""
+    text = span.text
+    if not text.endswith(("s", "'", "’")) or span._.place is None:
+        return False
+    gazetteer = load_gazetteer()
+    return text not in gazetteer and text[:-1] in gazetteer
 
 
 def _publisher_before(before: str) -> str | None:

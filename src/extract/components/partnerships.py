@@ -163,6 +163,12 @@ class PageReading(SeveralBodies):
                 }
             if line.endswith(":") and kinds:
                 continue  # "X hat folgende Partnerstädte:": the lines after it name the partners
+            denied = self._denied_places(sent, sent_places) if kinds else []
+            if denied:
+                # "Eine offizielle Partnerschaft mit X besteht nicht, wie Y sie mit Z pflegt"
+                sent_places = [p for p in sent_places if p not in denied]
+                if not sent_places:
+                    continue
             explicit = self._explicit_pairs(doc, sent, sent_places, home) if kinds else []
             if explicit:
                 # "zwischen A und B", "die Partnerschaft A-B": the sentence names both sides

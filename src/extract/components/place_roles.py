@@ -35,6 +35,12 @@ _QUALIFIER_GAP = 6
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
+_NO_WORDS = frozenset({"kein", "keine", "keinen", "keiner"})
+# "nicht geplant", "nie zustande (gekommen)": a partnership that was not made
+_NOT_MADE = frozenset({"geplant", "zustande", "vorgesehen", "beabsichtigt", "vereinbart", "geschlossen"})
+_CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
+
+
 class PlaceRoles(ReadingState):
     """Predicates on a place in its sentence, asked by the rules that pair."""
 
@@ -104,6 +110,34 @@ class PlaceRoles(ReadingState):
             if low.startswith(partnership_words):
                 return False
         return False
+
+    def _denied_places(self, sent: Span, places: list[Span]) -> list[Span]:
+        """The places of a clause that says their partnership does not exist or was not
+        made: "Eine offizielle Partnerschaft mit X besteht nicht", "X hat keine
+        Partnerstadt", "Eine Partnerschaft ist nicht geplant". A place in another clause
+        ("..., wie X sie seit 1998 mit Y unterhält") may still be a partner. (One that
+        ended, "besteht nicht mehr", is a partnership, and "nicht nur" denies nothing.)"""
+        words = self._table.lower[sent.start : sent.end]
+        denied: list[Span] = []
+        for k, word in enumerate(words):
+            if word in _NO_WORDS:
+                denies = any(strong_kind(w) for w in words[k + 1 : k + 4])  # "keine (offizielle) Partnerschaft"
+            elif word in ("nicht", "nie") and k + 1 < len(words):
+                after, verb = words[k + 1], words[max(0, k - 2) : k]
+                ends = after in (".", ",", ";") and ("besteht" in verb or "gibt" in verb)  # "besteht nicht."
+                denies = (after in _NOT_MADE or ends) and any(strong_kind(w) for w in words[:k])
+            else:
+                continue
+            if not denies:
+                continue
+            first, last = k, k
+            while first > 0 and words[first - 1] not in _CLAUSE_ENDS:
+                first -= 1
+            while last + 1 < len(words) and words[last + 1] not in _CLAUSE_ENDS:
+                last += 1
+            low, high = sent.start + first, sent.start + last + 1
+            denied += [p for p in places if low <= p.start and p.end <= high and p not in denied]
+        return denied
 
     @staticmethod
     def _home_name_parts(home: Side) -> set[str]:

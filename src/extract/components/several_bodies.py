@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import REGION
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
 from .extensions import doc_text
-from .home import foreign_adjective_before, partner_cue, partner_noun_before
+from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
 from .partnership_state import Pair, Side, body_words_lower
 from .statements import Statements
 
@@ -126,6 +126,11 @@ class SeveralBodies(Statements):
                     holders.append(p)
             elif self._key(p) not in home_keys:
                 partners.append(p)
+        owners = [h for h in holders if owner_after_partner_noun(doc, h)]
+        if owners and not partners:
+            # "Partnergemeinde Musterdorfs ist Musterberg": the other town is the owner's partner
+            partners = [h for h in holders if h not in owners and self._key(h) != self._key(owners[0])]
+            holders = owners
         if holders and not partners:
             held_by[0] = holders[-1]
             return []
