@@ -43,6 +43,19 @@ def test_statement_gives_the_pair(extract_text, statement, home, partner):
     assert record.partnerships[0].since == "1956"
 
 
+# partnerships within Germany: a town at home named in the statement is a party, no neighbour
+PARTNERS_AT_HOME = ["Meißen", "Zella-Mehlis"]
+
+
+@pytest.mark.parametrize("statement", [s for s in STATEMENTS if "französische" not in s])
+@pytest.mark.parametrize("partner", PARTNERS_AT_HOME)
+@pytest.mark.parametrize("home", HOMES[:3])
+def test_statement_with_a_partner_at_home_gives_the_pair(extract_text, statement, home, partner):
+    record = extract_text(statement.format(a=home, b=partner))
+    assert {frozenset((p.a[0], p.b[0])) for p in record.partnerships} == {frozenset((home, partner))}
+    assert record.partnerships[0].since == "1956"
+
+
 NEAR_MISSES = [
     "Der FC {a} pflegt seit 1980 eine Partnerschaft mit einem Verein aus {b}.",
     "Das Gymnasium {a} hat eine Schulpartnerschaft mit einer Schule in {b}.",
@@ -53,6 +66,7 @@ NEAR_MISSES = [
     "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",
     "Die Firma aus {a} ist mit Kunden in {b} freundschaftlich verbunden.",
     "Die Stadt {a} pflegt freundschaftliche Beziehungen zu {b}.",
+    "Die Stadt {a} ist mit {b} durch eine Buslinie verbunden.",
     # denials: the clause says there is no partnership
     "Eine offizielle Partnerschaft zwischen {a} und {b} besteht nicht.",
     "Mit {b} hat {a} keine Städtepartnerschaft, aber enge Kontakte.",

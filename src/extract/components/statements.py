@@ -69,7 +69,8 @@ class Statements(FoundingDates):
                 a = Span(doc, tok.i + 1, tok.i + 2, label=CITY)
                 a._.place = max(load_gazetteer().lookup(a.text), key=lambda p: p.population)
             if a is not None and a.end + 1 in by_start and doc[a.end].text in ("-", "–"):
-                if not doc[a.end - 1].whitespace_:
+                # "Partnerschaft A-B"; spaced ("Städtepartnerschaft A – B") where B is a marked place
+                if not doc[a.end - 1].whitespace_ or a.start == tok.i + 1 and a.label_ in PLACE_LABELS:
                     groups.append([a, by_start[a.end + 1]])
         markers = tuple(lex()["partnerships"]["predecessor_markers"])
         home_names = {fold_name(n) for n in home.names} if home is not None else set()
@@ -213,6 +214,8 @@ class Statements(FoundingDates):
             return True  # "Vertreter unserer Partnerstädte X, ... und dem pfälzischen Y"
         if self._named_partner_town(sent, span):
             return True
+        if self._party_of_bond(sent, span):
+            return True  # "<home> ist mit X partnerschaftlich verbunden": a bond's party, no neighbour
         for other in sent_places:
             if self._key(other) not in home_keys:
                 continue
@@ -222,6 +225,18 @@ class Statements(FoundingDates):
             if 0 < len(between) <= 3 and any(t.lower_ in ("und", "mit", "sowie") for t in between):
                 return True
         return False
+
+    def _party_of_bond(self, sent: Span, span: Span) -> bool:
+        """The name after "mit" or "zu" in a sentence that states a bond ("mit X
+        partnerschaftlich verbunden", "partnerschaftliche Beziehungen zu X")."""
+        lower = self._table.lower
+        k = span.start - 1
+        while k > sent.start and _link_filler(lower[k]):
+            k -= 1
+        if k < sent.start or lower[k] not in ("mit", "zu"):
+            return False
+        words = lower[sent.start : sent.end]
+        return states_bond(words) or states_bond(words, friendship=True)
 
     @staticmethod
     def _named_partner_town(sent: Span, span: Span) -> bool:
