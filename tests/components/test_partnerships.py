@@ -839,3 +839,24 @@ def test_an_associations_founding_dates_no_partnership(extract_text):
     assert pairs(extract_text(text)) == [("Celle", "Meudon", "partnership", "active", "1987")]
     record = extract_text("Die Partnerschaft zwischen Celle und Meudon wurde 1985 gegründet.")
     assert pairs(record) == [("Celle", "Meudon", "partnership", "active", "1985")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Partnerschaft zwischen dem Landkreis Cham und dem Landkreis Görlitz besteht seit 1990.",
+        "Landkreis Cham\n\nDie Freundschaft zwischen dem Landkreis Cham und dem Landkreis Görlitz wurde 1990 besiegelt",
+    ],
+)
+def test_two_districts_at_home_joined_by_zwischen_are_partners(extract_text, text):
+    record = extract_text(text)
+    assert found(record) == {("Landkreis Cham", "Landkreis Görlitz")}
+
+
+def test_a_district_bearing_the_homes_name_is_its_earlier_form_not_a_partner(extract_text):
+    # "Kreis Kinzig" on the page of the "Main-Kinzig-Kreis": the same district under an earlier name
+    record = extract_text(
+        "Main-Kinzig-Kreis\n\nDie Partnerschaft mit dem Powiat Nowy Targ wurde 1994 begründet und 2001 "
+        "zwischen dem Powiat Nowy Targ und dem Kreis Kinzig offiziell übernommen."
+    )
+    assert [(p.a, p.b[0]) for p in record.partnerships] == [(["Main-Kinzig-Kreis", "Kreis Kinzig"], "Powiat Nowy Targ")]

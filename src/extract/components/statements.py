@@ -130,14 +130,25 @@ class Statements(FoundingDates):
 
     def _earlier_district(self, span: Span, home: Side) -> bool:
         """On a district's page, another district at home in a stated pair is the
-        home's predecessor ("zwischen den Kreisen X und Y" before a district reform)."""
+        home's predecessor where it bears the home's name ("Kreis Musterau" on the page
+        of "Rhein-Kreis Musterau") or its sentence speaks of a reform or merger
+        ("zwischen den Kreisen X und Y" before a district reform); otherwise it is a
+        partner district ("zwischen dem Landkreis X und dem Landkreis Y")."""
         place = span._.place
-        return (
+        at_home = (
             span.label_ == REGION
             and home.key.startswith("region:")
             and (place is None or place.country in HOME_COUNTRIES)
             and (place is None or home.place is None or place.country == home.place.country)
         )
+        if not at_home:
+            return False
+        core = fold_name(span.text.split()[-1])
+        if any(core in fold_name(name) for name in home.names):
+            return True
+        words = self._table.lower[span.sent.start : span.sent.end]
+        mergers = tuple(lex()["event_context"]["merger_words"]) + tuple(lex()["partnerships"]["predecessor_markers"])
+        return any(w.startswith(mergers) for w in words)
 
     def _side_with_alias(self, container: Span, located: Side, home: Side | None) -> Side:
         """The side of the body ``container`` names, with the located place's names as aliases."""
