@@ -860,3 +860,27 @@ def test_a_district_bearing_the_homes_name_is_its_earlier_form_not_a_partner(ext
         "zwischen dem Powiat Nowy Targ und dem Kreis Kinzig offiziell übernommen."
     )
     assert [(p.a, p.b[0]) for p in record.partnerships] == [(["Main-Kinzig-Kreis", "Kreis Kinzig"], "Powiat Nowy Targ")]
+
+
+def test_a_bare_partnerschaften_heading_over_qualified_lines_abroad_is_a_partner_list(extract_text):
+    # "Partnerschaften" alone is no twinning word; dated lines naming towns abroad are such a list
+    text = "Stadt Fürth\n\nPartnerschaften\n\nPoitiers (Frankreich), seit 1990\nKalisz (Polen), seit 2001"
+    record = extract_text(text)
+    assert found(record) == {("Fürth", "Poitiers"), ("Fürth", "Kalisz")}
+
+
+def test_bare_names_under_a_bare_partnerschaften_heading_make_no_list(extract_text):
+    assert extract_text("Stadt Fürth\n\nPartnerschaften\n\nPoitiers\nKalisz\n").partnerships == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner"),
+    [
+        ("Der Landkreis pflegt seit 1990 eine Freundschaft mit dem Landkreis Görlitz.", "Landkreis Görlitz"),
+        ("Seit 1995 besteht eine Partnerschaft mit dem Komitat Vas.", "Komitat Vas"),
+        ("Seit 1995 besteht eine Partnerschaft mit der Region Pilsen.", "Pilsen"),
+    ],
+)
+def test_a_districts_title_is_the_other_party_of_its_pages_statement(extract_text, sentence, partner):
+    record = extract_text("Landkreis Cham\n\n" + sentence)
+    assert found(record) == {("Landkreis Cham", partner)}

@@ -95,6 +95,24 @@ def _pair_lines_abroad(lines: list, about_organisation: Callable[[Span], bool]) 
     return len(pairs) >= 2
 
 
+def _qualified_lines_abroad(doc: Doc, lines: list) -> bool:
+    """Two or more lines of a partner list under a partnership heading ("Partnerschaften")
+    that each name a body abroad with its year or its country: "Springfield (Frankreich),
+    seit 1990". A plural "Partnerschaften" alone is no twinning word, but such a list is
+    one by its form."""
+    blocks = doc._.blocks or []
+    qualified = 0
+    for line in lines:
+        if line.holder is not None or not line.rule.startswith("list "):
+            continue
+        if line.partner._.place is None or resolved_at_home(line.partner):
+            continue
+        block = blocks[line.block]
+        country = any(e.label_ == COUNTRY and block.start <= e.start_char < block.end for e in doc.ents)
+        qualified += bool(line.since is not None or country)
+    return qualified >= 2
+
+
 class PageReading(SeveralBodies):
     """One document's partnerships, read in passes: partner lines, then sentences
     (both sides named, member towns, the home's partnership sentences), then focus
@@ -110,6 +128,7 @@ class PageReading(SeveralBodies):
             or self._states_partnership(doc, bounds, self._places)
             or any(line.rule.endswith(FORM_RULE) for line in doc._.partner_lines or [])
             or _pair_lines_abroad(doc._.partner_lines or [], self._about_organisation)
+            or _qualified_lines_abroad(doc, doc._.partner_lines or [])
         )
         if not doc._.about_twinning:
             self._set_home(doc, self._home(doc))

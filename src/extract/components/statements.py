@@ -8,12 +8,23 @@ the sentence before ("Die Jumelage wurde 1962 besiegelt")."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, REGION, load_gazetteer
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, canonical_name, keyword_category, lex, resolved_at_home, states_bond, strong_kind
+from .bodies import (
+    HOME_COUNTRIES,
+    canonical_name,
+    could_be_at_home,
+    keyword_category,
+    lex,
+    names_district,
+    resolved_at_home,
+    states_bond,
+    strong_kind,
+)
 from .extensions import doc_text
 from .founding_dates import FoundingDates
 from .home import between_statements, foreign_adjective_before, partner_cue
@@ -34,8 +45,20 @@ _NATIONALITY_ENDINGS = ("ische", "ischen", "ischer", "isches")  # "der französi
 
 def _link_filler(word: str) -> bool:
     """A word that may stand between a party link and its place: an article, a body word,
-    a nationality adjective ("mit der französischen Stadt X", "X und die polnische Gemeinde Y")."""
-    return word in _LINK_ARTICLES or word in body_words_lower() or word.endswith(_NATIONALITY_ENDINGS)
+    an administrative word, a nationality adjective ("mit der französischen Stadt X",
+    "X und die polnische Gemeinde Y", "mit der Region X")."""
+    return (
+        word in _LINK_ARTICLES
+        or word in body_words_lower()
+        or word in _admin_words()
+        or word.endswith(_NATIONALITY_ENDINGS)
+    )
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> frozenset[str]:
+    places = lex()["places"]
+    return frozenset(w.lower() for w in places["region_words"] + places["weak_region_words"])
 
 
 class Statements(FoundingDates):
@@ -184,7 +207,12 @@ class Statements(FoundingDates):
                 if joined and canonical_name(previous) != canonical_name(place):
                     linked.add(k)
             previous = place
-        at_home = {fold_name(canonical_name(p)) for p in places if p.label_ == CITY and resolved_at_home(p)}
+        at_home = {
+            fold_name(canonical_name(p))
+            for p in places
+            if p.label_ == CITY and resolved_at_home(p)
+            or p.label_ == REGION and names_district(p.text) and could_be_at_home(p)  # "Landkreis X" as title
+        }
         for k in linked:
             # the other party: a second place in the sentence, or the page's own town
             if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
