@@ -456,6 +456,35 @@ def test_a_parenthesis_line_continues_wrapped_prose_but_not_a_heading(nlp):
     ]
 
 
+def test_lines_of_one_shape_in_lower_case_are_sentences_of_their_own(nlp):
+    from extract.pipeline import process
+
+    doc = process("Partnerstädte\n\nseit 1956: Poitiers, Frankreich\nseit 1990: Kalisz, Polen\n", nlp)
+    *_, first, second = [s.text.strip() for s in doc.sents]
+    assert first.endswith("seit 1956: Poitiers, Frankreich") and second == "seit 1990: Kalisz, Polen"
+    wrapped = process("Die Stadt pflegt seit 1956 eine Partnerschaft\nmit Poitiers und seit 1990\nmit Kalisz.", nlp)
+    assert len(list(wrapped.sents)) == 1  # a wrapped sentence whose lines open with other words
+
+
+def test_each_lower_case_line_gives_its_own_year(extract_text):
+    record = extract_text("Stadt Fürth\n\nPartnerstädte\n\nseit 1956: Poitiers, Frankreich\nseit 1990: Kalisz, Polen\n")
+    assert {p.b[0]: p.since for p in record.partnerships} == {"Poitiers": "1956", "Kalisz": "1990"}
+
+
+def test_a_table_row_of_a_partner_at_home_and_its_state_is_no_pair_of_two_bodies(extract_text):
+    record = extract_text(
+        "Stadt Fürth\n\nPartnerstädte\n\n| Stadt | Land | seit |\n|---|---|---|\n"
+        "| Meißen | Sachsen | 1990 |\n| Kalisz | Polen | 1956 |\n"
+    )
+    assert found(record) == {("Fürth", "Meißen"), ("Fürth", "Kalisz")}
+
+
+def test_a_list_items_country_after_in_is_no_part_of_the_name(extract_text):
+    text = "Stadt Fürth\n\nPartnerstädte\n\n- Besançon in Frankreich (1956)\n- Nowy Targ in Polen (1990)\n"
+    record = extract_text(text)
+    assert {p.b[0]: p.since for p in record.partnerships} == {"Besançon": "1956", "Nowy Targ": "1990"}
+
+
 def test_overview_lines_with_the_owner_before_a_colon(extract_text):
     record = extract_text(
         "Partnerschaften der Zürcher Gemeinden\n\nWinterthur: La Chaux-de-Fonds (seit 1990)\nUster: Lucca (seit 1985)\n"

@@ -734,6 +734,8 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
         return None
     if not could_be_at_home(a) or a.text.casefold() == b.text.casefold():
         return None
+    if b.label_ == REGION and not names_district(b.text) and could_be_at_home(b):
+        return None  # "| Springfield | Sachsen | 1990 |": the state a partner at home lies in
     return a, b
 
 

@@ -990,6 +990,11 @@ class PlaceRecognizer(UsesGazetteer):
             if _names_country(scan.table.span_text(i, k)):
                 # "- Frankreich Poitiers, Frankreich": an encyclopedia's flag, then the town
                 return _Candidate(i, k, COUNTRY, True)
+        for k in range(i + 1, end - 1):
+            if words[k] in ("in", "im") and _names_country(scan.table.span_text(k + 1, end)):
+                end = k  # "- Springfield in Frankreich (1956)": the country is where it lies
+                text = scan.table.span_text(i, end)
+                break
         if end - i == 1 and text not in self.gazetteer:
             return None  # a single unknown word: left to the unknown-name rule
         return _Candidate(i, end, CITY, True)

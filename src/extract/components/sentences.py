@@ -60,6 +60,8 @@ def sentence_starts(table: TokenTable, is_space: numpy.ndarray, is_final: numpy.
         )
         if first in _LINE_OPENERS or first.isdigit():
             start = True
+        elif first.islower() and _same_opening(text, line_start, table.starts[i], table.ends[i]):
+            start = True  # "seit 1956: X" over "seit 1990: Y": lines of one shape, not a wrapped sentence
         elif first == "(" and not start_of_line_starts_sentence(table, words, starts, line_start):
             # wrapped prose, "… Partnerschaften\nmit X (seit 1972) und Y\n(2018) …": a parenthesis goes
             # with the line it follows where that line itself went on from the one before; after a
@@ -67,6 +69,16 @@ def sentence_starts(table: TokenTable, is_space: numpy.ndarray, is_final: numpy.
             start = "\n\n" in text[table.starts[prev] : table.starts[i]]
         starts[i] = start
     return starts
+
+
+_DATED_OPENING = re.compile(r"(\w+) \d")
+
+
+def _same_opening(text: str, previous_line: int, start: int, end: int) -> bool:
+    """Whether this line and the one before open with the same word and a number
+    ("seit 1956: X" over "seit 1990: Y"); wrapped prose may repeat a word ("mit")."""
+    here, before = _DATED_OPENING.match(text, start), _DATED_OPENING.match(text, previous_line)
+    return here is not None and before is not None and here.group(1) == before.group(1)
 
 
 def start_of_line_starts_sentence(
