@@ -92,6 +92,23 @@ def test_largest_place_wins_without_context(nlp):
     assert span._.place.country == "DE" and span._.place.geonames_id
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a town at home under its own name beats a bigger city abroad that has it as an alternate name
+        ("Die Delegation kam aus Cham.", "DE"),
+        ("Die Delegation kam aus Gera.", "DE"),
+        # an exonym of a city abroad that only a hamlet at home bears stays abroad
+        ("Die Delegation kam aus Straßburg.", "FR"),
+        # a country beside the name decides
+        ("Die Delegation kam aus Verden (Kanada).", "CA"),
+    ],
+)
+def test_a_town_at_home_under_its_own_name(nlp, text, country):
+    (span,) = [e for e in nlp(text).ents if e.label_ == "CITY"]
+    assert span._.place.country == country
+
+
 def test_ocr_l_for_i(nlp):
     assert places(nlp("Die Provinz lğdır in der Türkei.")) == [("Provinz lğdır", "REGION"), ("Türkei", "COUNTRY")]
     assert places(nlp("Die Partnerstadt lvančice in Tschechien.")) == [("lvančice", "CITY"), ("Tschechien", "COUNTRY")]

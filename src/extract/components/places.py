@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, states_bond, strong_kind
+from .bodies import HOME_COUNTRIES, lies_at_home, states_bond, strong_kind
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
@@ -1122,7 +1122,10 @@ class PlaceRecognizer(UsesGazetteer):
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
                 pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
-            resolved.append(max(pool, key=lambda p: (p.population, -(p.geonames_id or 0))) if pool else None)
+            best = max(pool, key=lambda p: (p.population, -(p.geonames_id or 0))) if pool else None
+            if best is not None and not in_context and not adjacent:
+                best = _own_name_at_home(pool, table.span_text(start, end)) or best
+            resolved.append(best)
         return resolved
 
     @staticmethod
@@ -1151,6 +1154,25 @@ class PlaceRecognizer(UsesGazetteer):
 
 
 _ROW_SEPARATORS = {",", "(", "–", "-", "|", ":"}
+
+
+_TOWN_AT_HOME = 10_000  # a namesake at home this large is meant by its own name, not a city abroad's alias
+
+
+def _own_name_at_home(pool: list[Place], text: str) -> Place | None:
+    """A town at home whose own name the text is, where the largest reading is a city
+    abroad known by that name only as one of its alternate names: "Cham" is the Bavarian
+    town, not Damascus (whose French name it is). A hamlet at home does not count
+    ("Straßburg" stays Strasbourg)."""
+    folded = fold_name(text)
+    own = [
+        p for p in pool
+        if p.label == CITY and lies_at_home(p) and p.population >= _TOWN_AT_HOME and fold_name(p.name) == folded
+    ]  # fmt: skip
+    if not own:
+        return None
+    biggest = max(pool, key=lambda p: p.population)
+    return None if fold_name(biggest.name) == folded else max(own, key=lambda p: p.population)
 
 
 def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
