@@ -24,6 +24,8 @@ def values(nlp, text):
         ("In den Jahren 1992 bis 1998 lebten sie hier.", [("1992", "1992"), ("1998", "1998")]),
         ("Das Dokument entstand um 880 n. Chr. in Flandern.", [("880 n. Chr.", "0880")]),
         ("Bad Kissingen gründete bereits 1956.", [("1956", "1956")]),
+        # a quantity word on the next line counts nothing: a fact box's next label
+        ("Partnerstadt seit: 1956\nEinwohner: 100.000", [("1956", "1956")]),
     ],
 )
 def test_dates_and_their_precision(nlp, text, expected):

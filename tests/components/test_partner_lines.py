@@ -329,3 +329,21 @@ def test_a_flecken_is_a_municipal_title_before_its_partners(nlp):
         "Stadt Schwabach: Vitré (Frankreich)\nFlecken Musterau: Kaplice (Tschechien)\n"
     )
     assert lines(nlp, text) == [("Schwabach", "Vitré"), ("Musterau", "Kaplice")]
+
+
+@pytest.mark.parametrize(
+    "label", ["Gründung der Partnerschaft: 1956", "Partnerschaft seit: 1956", "Unterzeichnung: 1956"]
+)
+def test_a_labelled_founding_line_dates_the_partner_above(nlp, label):
+    from extract.pipeline import process
+
+    # a singular partnership word before the colon describes the heading's own partnership;
+    # the heading is a partner, not the owner of a list
+    doc = process(f"Unsere Partnerstädte\n\nPoitiers\n{label}\n\nLucca\n{label.replace('1956', '1990')}\n", nlp)
+    found = [(line.partner.text, line.since.text) for line in doc._.partner_lines]
+    assert found == [("Poitiers", "1956"), ("Lucca", "1990")]
+
+
+def test_a_place_over_a_plural_partnership_label_owns_the_partners_after_it(nlp):
+    text = "Partnerschaften im Landkreis\n\nSchwabach\nPartnerstädte: Poitiers (Frankreich), Lucca (Italien)\n"
+    assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Schwabach", "Lucca")]

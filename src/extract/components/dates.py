@@ -106,7 +106,7 @@ def find_dates(text: str) -> list[DateMatch]:
             year = match.core[-4:]
             claim(before.start(1), before.end(1), f"{before.group(1)} {year}", "month")
     for m in _BARE_YEAR.finditer(text):
-        following = text[m.end() : m.end() + 30].split()
+        following = text[m.end() : m.end() + 30].split("\n", 1)[0].split()  # "1956\nEinwohner: ..." is a year
         if following and following[0].strip(".,;:)") in quantity:
             continue
         claim(m.start(), m.end(), m.group(0), "year")

@@ -304,11 +304,15 @@ def _section_owner(doc: Doc, block: Block, following: Block) -> bool:
     "Partnerstädte:": the town whose partners follow."""
     text = doc_text(doc)
     line = text[block.start : block.end].strip()
-    head = text[following.start : following.end].split(":", 1)[0].lower().split()
+    head, colon, rest = text[following.start : following.end].partition(":")
+    words = head.lower().split()
     return (
-        ":" in text[following.start : following.end]
-        and 0 < len(head) <= 3
-        and any(strong_kind(w) for w in head)
+        bool(colon)
+        and 0 < len(words) <= 3
+        # a plural: its partners follow ("Partnerstädte:"); "Partnerschaft seit: 1956",
+        # "Gründung der Partnerschaft: 1956" describe the heading's own partnership
+        and any(strong_kind(w) and w.endswith(_PLURAL_ENDINGS) for w in words)
+        and not re.fullmatch(r"[\s\d.\-–]*", rest.replace("seit", ""))
         and not any(c in line for c in ",()[]-–")
     )
 
@@ -424,7 +428,15 @@ def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> b
     words += _TOKEN.findall(text, pos, block.end)
     words = [w.lower() for w in words if w[0].isalnum()]
     has_date = any(e.label_ == "DATE" for e in ents)
-    return (has_date or bool(words)) and all(w in _LINE_WORDS or kind_of(w) for w in words)
+    allowed = _LINE_WORDS | (_FOUNDING_LABELS if has_date else set())
+    return (has_date or bool(words)) and all(w in allowed or kind_of(w) for w in words)
+
+
+# "Gründung der Partnerschaft: 1956", "Unterzeichnung: 3. Mai 1990" under a partner's name
+_FOUNDING_LABELS = {
+    "gründung", "gegründet", "beginn", "unterzeichnung", "unterzeichnet", "besiegelung", "besiegelt",
+    "beurkundet", "offiziell", "datum", "partnerschaftsvertrag", "vertrag", "urkunde",
+}  # fmt: skip
 
 
 def _link_or_number(doc: Doc, block: Block) -> bool:
