@@ -35,9 +35,6 @@ _QUALIFIER_GAP = 6
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
-_NO_WORDS = frozenset({"kein", "keine", "keinen", "keiner"})
-# "nicht geplant", "nie zustande (gekommen)": a partnership that was not made
-_NOT_MADE = frozenset({"geplant", "zustande", "vorgesehen", "beabsichtigt", "vereinbart", "geschlossen"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
 
 
@@ -118,14 +115,16 @@ class PlaceRoles(ReadingState):
         ("..., wie X sie seit 1998 mit Y unterhält") may still be a partner. (One that
         ended, "besteht nicht mehr", is a partnership, and "nicht nur" denies nothing.)"""
         words = self._table.lower[sent.start : sent.end]
+        vocab = lex()["partnerships"]
+        no_words, not_made = set(vocab["denial_words"]), set(vocab["not_made_words"])
         denied: list[Span] = []
         for k, word in enumerate(words):
-            if word in _NO_WORDS:
+            if word in no_words:
                 denies = any(strong_kind(w) for w in words[k + 1 : k + 4])  # "keine (offizielle) Partnerschaft"
             elif word in ("nicht", "nie") and k + 1 < len(words):
                 after, verb = words[k + 1], words[max(0, k - 2) : k]
                 ends = after in (".", ",", ";") and ("besteht" in verb or "gibt" in verb)  # "besteht nicht."
-                denies = (after in _NOT_MADE or ends) and any(strong_kind(w) for w in words[:k])
+                denies = (after in not_made or ends) and any(strong_kind(w) for w in words[:k])
             else:
                 continue
             if not denies:
