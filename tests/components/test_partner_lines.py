@@ -347,3 +347,22 @@ def test_a_labelled_founding_line_dates_the_partner_above(nlp, label):
 def test_a_place_over_a_plural_partnership_label_owns_the_partners_after_it(nlp):
     text = "Partnerschaften im Landkreis\n\nSchwabach\nPartnerstädte: Poitiers (Frankreich), Lucca (Italien)\n"
     assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Schwabach", "Lucca")]
+
+
+def test_a_country_code_joined_to_the_name_is_no_side_of_a_pair(nlp):
+    text = "Unsere Partnerstädte\n\nF-Dinan (seit 1987)\nCZ-Písek (seit 1990)\n"
+    assert lines(nlp, text) == [(None, "Dinan"), (None, "Písek")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["D-Schwabach (seit 1972), CZ-Písek (seit 1990), I-Lucca (seit 1985)", "Schwabach, Písek und Lucca."],
+)
+def test_a_line_of_partners_after_the_owners_lead_in(nlp, line):
+    text = f"Städtepartnerschaften der Stadt Gmunden:\n{line}\n"
+    assert lines(nlp, text) == [("Gmunden", "Schwabach"), ("Gmunden", "Písek"), ("Gmunden", "Lucca")]
+
+
+def test_a_prose_line_after_the_lead_in_is_no_list(nlp):
+    text = "Städtepartnerschaften der Stadt Gmunden:\nGäste aus Písek besuchten uns, danach fuhren sie nach Lucca.\n"
+    assert lines(nlp, text) == []

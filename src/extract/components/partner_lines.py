@@ -97,6 +97,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
     # a bullet, a leading year or date, "seit"
     while i < len(items) and items[i][0] == "word" and items[i][1] in {"-", "–", "—", "•", "·", "*", "+", "▪", "|"}:
         i += 1  # "|" opens a table row: "| Springfield | Frankreich | 1970 |"
+    if _code_prefix(doc, block, items, i):
+        i += 2  # "CZ-Springfield (seit 1990)": the country's code joined to the name
     if i < len(items) and items[i][0] == "word" and items[i][1] == "seit":
         i += 1
     if i < len(items) and items[i][0] == "ent" and items[i][1].label_ == "DATE":
@@ -236,6 +238,17 @@ def _rather_a_region(places: tuple, name: str) -> bool:
     return wider and not any(p.label == CITY and p.population >= 10000 for p in places)
 
 
+def _code_prefix(doc: Doc, block: Block, items: list[tuple[str, object]], i: int) -> bool:
+    """A country's code in capitals, a hyphen, then a place: "D-Musterstadt", "CZ-Springfield"."""
+    if i + 2 >= len(items) or items[i + 1] != ("word", "-") or items[i + 2][0] != "ent":
+        return False
+    if items[i][0] != "word" or items[i + 2][1].label_ not in _PLACE:
+        return False
+    start = items[i + 2][1].start_char - 1 - len(items[i][1])
+    code = doc_text(doc)[start : start + len(items[i][1])]
+    return start >= block.start and code.isupper() and code in country_codes()
+
+
 _CAPITALS = re.compile(r"\b[A-Z]{1,3}\b")
 
 
@@ -355,6 +368,18 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
         else:
             parsed.holder = owner
             lines.append(parsed)
+    return lines
+
+
+def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> list[PartnerLine]:
+    """Each comma-separated part of the line as a partner line; [] unless every part is one."""
+    lines = []
+    for start, end in _list_parts(doc_text(doc), block.start, block.end):
+        inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+        parsed = parse_partner_line(doc, Block(start, end, ITEM, None), inside, kind_of)
+        if parsed is None or parsed.holder is not None or parsed.partner.label_ == COUNTRY:
+            return []
+        lines.append(parsed)
     return lines
 
 
@@ -566,6 +591,15 @@ def find_partner_lines(
     town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     for index, block in enumerate(blocks):
+        if in_scope and index and blocks[index - 1].kind == LEAD_IN:
+            # "Städtepartnerschaften der Stadt X:" over "A (seit 1972), B (seit 1990), C": one line of partners
+            parts = _parts_as_lines(doc, block, ents_of(block), kind_of)
+            if len(parts) >= 2:
+                for line in parts:
+                    line.block, line.holder = index, owner
+                    line.rule = "list on one line under its owner" if owner is not None else "list on one line"
+                found += parts
+                continue
         if block.kind == PARAGRAPH and in_scope and _dash_after_owner(doc, block, ents_of(block)) > 0:
             # a long overview line "X – A (Belgien, seit 1962), B (Frankreich, seit 1976)"
             inline = _inline_list(doc, block, ents_of(block), kind_of)
@@ -880,6 +914,8 @@ class PartnerLines(UsesGazetteer):
             sides = split_pair_line(doc, block, ents, known)
             if sides is None:
                 return None
+            if any(side.text.isupper() and side.text in country_codes() for side in sides):
+                return None  # "CZ-Springfield (seit 1990)": a country's code, not a body
             out = []
             for side in sides:
                 same = [e for e in ents if e.start == side.start and e.end == side.end]
