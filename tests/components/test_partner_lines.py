@@ -366,3 +366,12 @@ def test_a_line_of_partners_after_the_owners_lead_in(nlp, line):
 def test_a_prose_line_after_the_lead_in_is_no_list(nlp):
     text = "Städtepartnerschaften der Stadt Gmunden:\nGäste aus Písek besuchten uns, danach fuhren sie nach Lucca.\n"
     assert lines(nlp, text) == []
+
+
+def test_an_index_letter_heading_keeps_an_overview_open(nlp):
+    text = (
+        "Liste der Städtepartnerschaften in Bayern\n\n== A ==\n"
+        "* Ansbach: Anglet (Frankreich, seit 1968), Bay City (USA, seit 1960)\n\n== B ==\n"
+        "* Bamberg: Rodez (Frankreich, seit 1970)\n"
+    )
+    assert lines(nlp, text) == [("Ansbach", "Anglet"), ("Ansbach", "Bay City"), ("Bamberg", "Rodez")]

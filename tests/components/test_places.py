@@ -109,6 +109,25 @@ def test_a_town_at_home_under_its_own_name(nlp, text, country):
     assert span._.place.country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town at home frequent in text because it is one, shaped as German town names are
+        ("Bamberg liegt in Franken.", [("Bamberg", "CITY"), ("Franken", "REGION")]),
+        ("Neubau des Rathauses beginnt.", []),
+        ("Die Burg liegt am Berg.", []),
+    ],
+)
+def test_a_frequent_town_name_shaped_as_a_town_needs_no_context(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+def test_a_country_at_the_end_of_the_sentence_before_does_not_move_a_town_at_home(nlp):
+    doc = nlp("Ansbach pflegt Partnerschaften mit Bay City (USA). Bamberg ist mit Rodez verschwistert.")
+    (bamberg,) = [e for e in doc.ents if e.text == "Bamberg"]
+    assert bamberg._.place.country == "DE"
+
+
 def test_ocr_l_for_i(nlp):
     assert places(nlp("Die Provinz lğdır in der Türkei.")) == [("Provinz lğdır", "REGION"), ("Türkei", "COUNTRY")]
     assert places(nlp("Die Partnerstadt lvančice in Tschechien.")) == [("lvančice", "CITY"), ("Tschechien", "COUNTRY")]

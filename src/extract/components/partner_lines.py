@@ -480,6 +480,15 @@ def _fact_line(doc: Doc, block: Block) -> bool:
     return bool(_FACT_LINE.match(doc_text(doc), block.start, block.end))
 
 
+_INDEX_LETTER = re.compile(r"[=#\s]*[A-ZÄÖÜ](?:\s*[–-]\s*[A-ZÄÖÜ])?[=\s]*")
+
+
+def _index_letter(doc: Doc, block: Block) -> bool:
+    """An alphabetical index's heading ("A", "== B ==", "C–F") inside an overview: it
+    closes no list."""
+    return bool(_INDEX_LETTER.fullmatch(doc_text(doc), block.start, block.end))
+
+
 def _column_header(doc: Doc, block: Block) -> bool:
     """A table's header row ("Stadt | Land | seit"): cells of a word or two, no
     numbers; or its rule ("|---|---|"). It closes no list."""
@@ -741,6 +750,7 @@ def find_partner_lines(
             and not _link_or_number(doc, block)
             and not _column_header(doc, block)
             and not (found and _fact_line(doc, block))
+            and not _index_letter(doc, block)
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found

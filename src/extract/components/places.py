@@ -761,6 +761,14 @@ class PlaceRecognizer(UsesGazetteer):
             return ACCEPT, True
         if zipf < vocab["town_zipf"] and max(p.population for p in places) >= vocab["town"]:
             return ACCEPT, False  # "Zwickau", "Aarau": rare as words, and real towns
+        if zipf < vocab["very_common"] and _place_name_ending(word) and not word.endswith("bau") and any(
+            p.population >= vocab["town"] and lies_at_home(p) and fold_name(p.name) == fold_name(looked_up)
+            for p in places
+        ):
+            # "Bamberg", "Rosenheim": frequent in text because they are towns, and shaped as German
+            # town names are; a common noun is neither a town at home of that name nor so shaped
+            # ("Neubau", "Umbau" end as "-au" towns do, and are buildings)
+            return ACCEPT, False
         return PENDING, False
 
     @staticmethod
@@ -1106,7 +1114,11 @@ class PlaceRecognizer(UsesGazetteer):
             ]
             nearby = {code for _, _, code in near if code}
             after = countries[bisect_left(c_starts, end) : bisect_right(c_starts, end + 2)]  # "X (Land)"
-            before = countries[bisect_left(c_ends, start - 2) : bisect_right(c_ends, start)]  # "Land: X"
+            before = [  # "Land: X", "Land - X"; not "... (Land). X" across a sentence's end
+                c
+                for c in countries[bisect_left(c_ends, start - 2) : bisect_right(c_ends, start)]
+                if all(w in (":", ",", "-", "–") for w in table.words[c[1] : start] if w.strip())
+            ]
             adjacent = {code for _, _, code in after + before if code}
             in_context = [p for p in wanted if p.country in nearby]
             if not in_context and table.words[start] in vocab["home_district"]:
@@ -1119,6 +1131,12 @@ class PlaceRecognizer(UsesGazetteer):
                 in_context = [p for p in wanted if p.country in beside - HOME_COUNTRIES] or [
                     p for p in wanted if p.country in HOME_COUNTRIES
                 ]
+            if in_context and not adjacent and label == CITY:
+                # "... mit Springfield (USA). Musterberg ist ...": a country named in the sentence
+                # before does not move a town at home to a hamlet of its name there
+                at_home = [p for p in wanted if lies_at_home(p) and p.population >= _TOWN_AT_HOME]
+                if at_home and max(p.population for p in in_context) * 10 < max(p.population for p in at_home):
+                    in_context = at_home
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
                 pool = []  # "X (Land)": the text puts it elsewhere than any gazetteer entry
