@@ -375,3 +375,18 @@ def test_an_index_letter_heading_keeps_an_overview_open(nlp):
         "* Bamberg: Rodez (Frankreich, seit 1970)\n"
     )
     assert lines(nlp, text) == [("Ansbach", "Anglet"), ("Ansbach", "Bay City"), ("Bamberg", "Rodez")]
+
+
+def test_a_table_row_of_a_town_and_its_partners_with_remarks(nlp):
+    text = (
+        "Städtepartnerschaften im Landkreis\n\n| Stadt | Partnerstädte |\n|---|---|\n"
+        "| Schwabach | Anglet (Frankreich), Bay City (USA) |\n| Ansbach | Lucca (Italien) , Tartu (Estland) |\n"
+    )
+    assert lines(nlp, text) == [
+        ("Schwabach", "Anglet"), ("Schwabach", "Bay City"), ("Ansbach", "Lucca"), ("Ansbach", "Tartu"),
+    ]  # fmt: skip
+
+
+def test_a_partner_and_its_state_after_a_lead_in_are_one_partner(nlp):
+    text = "Die Stadt Gmunden unterhält folgende Städtepartnerschaften:\n* Meißen, Sachsen (seit 1956)\n"
+    assert lines(nlp, text) == [("Gmunden", "Meißen")]

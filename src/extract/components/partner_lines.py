@@ -346,7 +346,7 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
         owner: Span | None = owners[0]  # "Stadt X: A (Frankreich), B (Polen)"
     elif (
         len(owners) == 1
-        and not text[block.start : owners[0].start_char].strip(" \t-–•*·")
+        and not text[block.start : owners[0].start_char].strip(" \t-–•*·|")
         and could_be_at_home(owners[0])
     ):
         owner = owners[0]  # "X: A (seit 1990)", "• X: A (Frankreich)" in an overview
@@ -372,12 +372,15 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
 
 
 def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> list[PartnerLine]:
-    """Each comma-separated part of the line as a partner line; [] unless every part is one."""
+    """Each comma-separated part of the line as a partner line; [] unless every part is
+    one and names a body (not "Springfield, Sachsen": a partner and where it lies)."""
     lines = []
     for start, end in _list_parts(doc_text(doc), block.start, block.end):
         inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
         parsed = parse_partner_line(doc, Block(start, end, ITEM, None), inside, kind_of)
         if parsed is None or parsed.holder is not None or parsed.partner.label_ == COUNTRY:
+            return []
+        if parsed.partner.label_ == REGION and not names_district(parsed.partner.text):
             return []
         lines.append(parsed)
     return lines
@@ -403,16 +406,16 @@ def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-_OWNER_DASH = re.compile(r"\s[–—-]\s")
+_OWNER_DASH = re.compile(r"\s[–—|-]\s")  # "X – A (...), B (...)"; a table row "| X | A (...), B (...) |"
 
 
 def _dash_after_owner(doc: Doc, block: Block, ents: list[Span]) -> int:
-    """Where a spaced dash right after the line's first name splits a body from its
-    partners, the dash's position; else -1. The name opens the line and is a body at
-    home; at least one partner after it bears a parenthesised remark."""
+    """Where a spaced dash (or a table's cell border) right after the line's first name
+    splits a body from its partners, the dash's position; else -1. The name opens the
+    line and is a body at home; at least one partner after it bears a parenthesised remark."""
     text = doc_text(doc)
     places = [e for e in ents if e.label_ in _PLACE]
-    if len(places) < 2 or text[block.start : places[0].start_char].strip(" \t-–•*·"):
+    if len(places) < 2 or text[block.start : places[0].start_char].strip(" \t-–•*·|"):
         return -1
     m = _OWNER_DASH.match(text, places[0].end_char)
     if m is None or not could_be_at_home(places[0]) or "(" not in text[m.end() : block.end]:
