@@ -530,7 +530,9 @@ def test_a_round_up_of_several_towns_pairs_none_with_an_assumed_home(extract_tex
     record = extract_text(text)
     assert record.home == []
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
-        ("Fürth", "Poitiers"), ("Schwabach", "Tartu"), ("Ansbach", "Lucca")
+        ("Fürth", "Poitiers"),
+        ("Schwabach", "Tartu"),
+        ("Ansbach", "Lucca"),
     }
 
 
@@ -561,7 +563,9 @@ def test_a_round_up_names_each_holder_as_in_x_mit_y(extract_text):
     )
     record = extract_text(text)
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
-        ("Fürth", "Poitiers"), ("Schwabach", "Tartu"), ("Ansbach", "Lucca")
+        ("Fürth", "Poitiers"),
+        ("Schwabach", "Tartu"),
+        ("Ansbach", "Lucca"),
     }
 
 
@@ -721,8 +725,7 @@ def test_the_sole_year_of_a_pairs_sentence_founds_it(extract_text, sentence, sin
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns
     record = extract_text(
-        "Gemeinde Ammerbuch\nDie Gemeinde Ammerbuch pflegt seit 1985 eine Partnerschaft mit "
-        "Pontarlier in Frankreich."
+        "Gemeinde Ammerbuch\nDie Gemeinde Ammerbuch pflegt seit 1985 eine Partnerschaft mit Pontarlier in Frankreich."
     )
     assert record.home == ["Ammerbuch"]
     assert found(record) == {("Ammerbuch", "Pontarlier")}
@@ -913,3 +916,44 @@ def test_bare_names_under_a_bare_partnerschaften_heading_make_no_list(extract_te
 def test_a_districts_title_is_the_other_party_of_its_pages_statement(extract_text, sentence, partner):
     record = extract_text("Landkreis Cham\n\n" + sentence)
     assert found(record) == {("Landkreis Cham", partner)}
+
+
+def test_a_partner_opening_its_sentence_holds_the_partnerships_it_states(extract_text):
+    # the home's partner has partners of its own; they are not the home's
+    record = extract_text(
+        "Stadt Fürth\n\nStädtepartnerschaften\n\nUnsere Partnerstadt Besançon pflegt ihrerseits Partnerschaften "
+        "mit Kuopio in Finnland und Neuchâtel in der Schweiz."
+    )
+    pairs = {frozenset(pair) for pair in found(record)}
+    assert pairs == {
+        frozenset({"Fürth", "Besançon"}),
+        frozenset({"Besançon", "Kuopio"}),
+        frozenset({"Besançon", "Neuchâtel"}),
+    }
+
+
+def test_a_partner_named_before_holds_its_own_partnership_named_later(extract_text):
+    record = extract_text(
+        "Stadt Fürth\n\nStädtepartnerschaften\n\nFürth und Besançon sind seit 1956 Partnerstädte. "
+        "Besançon unterhält außerdem eine Partnerschaft mit Kuopio."
+    )
+    assert {frozenset(pair) for pair in found(record)} == {
+        frozenset({"Fürth", "Besançon"}),
+        frozenset({"Besançon", "Kuopio"}),
+    }
+
+
+def test_a_partner_at_home_after_partnerschaften_zu_and_a_colon(extract_text):
+    record = extract_text(
+        "Die Stadt Fürth unterhält Partnerschaften zu: Besançon (Frankreich), Kalisz (Polen) und Meißen."
+    )
+    assert found(record) == {("Fürth", "Besançon"), ("Fürth", "Kalisz"), ("Fürth", "Meißen")}
+    assert extract_text("Von Fürth fährt ein Zug zu Meißen, wo die Partnerschaft gefeiert wird.").partnerships == []
+
+
+def test_one_partnership_stated_in_both_directions_is_one_pair(extract_text):
+    record = extract_text(
+        "Partnerschaften im Landkreis\n\nSchwabach – Meißen (seit 1990)\nAnsbach – Lucca (seit 1971)\n\n"
+        "Neben der Partnerschaft mit Schwabach pflegt Meißen auch eine Städtepartnerschaft zu Kalisz in Polen."
+    )
+    assert sorted(found(record)) == sorted({("Schwabach", "Meißen"), ("Ansbach", "Lucca"), ("Meißen", "Kalisz")})

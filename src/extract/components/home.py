@@ -372,11 +372,19 @@ def partner_cue(doc: Doc, span: Span) -> bool:
             if unmarked is not None and not holds_own:
                 start = unmarked  # "mit Musterau-Bad Beispiel und X": a name the place rules did not mark
                 continue
-        if k < 0 or doc[k].lower_ != "mit":
+        if k > 0 and doc[k].text == ":":
+            k -= 1  # "unterhält Partnerschaften mit: A, B und C"
+        if k < 0 or not (doc[k].lower_ == "mit" or doc[k].lower_ == "zu" and _partnerships_to(doc, k)):
             return False
         sent = doc[span.start].sent
         return any(strong_kind(t.lower_) for t in sent)
     return False
+
+
+def _partnerships_to(doc: Doc, k: int) -> bool:
+    """ "Partnerschaften zu", "Beziehungen zu": the "zu" at token ``k`` follows a noun of a bond."""
+    before = doc[k - 1].lower_ if k else ""
+    return bool(strong_kind(before)) or before.startswith(("beziehung", "kontakt", "verbindung"))
 
 
 def _unmarked_name_before(doc: Doc, k: int) -> int | None:

@@ -319,6 +319,12 @@ class ReadingState:
     @staticmethod
     def _pair(pairs: dict[tuple[str, str], Pair], a: Side, b: Side) -> Pair:
         key = (a.key, b.key)
+        reverse = pairs.get((b.key, a.key))
+        if reverse is not None:
+            # a partnership has no direction: "A – B" in a list and "B pflegt eine Partnerschaft mit A"
+            for name in a.names:
+                reverse.b.add_name(name)
+            return reverse
         if key not in pairs:
             pairs[key] = Pair(a=a, b=b)
         else:

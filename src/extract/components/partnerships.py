@@ -57,6 +57,7 @@ from .bodies import (
 from .dates import publication_date, relative_day
 from .events import event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
 from .extensions import doc_text, span_text
+from .home import partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
 from .partnership_state import PLACE_LABELS, CharRanges, Pair, Side, merge_spelling_variants
 from .several_bodies import SeveralBodies
@@ -221,6 +222,20 @@ class PageReading(SeveralBodies):
                     if self._qualifier(span, sent_places) or self._compound_head(span):
                         continue
                     why = "partners listed after their holder and a colon"
+                    self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
+                continue
+            subject = self._partner_as_subject(sent, sent_places, home_keys, pairs) if kinds and home else None
+            if subject is not None:
+                # "Unsere Partnerstadt X pflegt ihrerseits Partnerschaften mit Y und Z": X's, not the home's
+                holder = self._side_of(subject)
+                if partner_noun_before(doc, subject):
+                    # "Unsere Partnerstadt X ...": the noun makes X the home's partner too
+                    why = "partner named by a partner noun, holding partnerships of its own"
+                    self._held_pair(pairs, sent, sent_places, home, holder, kinds, why)
+                for span in self._candidates([p for p in sent_places if p.start >= subject.end], home_keys):
+                    if self._key(span) == holder.key or self._qualifier(span, sent_places):
+                        continue
+                    why = "a partner's own partnership named on the home's page"
                     self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
                 continue
             # a town other than the home holds what its sentence names: a district's or

@@ -11,11 +11,14 @@ from ..gazetteer import REGION
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
 from .extensions import doc_text
 from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
-from .partnership_state import Pair, Side, body_words_lower
+from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
 from .statements import Statements
 
 _MIT_WORDS = frozenset({"der", "dem", "den"})
 _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
+
+
+_SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
 
 
 class SeveralBodies(Statements):
@@ -38,6 +41,27 @@ class SeveralBodies(Statements):
         pair.why = pair.why or why
         pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
         self._date_by_seit(sent.doc, sent, sent_places, pair)
+
+    def _partner_as_subject(
+        self, sent: Span, sent_places: list[Span], home_keys: set[str], pairs: dict[tuple[str, str], Pair]
+    ) -> Span | None:
+        """ "Unsere Partnerstadt X pflegt ihrerseits Partnerschaften mit Y und Z": a partner
+        of the home opening the sentence as its subject holds the partnerships it states
+        (the home is not named). The home's partner: called so by a partner noun before
+        it, or paired with the home before."""
+        if not sent_places or self._names_home(sent_places, home_keys):
+            return None
+        first = sent_places[0]
+        opening = [t.lower_ for t in sent.doc[sent.start : first.start] if not t.is_space]
+        if len(opening) > 3 or any(w not in _SUBJECT_OPENERS and not w.startswith(PARTNER_TOWN_NOUNS) for w in opening):
+            return None  # "Unsere Partnerstadt X", "Auch X", "X": the sentence opens with it
+        partner_of_home = any(k[1] == self._key(first) and k[0] in home_keys for k in pairs)
+        if not (partner_noun_before(sent.doc, first) or partner_of_home):
+            return None
+        after = sent.doc[first.end : sent.end]
+        if not any(strong_kind(t.lower_) for t in after) or not any(t.lower_ in ("mit", "zu") for t in after):
+            return None
+        return first
 
     def _in_x_mit_y(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
         """ "in X mit (der Gemeinde) Y": a town at home, right before "mit", and the
