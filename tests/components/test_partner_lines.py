@@ -390,3 +390,11 @@ def test_a_table_row_of_a_town_and_its_partners_with_remarks(nlp):
 def test_a_partner_and_its_state_after_a_lead_in_are_one_partner(nlp):
     text = "Die Stadt Gmunden unterhält folgende Städtepartnerschaften:\n* Meißen, Sachsen (seit 1956)\n"
     assert lines(nlp, text) == [("Gmunden", "Meißen")]
+
+
+def test_a_country_heading_over_bare_partner_names_gives_their_country(extract_text):
+    text = "Stadt Fürth\n\nStädtepartnerschaften\n\nFrankreich\nPoitiers\nseit 1956\n\nPolen\nKalisz\nseit 1990\n"
+    record = extract_text(text)
+    assert [(p.b[0], p.b_country, p.since) for p in record.partnerships] == [
+        ("Poitiers", "FR", "1956"), ("Kalisz", "PL", "1990"),
+    ]  # fmt: skip

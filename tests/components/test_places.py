@@ -128,6 +128,20 @@ def test_a_country_at_the_end_of_the_sentence_before_does_not_move_a_town_at_hom
     assert bamberg._.place.country == "DE"
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        # a country locates the name it follows closely, not a name further off in the clause
+        ("Die Partnerstädte Besançon und Kalisz liegen in Frankreich und Polen.", "Kalisz", "PL"),
+        ("Dies sind Gmunden in Österreich, Tuzla in Bosnien-Herzegowina und Lwiw.", "Tuzla", "BA"),
+        ("Partnerstädte\n- Frankreich, Poitiers\n", "Poitiers", "FR"),
+    ],
+)
+def test_a_country_next_to_a_name_locates_it_only_as_a_qualifier(nlp, text, town, country):
+    (span,) = [e for e in nlp(text).ents if e.text == town]
+    assert span._.place is not None and span._.place.country == country
+
+
 def test_ocr_l_for_i(nlp):
     assert places(nlp("Die Provinz lğdır in der Türkei.")) == [("Provinz lğdır", "REGION"), ("Türkei", "COUNTRY")]
     assert places(nlp("Die Partnerstadt lvančice in Tschechien.")) == [("lvančice", "CITY"), ("Tschechien", "COUNTRY")]

@@ -736,8 +736,13 @@ def find_partner_lines(
                     parsed.rule += FORM_RULE
                 found.append(parsed)
             continue
-        if in_scope and block.kind == ITEM and len(ents) == 1 and ents[0].label_ == COUNTRY:
-            list_country = ents[0]  # "- Frankreich", then "- Springfield", "- Shelbyville"
+        if (
+            in_scope
+            and len(ents) == 1
+            and ents[0].label_ == COUNTRY
+            and (block.kind == ITEM or block.kind == HEADING and _country_line(doc, block, ents[0]))
+        ):
+            list_country = ents[0]  # "- Frankreich" or a heading "Frankreich", then "Springfield", "Shelbyville"
             continue
         list_country = None
         if kinds:

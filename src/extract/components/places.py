@@ -1113,11 +1113,16 @@ class PlaceRecognizer(UsesGazetteer):
                 bisect_left(c_starts, start - _COUNTRY_WINDOW) : bisect_right(c_starts, start + _COUNTRY_WINDOW)
             ]
             nearby = {code for _, _, code in near if code}
-            after = countries[bisect_left(c_starts, end) : bisect_right(c_starts, end + 2)]  # "X (Land)"
-            before = [  # "Land: X", "Land - X"; not "... (Land). X" across a sentence's end
+            after = [  # "X (Land)", "X, Land", "X in Land"; not "X liegen in Land"
+                c
+                for c in countries[bisect_left(c_starts, end) : bisect_right(c_starts, end + 2)]
+                if all(w in ("(", ",", "-", "–", "/", "[", "in", "im") for w in table.words[end : c[0]] if w.strip())
+            ]
+            before = [  # "Land: X", "Land - X"; not "... (Land). X" nor "A in Land, X in ..."
                 c
                 for c in countries[bisect_left(c_ends, start - 2) : bisect_right(c_ends, start)]
-                if all(w in (":", ",", "-", "–") for w in table.words[c[1] : start] if w.strip())
+                if all(w in (":", "-", "–") for w in table.words[c[1] : start] if w.strip())
+                or all(w == "," for w in table.words[c[1] : start] if w.strip()) and _opens_line(table, c[0])
             ]
             adjacent = {code for _, _, code in after + before if code}
             in_context = [p for p in wanted if p.country in nearby]
@@ -1172,6 +1177,14 @@ class PlaceRecognizer(UsesGazetteer):
 
 
 _ROW_SEPARATORS = {",", "(", "–", "-", "|", ":"}
+
+
+def _opens_line(table: TokenTable, k: int) -> bool:
+    """Whether token ``k`` opens its line (after a bullet at most): "- Frankreich, X"."""
+    j = k - 1
+    while j >= 0 and table.words[j] in ("-", "–", "•", "*", "|"):
+        j -= 1
+    return j < 0 or "\n" in table.words[j]
 
 
 _TOWN_AT_HOME = 10_000  # a namesake at home this large is meant by its own name, not a city abroad's alias
