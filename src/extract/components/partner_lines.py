@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
+from ..lexicon import load_lexicon
 from .bodies import could_be_at_home, name_key, names_district, resolved_at_home, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .places import country_codes
@@ -232,10 +233,18 @@ def _qualifier_before_country(doc: Doc, partner: Span, span: Span, block: Block)
     return bool(rest) and rest[0].label_ == COUNTRY and all(e.label_ in (COUNTRY, "DATE") for e in rest)
 
 
+def _a_state(span: Span) -> bool:
+    """A country or a region above a district ("Frankreich", "Sachsen"): where a partner
+    lies, never a partner of a list line."""
+    return span.label_ == COUNTRY or span.label_ == REGION and not names_district(span.text)
+
+
 def _rather_a_region(places: tuple, name: str) -> bool:
-    """A name the gazetteer knows as a country or state and at most as a small town."""
+    """A name the gazetteer knows as a country or state and at most as a town smaller
+    than the lexicon's ``town_population``."""
     wider = any(p.label == COUNTRY or p.label == REGION and not names_district(name) for p in places)
-    return wider and not any(p.label == CITY and p.population >= 10000 for p in places)
+    town = load_lexicon()["places"]["town_population"]
+    return wider and not any(p.label == CITY and p.population >= town for p in places)
 
 
 def _code_prefix(doc: Doc, block: Block, items: list[tuple[str, object]], i: int) -> bool:
@@ -378,9 +387,7 @@ def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -
     for start, end in _list_parts(doc_text(doc), block.start, block.end):
         inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
         parsed = parse_partner_line(doc, Block(start, end, ITEM, None), inside, kind_of)
-        if parsed is None or parsed.holder is not None or parsed.partner.label_ == COUNTRY:
-            return []
-        if parsed.partner.label_ == REGION and not names_district(parsed.partner.text):
+        if parsed is None or parsed.holder is not None or _a_state(parsed.partner):
             return []
         lines.append(parsed)
     return lines
@@ -798,7 +805,7 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
         return None
     if not could_be_at_home(a) or a.text.casefold() == b.text.casefold():
         return None
-    if b.label_ == REGION and not names_district(b.text) and could_be_at_home(b):
+    if _a_state(b) and could_be_at_home(b):
         return None  # "| Springfield | Sachsen | 1990 |": the state a partner at home lies in
     return a, b
 
@@ -937,7 +944,7 @@ class PartnerLines(UsesGazetteer):
             out = []
             for side in sides:
                 same = [e for e in ents if e.start == side.start and e.end == side.end]
-                if same and (same[0].label_ == COUNTRY or same[0].label_ == REGION and not names_district(side.text)):
+                if same and _a_state(same[0]):
                     return None  # "Springfield – Frankreich (seit 1985)": where the partner lies, no pair
                 if same:
                     out.append(same[0])

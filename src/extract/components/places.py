@@ -1139,7 +1139,7 @@ class PlaceRecognizer(UsesGazetteer):
             if in_context and not adjacent and label == CITY:
                 # "... mit Springfield (USA). Musterberg ist ...": a country named in the sentence
                 # before does not move a town at home to a hamlet of its name there
-                at_home = [p for p in wanted if lies_at_home(p) and p.population >= _TOWN_AT_HOME]
+                at_home = [p for p in wanted if lies_at_home(p) and p.population >= vocab["town"]]
                 if at_home and max(p.population for p in in_context) * 10 < max(p.population for p in at_home):
                     in_context = at_home
             pool = in_context or wanted
@@ -1187,18 +1187,15 @@ def _opens_line(table: TokenTable, k: int) -> bool:
     return j < 0 or "\n" in table.words[j]
 
 
-_TOWN_AT_HOME = 10_000  # a namesake at home this large is meant by its own name, not a city abroad's alias
-
-
 def _own_name_at_home(pool: list[Place], text: str) -> Place | None:
     """A town at home whose own name the text is, where the largest reading is a city
     abroad known by that name only as one of its alternate names: "Cham" is the Bavarian
     town, not Damascus (whose French name it is). A hamlet at home does not count
-    ("Straßburg" stays Strasbourg)."""
+    ("Straßburg" stays Strasbourg); a town is the lexicon's ``town_population``."""
     folded = fold_name(text)
     own = [
         p for p in pool
-        if p.label == CITY and lies_at_home(p) and p.population >= _TOWN_AT_HOME and fold_name(p.name) == folded
+        if p.label == CITY and lies_at_home(p) and p.population >= _vocab()["town"] and fold_name(p.name) == folded
     ]  # fmt: skip
     if not own:
         return None
