@@ -398,3 +398,20 @@ def test_a_country_heading_over_bare_partner_names_gives_their_country(extract_t
     assert [(p.b[0], p.b_country, p.since) for p in record.partnerships] == [
         ("Poitiers", "FR", "1956"), ("Kalisz", "PL", "1990"),
     ]  # fmt: skip
+
+
+def test_a_town_with_one_partner_in_an_overview_of_that_form(nlp):
+    # a sentence end makes "Kalisz – Polen ... Seit 1990." a paragraph; the page's form makes it a line,
+    # and the bare name over it heads it, with a region that names which town it is
+    text = OVERVIEW + "Ansbach (Mittelfranken)\n\nKalisz – Polen (Woiwodschaft Großpolen). Seit 1990.\n\n"
+    assert lines(nlp, text)[5:] == [("Ansbach", "Kalisz")]
+
+
+def test_a_bare_name_among_lines_of_the_form_is_the_next_towns_heading(nlp):
+    text = OVERVIEW + "Schwabach\n\nAnsbach\n\nGmina Kalisz – Polen (Woiwodschaft Großpolen). Seit 1990\n"
+    assert lines(nlp, text)[5:] == [("Ansbach", "Kalisz")]
+
+
+def test_one_short_line_of_that_form_alone_makes_no_list(nlp):
+    text = "Aus dem Rathaus\n\nFürth\n\nKalisz – Polen. Seit 1990.\n\nDer Markt ist am Samstag.\n"
+    assert lines(nlp, text) == []

@@ -363,3 +363,22 @@ def test_a_name_alone_in_a_table_cell_is_a_place(nlp):
     doc = process("Stadt | Partnerstadt | Jahr\nHof | Villeneuve-la-Garenne | 1983\n", nlp)
     assert ("Hof", "CITY") in places(doc)
     assert places(process("Der Hof liegt ruhig am Waldrand.", nlp)) == []
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Tuzla liegt in Bosnien und Herzegowina.", "Bosnien und Herzegowina"),
+        ("Ein Gast aus Trinidad und Tobago.", "Trinidad und Tobago"),
+    ],
+)
+def test_a_country_whose_name_joins_two_names_by_und(nlp, text, country):
+    from extract.pipeline import process
+
+    assert [e.text for e in process(text, nlp).ents if e.label_ == "COUNTRY"] == [country]
+
+
+def test_und_between_two_places_joins_no_name(nlp):
+    from extract.pipeline import process
+
+    assert "Bosnien und Kroatien" not in [e.text for e in process("Reisen nach Bosnien und Kroatien.", nlp).ents]

@@ -51,6 +51,7 @@ _LIST_PART_OPENERS = {"mit", "eine", "ein", "einer"}
 _BODY_WORDS = {
     "stadt", "gemeinde", "marktgemeinde", "kommune", "ortsgemeinde", "städtchen", "markt", "stadtgemeinde",
     "flecken", "stadtbezirk", "bezirk", "ortsteil", "stadtteil",
+    "gmina", "miasto", "obec", "město", "općina", "občina",  # "Gmina Musterow – Polen"
 }  # fmt: skip
 _DASHES = {"-", "–", "—"}
 _PLACE = (CITY, REGION)
@@ -626,10 +627,10 @@ def find_partner_lines(
                 line.block, line.rule = index, "list after its owner on one line"
             found += inline
             continue
-        if block.kind not in (HEADING, ITEM, LEAD_IN):
+        if block.kind not in (HEADING, ITEM, LEAD_IN) and index not in shaped:
             continue
         ents = ents_of(block)
-        places = [e for e in ents if e.label_ in _PLACE]
+        places = _heading_places(doc, block, ents)
         kinds = kinds_by_block[index]
         if index in shaped and not in_scope:
             # a run of "X – Land (Region). Seit 1977" lines is a partner list by its form alone
@@ -643,6 +644,9 @@ def find_partner_lines(
             and _bare_name(doc, block, places[0])
         ):
             owner = places[0]  # the next town's heading in an overview ("Musterstadt" over its lines)
+            continue
+        if by_form and len(places) == 1 and _bare_name(doc, block, places[0]):
+            owner = places[0]  # a bare name at home among lines of the form heads the next town's lines
             continue
         if in_scope and index in town_headings:
             owner = places[0]  # "Musterstadt" over "Springfield, Frankreich" in an overview of several towns
@@ -817,7 +821,7 @@ def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf
     partnership word (an overview of several towns' partners often has none)."""
     candidates = []
     for k, block in enumerate(blocks):
-        if block.kind not in (HEADING, ITEM):
+        if not _one_line(doc, block):
             continue
         ents = ents_of(block)
         if not any(e.label_ == COUNTRY for e in ents) or not any(e.label_ == "DATE" for e in ents):
@@ -831,10 +835,43 @@ def _shaped_runs(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf
             runs[-1].append(k)
         else:
             runs.append([k])
-    return {k for run in runs if len(run) >= _SHAPED_RUN for k in run}
+    if not any(len(run) >= _SHAPED_RUN for run in runs):
+        return set()
+    # once the page has the form, a town with one or two partners under its heading has it too
+    return {k for run in runs if len(run) >= _SHAPED_RUN or _under_bare_name(doc, blocks, run[0], ents_of) for k in run}
 
 
 _SHAPED_RUN = 3
+_ONE_LINE_WORDS = 16
+
+
+def _one_line(doc: Doc, block: Block) -> bool:
+    """A heading or item, or a short one-line paragraph ("Musterville – Frankreich. Seit
+    1990."): a sentence end makes a line a paragraph, not a list line, by its kind alone."""
+    if block.kind in (HEADING, ITEM):
+        return True
+    text = doc_text(doc)[block.start : block.end]
+    return block.kind == PARAGRAPH and "\n" not in text.strip() and len(text.split()) <= _ONE_LINE_WORDS
+
+
+def _under_bare_name(doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf) -> bool:
+    """The line right above ``index`` is one body's bare name (an overview's town heading)."""
+    if index == 0:
+        return False
+    places = _heading_places(doc, blocks[index - 1], ents_of(blocks[index - 1]))
+    return len(places) == 1 and _bare_name(doc, blocks[index - 1], places[0])
+
+
+def _heading_places(doc: Doc, block: Block, ents: list[Span]) -> list[Span]:
+    """The places of a line, less a qualifier in parentheses right after the first
+    ("Musterau (Altmark)": the region names which Musterau, it is no second body)."""
+    places = [e for e in ents if e.label_ in _PLACE]
+    text = doc_text(doc)
+    if len(places) == 2 and text[places[0].end_char : places[1].start_char] == " (" and text[
+        places[1].end_char : block.end
+    ].strip() == ")":
+        return places[:1]
+    return places
 
 
 def _town_headings(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf) -> set[int]:
@@ -897,7 +934,10 @@ def _bare_name(doc: Doc, block: Block, place: Span) -> bool:
     text = doc_text(doc)
     before = text[block.start : place.start_char].split()
     after = text[place.end_char : block.end].strip()
-    return could_be_at_home(place) and len(before) <= 1 and after in ("", ":")
+    return could_be_at_home(place) and len(before) <= 1 and (after in ("", ":") or bool(_QUALIFIER.fullmatch(after)))
+
+
+_QUALIFIER = re.compile(r"\([^()\d]{2,40}\)")  # "Musterau (Altmark)"
 
 
 def ents_by_block(doc: Doc, blocks: list[Block]) -> list[list[Span]]:

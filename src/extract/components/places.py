@@ -284,6 +284,20 @@ def _name_last(word: str) -> bool:
     return word[-1:].isalnum() and (_starts_name(word) or bool(_ELIDED.match(word)))
 
 
+@lru_cache(maxsize=1)
+def _joined_countries() -> dict[str, list[tuple[str, ...]]]:
+    """Countries whose German name joins two names by "und" ("Trinidad und Tobago"),
+    from CLDR, by first word; the name scan otherwise ends a name at "und"."""
+    import babel
+
+    joined: dict[str, list[tuple[str, ...]]] = {}
+    for code, name in babel.Locale("de").territories.items():
+        if len(code) == 2 and " und " in name and "-" not in name:
+            words = tuple(name.split())
+            joined.setdefault(words[0], []).append(words)
+    return joined
+
+
 def _single_name(word: str) -> bool:
     """A word that may be a one-word name: two capitals only as a country's name ("UK"),
     not as the codes of states and cantons."""
@@ -476,6 +490,10 @@ class _Scan:
         words = self.words
         run = self.run(start)
         ends = [end for end in range(start + run, start + 1, -1) if _name_last(words[end - 1])]
+        for joined in _joined_countries().get(words[start], ()):
+            # "Bosnien und Herzegowina": "und" joins no other name's parts
+            if tuple(words[start : start + len(joined)]) == joined:
+                ends.insert(0, start + len(joined))
         if _single_name(words[start]):
             ends.append(start + 1)
         return ends
