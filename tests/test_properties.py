@@ -83,3 +83,12 @@ def test_a_lone_surrogate_does_not_stop_the_pipeline(extract_text):
         ("Bonn", "Bonn"),
         ("Oxford", "Oxford"),
     ]
+
+
+
+def test_a_no_break_space_reads_as_a_space(extract_text):
+    # pages' HTML writes "Le&nbsp;Havre", "Frankfurt&nbsp;am&nbsp;Main": one name still
+    plain = "Die Stadt Fürth pflegt Partnerschaften mit Le Havre und Frankfurt am Main."
+    record = extract_text(plain.replace(" ", "\u00a0"), doc_id="n")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Frankfurt am Main", "Le Havre"]
+    assert [(e.start, e.end) for e in record.entities] == [(e.start, e.end) for e in extract_text(plain).entities]

@@ -120,13 +120,19 @@ def process(
 
 
 def clean_text(text: str) -> str:
-    """``text`` with lone surrogates replaced by U+FFFD (every offset stays where
-    it was): spaCy cannot hash them. No file decodes to one, but a caller's
-    string may hold one."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+    """``text`` with every offset where it was: lone surrogates replaced by U+FFFD
+    (spaCy cannot hash them; no file decodes to one, but a caller's string may hold
+    one), and spaces of other widths ("seit&nbsp;1990" in a page's HTML) made plain
+    spaces, which the tokenizer and every rule read as spaces."""
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    return text.translate(_SPACES) if _OTHER_SPACE.search(text) else text
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_OTHER_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
+_SPACES = str.maketrans(_OTHER_SPACES, " " * len(_OTHER_SPACES))
 
 
 def _make_doc(nlp: Language, text: str) -> Doc:

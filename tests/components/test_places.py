@@ -382,3 +382,36 @@ def test_und_between_two_places_joins_no_name(nlp):
     from extract.pipeline import process
 
     assert "Bosnien und Kroatien" not in [e.text for e in process("Reisen nach Bosnien und Kroatien.", nlp).ents]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Unsere Partnerstädte",  # a heading's words after a bullet
+        "- Zum Stadtplan",
+        "• Bisherige Partnerschaften",
+        "- Grunddaten",  # a compound of two frequent words
+        "- Pflanzung des Baums",  # an abstract noun's ending
+        "- Partnerschaft seit 1979",
+        "- BezeichnungInhalt",  # table header cells run together
+    ],
+)
+def test_a_bulleted_german_word_is_no_village(nlp, line):
+    from extract.pipeline import process
+
+    assert places(process("Aktuelles\n\n" + line + "\n", nlp)) == []
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("- Wolnowice", [("Wolnowice", "CITY")]),  # a village the gazetteer lacks
+        ("- Saint-Musterville", [("Saint-Musterville", "CITY")]),
+        ("- Fürth-Poitiers (seit 1961)", [("Fürth", "CITY"), ("Poitiers", "CITY")]),  # a pair, not one name
+        ("- Poitiers – Frankreich. Seit 1977", [("Poitiers", "CITY"), ("Frankreich", "COUNTRY")]),
+    ],
+)
+def test_bulleted_names(nlp, line, expected):
+    from extract.pipeline import process
+
+    assert places(process("Partnerstädte\n\n" + line + "\n", nlp)) == expected

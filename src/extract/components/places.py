@@ -129,6 +129,8 @@ _BIG_REGION_CITY = 10000  # a city this large beats a region of the same name
 _COMPASS_SUFFIXES = {"Nord", "Süd", "Ost", "West", "Mitte", "Zentrum"}
 _CONJUNCTIONS = {"und", "oder", "sowie", ",", "bzw."}
 _UNKNOWN_NAME_ZIPF = 3.0
+_COMPOUND_PART_ZIPF = 3.5  # both parts of a compound noun are words this frequent
+_GLUED_WORDS = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ]")  # "McDonald", "DeKalb" keep short prefixes
 
 ACCEPT, REJECT, PENDING = "accept", "reject", "pending"
 
@@ -164,6 +166,8 @@ def _vocab() -> dict:
         "big": int(places["common_word_min_population"]),
         "town": int(places["town_population"]),
         "town_zipf": float(places["town_max_zipf"]),
+        "partnership": tuple(lex["partnerships"]["partnership"] + lex["partnerships"]["friendship"]),
+        "noun_suffixes": tuple(places["noun_suffixes"]),
     }
 
 
@@ -460,6 +464,22 @@ def _alone_on_line(scan: _Scan, start: int, end: int) -> bool:
     line_end = text.find("\n", table.ends[end - 1])
     after = text[table.ends[end - 1] : len(text) if line_end < 0 else line_end]
     return not before.strip() and not after.strip()
+
+
+_ITEM_BOUNDS = ("-", "•", "–", "|", ",", "/", "*", "(", ")", ":", ";")
+
+
+def _whole_item(scan: _Scan, i: int, end: int) -> bool:
+    """Tokens ``i:end`` are a whole list item or table cell, up to a remark in parentheses:
+    between a bullet, "|", comma or line break on each side."""
+    text, table = scan.table.text, scan.table
+
+    def bound(k: int, gap: str) -> bool:
+        return k < 0 or k >= scan.n or scan.words[k] in _ITEM_BOUNDS or "\n" in scan.words[k] or "\n" in gap
+
+    return bound(i - 1, text[table.ends[i - 1] : table.starts[i]] if i else "") and bound(
+        end, text[table.ends[end - 1] : table.starts[end]] if end < scan.n else ""
+    )
 
 
 class _Scan:
@@ -796,8 +816,9 @@ class PlaceRecognizer(UsesGazetteer):
             return True
         if _defined_as_place(scan, i, end):
             return True
-        if scan.list_line[i]:
-            return True
+        rare = load_gazetteer().zipf(words[i]) < _vocab()["very_common"]
+        if scan.list_line[i] and (rare or _whole_item(scan, i, end)):
+            return True  # a name that is its item or cell; "Seit 1977" (a town abroad) is a word
         # "Cannes (Frankreich)", "York, England"
         if end + 1 < scan.n and words[end] in ("(", ","):
             return _names_country(words[end + 1])
@@ -951,6 +972,12 @@ class PlaceRecognizer(UsesGazetteer):
         by_list = scan.list_line[i] and self._list_item_is_place(scan, i)
         if not (by_city_word or by_list or by_country):
             return None
+        if by_list and not by_city_word and (
+            self.gazetteer.zipf(word) >= _UNKNOWN_NAME_ZIPF or any(w in word.lower() for w in vocab["partnership"])
+        ):
+            return None  # "- Partnerschaft seit 1979", "- Impressum": a German word heads the item, no village
+        if by_list and not by_city_word and (_GLUED_WORDS.search(word) or self._german_noun(word)):
+            return None  # "- BezeichnungInhalt", "- Grunddaten": header cells run together, a compound noun
         if self.gazetteer.zipf(word) >= vocab["very_common"] or (self.gazetteer.is_first_name(word, 3) and not by_list):
             return None
         if not by_list and not by_country and self.gazetteer.zipf(word) >= _UNKNOWN_NAME_ZIPF:
@@ -1023,7 +1050,60 @@ class PlaceRecognizer(UsesGazetteer):
                 break
         if end - i == 1 and text not in self.gazetteer:
             return None  # a single unknown word: left to the unknown-name rule
+        if text not in self.gazetteer and (self._known_parts(text) or self._words_of_a_phrase(words[i:end])):
+            # "- Fürth-Poitiers (seit 1961)": a pair of known places, left to the place rules;
+            # "- Unsere Partnerstädte", "- Zum Stadtplan": a menu's or heading's words, no village
+            return None
         return _Candidate(i, end, CITY, True)
+
+    def _german_noun(self, word: str) -> bool:
+        """A word shaped as a German noun, not a village: an abstract noun's ending, or a
+        compound of two frequent words whose second is no place-name ending
+        ("Grund|daten", "Magistrats|kanzlei"; "Rosen|heim" ends as towns do)."""
+        lower = word.lower()
+        if lower.endswith(_vocab()["noun_suffixes"]) or any(w in lower for w in ("partner", "pate")):
+            return True
+        if _place_name_ending(word):
+            return False
+        for k in range(3, len(lower) - 2):
+            head, tail = lower[:k], lower[k:]
+            if self.gazetteer.zipf(tail) >= _COMPOUND_PART_ZIPF and (
+                self.gazetteer.zipf(head) >= _COMPOUND_PART_ZIPF
+                or head.endswith("s") and self.gazetteer.zipf(head[:-1]) >= _COMPOUND_PART_ZIPF
+            ):
+                return True
+        return False
+
+    def _words_of_a_phrase(self, words: list[str]) -> bool:
+        """Some word of an unknown multi-word item is an article, a preposition, a
+        partnership word or a German word the gazetteer does not know as a place."""
+        vocab = _vocab()
+        for word in words:
+            if word.lower() in vocab["determiners"] or word.lower() in vocab["prep"]:
+                return True
+            if any(w in word.lower() for w in vocab["partnership"]):
+                return True
+            if (
+                len(word) >= 3
+                and not word.isupper()
+                and word not in self.gazetteer
+                and self.gazetteer.zipf(word) >= _UNKNOWN_NAME_ZIPF
+                and not _may_start_place(word)  # "Saint-Musterville", "Bad Musterau"
+            ):
+                return True
+        return False
+
+    def _known_parts(self, text: str) -> bool:
+        """A hyphenated name whose parts the gazetteer knows as places of different
+        countries ("Fürth-Poitiers"); "Saint-Musterville" and "Musterau-Beispielfeld" are one name."""
+        parts = [p.strip() for p in text.split("-")]
+        if len(parts) < 2:
+            return False
+        readings = [self.gazetteer.lookup(p) if p else () for p in parts]
+        if not all(readings):
+            return False
+        countries = [max(places, key=lambda place: place.population).country for places in readings]
+        return len(set(countries)) == len(countries)
 
     @staticmethod
     def _list_item_is_place(scan: _Scan, i: int) -> bool:
