@@ -10,3 +10,42 @@ def test_fold_name_matches_gold_rules():
 
 def test_fold_name_keeps_different_names_apart():
     assert fold_name("Fürth") != fold_name("Fürths")
+
+
+WRAPPED = (
+    "Die Stadt Fürth pflegt seit vielen Jahren enge und freundschaftliche Kontakte\n"
+    "zu ihrer Partnerstadt Poitiers in Frankreich, die im Jahr 1961 mit einer feierlich\n"
+    "unterzeichneten Urkunde besiegelt wurde. Seitdem besuchen sich Schulklassen, Vereine\n"
+    "und Delegationen beider Städte regelmäßig, und auch mit Lucca in Italien besteht\n"
+    "seit 1975 eine lebendige Städtepartnerschaft.\n"
+    "\n"
+    "Kontakt\n"
+)
+
+
+def test_the_line_breaks_of_a_paragraph_wrapped_at_a_fixed_width_are_soft_wraps():
+    from extract.text import soft_wraps
+
+    ends = [k for k, c in enumerate(WRAPPED) if c == "\n"]
+    assert sorted(soft_wraps(WRAPPED)) == ends[:4]  # not the paragraph's last line, nor the heading's
+
+
+def test_a_page_of_one_line_per_paragraph_has_no_soft_wraps():
+    from extract.text import soft_wraps
+
+    page = "Partnerstädte\n\n" + WRAPPED.replace("\n", " ").replace("  Kontakt", "\n\nKontakt") + "\n"
+    items = [f"Poitiers (Frankreich), Partnerschaft seit dem Jahr 19{k}\n" for k in range(60, 70)]
+    listing = "Partnerstädte\n" + "".join(items)
+    assert soft_wraps(page) == soft_wraps(listing) == frozenset()
+
+
+def test_a_name_and_a_sentence_go_on_across_a_soft_wrap(extract_text):
+    text = (
+        "Die Stadt Fürth pflegt seit vielen Jahren enge und freundschaftliche Kontakte zu\n"
+        "ihrer Partnerstadt Poitiers in Frankreich, die im Jahr 1961 mit einer Urkunde\n"
+        "besiegelt wurde. Seitdem besuchen sich Schulklassen und Delegationen, und seit\n"
+        "dem Jahr 1975 besteht außerdem eine Städtepartnerschaft mit der Stadt Le\n"
+        "Havre, die von einem Verein getragen wird und viele Begegnungen möglich macht.\n"
+    )
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Le Havre", "1975"), ("Poitiers", "1961")]

@@ -14,6 +14,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .addresses import PageAddress
 from .components.bodies import TextBefore, given_home_body
 from .lexicon import load_lexicon
+from .text import soft_wraps
 
 COMPONENTS = (
     "twinning_sentences",
@@ -122,11 +123,22 @@ def process(
 def clean_text(text: str) -> str:
     """``text`` with every offset where it was: lone surrogates replaced by U+FFFD
     (spaCy cannot hash them; no file decodes to one, but a caller's string may hold
-    one), and spaces of other widths ("seit&nbsp;1990" in a page's HTML) made plain
-    spaces, which the tokenizer and every rule read as spaces."""
+    one), spaces of other widths ("seit&nbsp;1990" in a page's HTML) made plain
+    spaces, which the tokenizer and every rule read as spaces, and the line breaks
+    that wrap a paragraph (``soft_wraps``) made spaces."""
     if _LONE_SURROGATE.search(text):
         text = _LONE_SURROGATE.sub("\ufffd", text)
-    return text.translate(_SPACES) if _OTHER_SPACE.search(text) else text
+    if _OTHER_SPACE.search(text):
+        text = text.translate(_SPACES)
+    wraps = soft_wraps(text)
+    if wraps:
+        # a paragraph wrapped at a fixed width (PDF text, a page saved as text) is read
+        # as the one line a web page would give it: names and sentences go on across
+        chars = list(text)
+        for k in wraps:
+            chars[k] = " "
+        text = "".join(chars)
+    return text
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -32,6 +32,22 @@ def test_school_partnership_is_no_municipal_partnership(extract_text):
     assert pairs(record) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the club is the subject of the first main clause only; the second states the town's partnership
+        (
+            "Die Vereine besuchen sich oft, und seit 1975 besteht eine Städtepartnerschaft mit Le Havre.",
+            {("Fürth", "Le Havre")},
+        ),
+        ("Das Gymnasium, das 1900 gegründet wurde, pflegt eine Partnerschaft mit Le Havre.", set()),
+        ("Der Sportverein pflegt seit 1975 eine Partnerschaft mit Le Havre.", set()),
+    ],
+)
+def test_a_club_is_the_subject_of_its_own_clause(extract_text, sentence, expected):
+    assert found(extract_text("Die Stadt Fürth liegt in Bayern. " + sentence)) == expected
+
+
 def test_kinds(extract_text):
     record = extract_text(
         "Die Stadt Lüneburg hat viele Partner. Mit der Stadt Naestved besteht eine Städtefreundschaft. "

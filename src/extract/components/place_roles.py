@@ -38,6 +38,10 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
 
 
+# after a comma, these open a new main clause with a subject of its own
+_MAIN_CLAUSE_CONJUNCTIONS = {"und", "aber", "doch", "sowie", "denn"}
+
+
 class PlaceRoles(ReadingState):
     """Predicates on a place in its sentence, asked by the rules that pair."""
 
@@ -97,16 +101,22 @@ class PlaceRoles(ReadingState):
         return [p for p in places if p.start == span.end + 1 and doc[span.end].text == "(" and p.label_ == span.label_]
 
     def _about_organisation(self, sent: Span) -> bool:
-        """A partnership sentence whose subject is a school, club or company."""
+        """A partnership sentence whose subject is a school, club or company: one named
+        before the first partnership word in its clause ("Vereine besuchen sich, und seit
+        1975 besteht eine Partnerschaft mit X" is the town's: a new main clause)."""
         org = organisation_words()
         partnership_words = partnership_prefixes()
-        for low in self._table.lower[sent.start : sent.end]:
+        words = self._table.lower[sent.start : sent.end]
+        named = anywhere = False
+        for k, low in enumerate(words):
             stem = low[:-1] if low.endswith("s") else low  # "des Gymnasiums"
             if low in org or stem in org or stem.endswith(("schule", "gymnasium", "verein", "lyzeum")):
-                return True
-            if low.startswith(partnership_words):
-                return False
-        return False
+                named = anywhere = True
+            elif low.startswith(partnership_words):
+                return named
+            elif low == ";" or low == "," and k + 1 < len(words) and words[k + 1] in _MAIN_CLAUSE_CONJUNCTIONS:
+                named = False
+        return anywhere  # no partnership word: "Der Sportverein fuhr nach X" is the club's trip
 
     def _denied_places(self, sent: Span, places: list[Span]) -> list[Span]:
         """The places of a clause that says their partnership does not exist or was not
