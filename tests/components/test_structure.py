@@ -32,3 +32,19 @@ def test_blocks_know_their_heading_and_offsets():
 def test_a_short_line_after_a_blank_line_is_a_heading_not_an_item():
     text = "Kontakte:\n- Poitiers\n\nAnschrift\n"
     assert kinds(text)[-1] == ("Anschrift", HEADING)
+
+
+def test_a_markdown_heading_is_a_heading_of_its_text():
+    # "## " is a converter's mark; a heading ending in ":" still leads in the lines after it
+    text = "## Stadt Fürth – Poitiers, seit dem Jahr 1961 verbunden.\n\n### Partnerstädte:\nTartu, Estland\n"
+    assert kinds(text) == [
+        ("Stadt Fürth – Poitiers, seit dem Jahr 1961 verbunden.", HEADING),
+        ("Partnerstädte:", LEAD_IN),
+        ("Tartu, Estland", ITEM),
+    ]
+
+
+def test_pair_lines_under_markdown_marks_name_both_sides(extract_text):
+    text = "Partnerschaften im Netzwerk\n\n## Stadt Fürth – Poitiers\n## Stadt Schwabach – Tartu\n"
+    found = {(p.a[0], p.b[0]) for p in extract_text(text).partnerships}
+    assert found == {("Fürth", "Poitiers"), ("Schwabach", "Tartu")}

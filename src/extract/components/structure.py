@@ -27,6 +27,7 @@ SHORT_LINE_WORDS = 12
 _BULLET = re.compile(r"^(?:[-–—•·▪*+]|\d{1,2}[.)])\s+")
 _YEAR_START = re.compile(r"^(?:1[89]|20)\d\d\b(?![.:]\d)")
 _WORD = re.compile(r"\S+")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 # a sentence ends inside the line: "Die Urkunde wurde unterzeichnet. Externer Link"
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{5}[.!?] +[A-ZÄÖÜ]")  # not after "Hann.", "Dr."
 
@@ -59,7 +60,15 @@ def line_blocks(text: str) -> list[Block]:
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
-        kind, bulleted = _line_kind(stripped, blocks[-1] if blocks else None, blank_before)
+        marker = _MARKDOWN_HEADING.match(stripped)
+        if marker and marker.end() < len(stripped):
+            # "## Stadt Musterau – Beispielby kommun": a converter's heading mark; the line is its text
+            start += marker.end()
+            stripped = stripped[marker.end() :]
+            kind, _ = _line_kind(stripped, blocks[-1] if blocks else None, blank_before)
+            kind, bulleted = (LEAD_IN if kind == LEAD_IN else HEADING), False
+        else:
+            kind, bulleted = _line_kind(stripped, blocks[-1] if blocks else None, blank_before)
         blocks.append(Block(start, end, kind, heading if kind != HEADING else None, bulleted, blank_before))
         if kind in (HEADING, LEAD_IN):
             heading = len(blocks) - 1
