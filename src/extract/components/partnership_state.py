@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,7 +160,15 @@ class Side:
     def add_name(self, name: str) -> None:
         name = " ".join(name.split())
         if name and fold_name(name) not in {fold_name(n) for n in self.names}:
-            self.names.append(name)
+            if self.names and _latin(name) and not _latin(self.names[0]):
+                self.names.insert(0, name)  # "Jinhua" before "金华市": the name a German text's reader knows
+            else:
+                self.names.append(name)
+
+
+def _latin(name: str) -> bool:
+    """Whether a name starts in Latin script."""
+    return name[:1].isascii() or "LATIN" in unicodedata.name(name[0], "")
 
 
 @dataclass
