@@ -252,6 +252,17 @@ def test_overview_of_pair_lines_has_no_single_home(extract_text):
     }
 
 
+@pytest.mark.parametrize("seit", ["seit", "seit dem Jahr", "seit Anfang"])
+def test_each_partner_of_a_list_in_one_sentence_takes_its_own_seit_date(extract_text, seit):
+    record = extract_text(
+        f"Die Stadt Fürth hat drei Partnerstädte: Poitiers (Frankreich, {seit} 1961), "
+        f"Lucca (Italien, {seit} 1975) und Tartu (Estland, {seit} 1990)."
+    )
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [
+        ("Lucca", "1975"), ("Poitiers", "1961"), ("Tartu", "1990"),
+    ]  # fmt: skip
+
+
 def test_member_towns_of_an_association_hold_their_own_partnerships(extract_text):
     record = extract_text(
         "Ein Zeichen für Europa setzte jetzt die Verbandsgemeinde Bamberg mit einem Platz der Partnerschaften. "

@@ -324,6 +324,27 @@ def _relative_year_events(
 _SEIT_FILLERS = {"dem", "jahr", "jahre", "anfang", "mitte", "ende", "des", "jahres"}
 
 
+def date_after_seit(doc: Doc, k: int, dates: dict[int, Span]) -> Span | None:
+    """The date that "seit" at token ``k`` introduces, with at most two filler words
+    between ("seit 1971", "seit dem Jahr 1971", "seit Anfang 1990"); ``dates`` by start."""
+    if doc[k].lower_ != "seit":
+        return None
+    for j in range(k + 1, min(len(doc), k + 4)):
+        if j in dates:
+            return dates[j]
+        if doc[j].lower_ not in _SEIT_FILLERS:
+            return None
+    return None
+
+
+def after_seit(date: Span) -> bool:
+    """Whether "seit" introduces ``date`` ("seit 1971", "seit dem Jahr 1971")."""
+    doc, k = date.doc, date.start - 1
+    while k >= 0 and date.start - k <= 3 and doc[k].lower_ in _SEIT_FILLERS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "seit"
+
+
 def seit_partnership(sent: Span, date: Span) -> bool:
     """ "seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
     Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""

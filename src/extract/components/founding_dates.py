@@ -10,7 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import COUNTRY
-from .events import founds_an_association
+from .events import date_after_seit, founds_an_association
 from .extensions import doc_text, span_text
 from .partnership_state import PLACE_LABELS, Pair
 from .place_roles import PlaceRoles
@@ -43,8 +43,9 @@ class FoundingDates(PlaceRoles):
                 date = self._seit_date_before(doc, sent, mention, places_at)
             if date is None:
                 jointly = [t for t in sent if t.lower_ == "jeweils"]
-                if jointly and jointly[0].i + 2 < sent.end and doc[jointly[0].i + 1].lower_ == "seit":
-                    date = next((d for d in self._ents_in(sent, ("DATE",)) if d.start == jointly[0].i + 2), None)
+                if jointly and jointly[0].i + 2 < sent.end:
+                    dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
+                    date = date_after_seit(doc, jointly[0].i + 1, dates)
             if date is not None:
                 evidence = " ".join(span_text(sent).split())
                 pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence, "by": "seit"})
@@ -58,8 +59,9 @@ class FoundingDates(PlaceRoles):
         for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
             if k in ends or doc[k].text in (";", ".", ")"):
                 return None  # a parenthesis closed before this partner belongs to the name before it
-            if doc[k].lower_ == "seit" and k + 1 in dates and dates[k + 1].end <= mention.start:
-                return dates[k + 1]
+            date = date_after_seit(doc, k, dates)
+            if date is not None and date.end <= mention.start:
+                return date
         return None
 
     def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
@@ -80,8 +82,9 @@ class FoundingDates(PlaceRoles):
                 return None
             elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei"):
                 return None  # the next place; "X am Y" is still X
-            if doc[k].lower_ == "seit" and k + 1 in dates:
-                return dates[k + 1]
+            date = date_after_seit(doc, k, dates)
+            if date is not None:
+                return date
         return None
 
     def _undated_founding(self, doc: Doc, pair: Pair) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import REGION
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
+from .events import after_seit
 from .extensions import doc_text
 from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
 from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
@@ -118,9 +119,7 @@ class SeveralBodies(Statements):
         "seit <date>" in a paragraph with a partnership word counts too
         ("Mit Y besteht der Austausch seit 1964"); a holder named alone carries
         over to the next sentence."""
-        dated = any(
-            doc[d.start - 1].lower_ == "seit" for d in self._ents_in(sent, ("DATE",)) if d.start > 0
-        ) and self._paragraph_has_keyword(doc, sent)
+        dated = any(after_seit(d) for d in self._ents_in(sent, ("DATE",))) and self._paragraph_has_keyword(doc, sent)
         # the town an association is named after may hold partnerships of its own
         association_keys = {k for k in home_keys if k.startswith("region:")}
         if not kinds and not dated or self._names_home(sent_places, association_keys or home_keys):
