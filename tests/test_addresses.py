@@ -18,6 +18,11 @@ from extract.addresses import DISTRICT, TOWN, page_address, squash
         ("https://www.musterstadt-online.de/", "musterstadt", TOWN),
         ("https://www.land.de/bezirksamt-musterbezirk/politik/", "musterbezirk", DISTRICT),
         ("musterstadt.de", "musterstadt", TOWN),
+        ("https://www.gemeinde.musterdorf.bz.it/de/partnerschaften", "musterdorf", TOWN),  # South Tyrol
+        ("https://www.comune.musterdorf.bz.it/", "musterdorf", TOWN),
+        ("https://www.lra-musterkreis.de/", "musterkreis", DISTRICT),  # a Landratsamt
+        ("https://www.musterstadt.lu/partnerstaedte", "musterstadt", TOWN),
+        ("https://www.musterstadt.be/", "musterstadt", TOWN),
     ],
 )
 def test_a_municipal_address_names_its_body(url, name, kind):
