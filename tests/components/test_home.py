@@ -1,5 +1,6 @@
 """The publishing body: votes by how the text names each place."""
 
+import pytest
 from tests.conftest import VISIT
 
 
@@ -294,3 +295,23 @@ def test_a_domestic_partner_after_a_name_the_place_rules_did_not_mark_is_still_c
         "Wilhelmshaven."
     )
     assert ("Schwabach", "Wilhelmshaven") in {(p.a[0], p.b[0]) for p in extract_text(text).partnerships}
+
+
+def test_a_town_named_only_by_its_adjective_is_the_home(extract_text):
+    record = extract_text(
+        "Eine Fürther Delegation besuchte die Partnerstadt Besançon. Die Fürther Gäste wurden herzlich empfangen."
+    )
+    assert record.home == ["Fürth"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Besançon")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Fürther Delegation besuchte die Partnerstadt Besançon.",  # once: as likely a visitor
+        "Fürther und Bamberger Gäste besuchten die Partnerstadt Besançon. Fürther und Bamberger Schüler auch.",
+        "Die Lehrer besuchten die Partnerstadt Besançon. Die Lehrer blieben.",  # a word, no town's adjective
+    ],
+)
+def test_no_home_from_an_adjective_named_once_or_beside_another(extract_text, text):
+    assert extract_text(text).home == []

@@ -49,6 +49,7 @@ from .bodies import (
     could_be_at_home,
     given_home_body,
     lex,
+    lies_at_home,
     mostly_abroad,
     name_key,
     names_district,
@@ -519,6 +520,29 @@ def given_names(name: str) -> tuple[tuple[str, ...], bool]:
     return tuple(dict.fromkeys((squash(name), squash(" ".join(bare))))), district
 
 
+_ADJECTIVE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,})er\b")
+_ADJECTIVE_MENTIONS = 2  # a town named only by its adjective once is as likely a visitor's
+
+
+def home_by_adjective(doc: Doc) -> HomeBody | None:
+    """The town at home that the text names only by its inhabitants' adjective, at least
+    twice and no other town so ("die Musterstädter Gäste", "der Musterstädter Bürgermeister"):
+    a town of at least the lexicon's ``town_population``, its adjective rarer than its name."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in _ADJECTIVE.finditer(doc_text(doc)):
+        counts[m.group(1)] += 1
+    gazetteer = load_gazetteer()
+    towns = lex()["places"]["town_population"]
+    found = []
+    for stem, n in counts.items():
+        if n < _ADJECTIVE_MENTIONS or gazetteer.zipf(stem + "er") > gazetteer.zipf(stem):
+            continue  # "Weiler", "Lehrer": a word more frequent than the town, no adjective of it
+        places = [p for p in gazetteer.lookup(stem) if p.label == CITY and lies_at_home(p) and p.population >= towns]
+        if places:
+            found.append(given_home_body(max(places, key=lambda p: p.population).name))
+    return found[0] if len(found) == 1 else None
+
+
 @Language.factory("twinning_home")
 class HomeFinder:
     """Sets ``doc._.home_spans`` and ``doc._.home_why``: from the text's votes
@@ -547,6 +571,13 @@ class HomeFinder:
                 # text's later window holds the home of its first
                 doc._.text_before = TextBefore(body, doc._.text_before is not None and doc._.text_before.about_twinning)
                 spans, why = [], f"page's address ({address.host}): {body.names[0]}; {text_said}"
+        if not spans and not given and address is None and doc._.text_before is None:
+            body = home_by_adjective(doc)
+            if body is not None:
+                # "Eine Musterstädter Delegation reiste nach Y": a local report names its town
+                # only by its people's adjective; the town then holds the page's pairs
+                doc._.text_before = TextBefore(body, False)
+                why = f"its inhabitants' adjective only ({body.names[0]})"
         doc._.home_spans, doc._.home_why = spans, why
         if not spans and doc._.text_before is not None and doc._.text_before.home is not None:
             if not why.startswith(("given", "page's address")):

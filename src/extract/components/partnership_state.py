@@ -161,7 +161,7 @@ class Side:
         name = " ".join(name.split())
         if name and fold_name(name) not in {fold_name(n) for n in self.names}:
             if self.names and _latin(name) and not _latin(self.names[0]):
-                self.names.insert(0, name)  # "Jinhua" before "金华市": the name a German text's reader knows
+                self.names.insert(0, name)  # "Beijing" before "北京市": the name a German text's reader knows
             else:
                 self.names.append(name)
 
