@@ -984,3 +984,14 @@ def test_one_partnership_stated_in_both_directions_is_one_pair(extract_text):
         "Neben der Partnerschaft mit Schwabach pflegt Meißen auch eine Städtepartnerschaft zu Kalisz in Polen."
     )
     assert sorted(found(record)) == sorted({("Schwabach", "Meißen"), ("Ansbach", "Lucca"), ("Meißen", "Kalisz")})
+
+
+def test_a_heading_indented_by_a_tab_is_still_a_heading(extract_text):
+    # pages saved as text indent their lines; "X's partners" over a description of a partner
+    # is a heading, not an announcement whose partners the next sentence names
+    text = (
+        "Fürths Partnerstädte\n\nDie Stadt Poitiers liegt im Westen, ca. 300 Kilometer von Paris und "
+        "zwischen Tours und Limoges.\n\nDie Stadt Fürth feierte 1962.\n"
+    )
+    indented = "\n".join("\t" + line for line in text.split("\n"))
+    assert found(extract_text(indented)) == found(extract_text(text)) == set()

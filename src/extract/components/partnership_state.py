@@ -288,7 +288,7 @@ class ReadingState:
         text = raw.strip()
         return text[-1:] not in ".!?:;," and (
             text.startswith("#")
-            or "\n" in raw.rstrip(" ")[-1:]
+            or "\n" in raw.rstrip(" \t")[-1:]
             or "\n" in table.text[end_char : end_char + 2]
             or end == len(table)
         )
