@@ -129,3 +129,17 @@ def test_a_month_joined_to_the_next_shares_its_year():
     # a month inside a word, or one joined to another word, stays no date
     assert [d.core for d in find_dates("die Juni-Ausgabe und Mai 2001")] == ["Mai 2001"]
     assert [d.core for d in find_dates("Im Juni war Fest, im Mai 2001 auch")] == ["Mai 2001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day and month take the year of the date just before them, or of the range they open
+        ("Am 8. Mai 1992 kam er, am 24. Mai folgte sie.", [("8. Mai 1992", "1992-05-08"), ("24. Mai", "1992-05-24")]),
+        ("Vom 29. Mai bis 1. Juni 1997 wurde gefeiert.", [("29. Mai", "1997-05-29"), ("1. Juni 1997", "1997-06-01")]),
+        ("Am 24. Mai kommt er.", []),  # no year anywhere near
+        ("Am 8. Mai 1992 kam er.\n\nAm 24. Mai folgte sie.", [("8. Mai 1992", "1992-05-08")]),  # another paragraph
+    ],
+)
+def test_a_day_and_month_without_a_year(nlp, text, expected):
+    assert values(nlp, text) == expected

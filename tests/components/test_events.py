@@ -226,3 +226,25 @@ def test_a_preamble_about_the_homes_partnerships_applies_to_them(extract_text):
     assert [(p.b[0], [(e.type, e.date) for e in p.events]) for p in record.partnerships] == [
         ("Kalisz", [("signed", "1990")])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Stadt Fürth pflegt Partnerschaften. Am 8. Mai 1992 unterzeichnete der Bürgermeister einen "
+            "Freundschaftsvertrag mit der Stadt Poitiers, am 24. Mai folgte ein Vertrag mit dem italienischen Lucca.",
+            {("Poitiers", "1992-05-08"), ("Lucca", "1992-05-24")},
+        ),
+        (
+            "1961 unterzeichnete Fürth die Partnerschaft mit Poitiers und Lucca, 1990 kam Tartu hinzu.",
+            {("Poitiers", "1961"), ("Lucca", "1961"), ("Tartu", "1990")},
+        ),
+        (  # a date after "seit" belongs to the partner before it
+            "Die Stadt Fürth unterhält Partnerschaften mit Poitiers seit 1961 und mit Lucca seit 1975.",
+            {("Poitiers", "1961"), ("Lucca", "1975")},
+        ),
+    ],
+)
+def test_dates_and_partners_in_turn_give_each_partner_its_date(extract_text, text, expected):
+    assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == expected

@@ -75,6 +75,34 @@ def _ELLIPTIC_MONTH() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, b
 
 
 @lru_cache(maxsize=1)
+def _DAY_AND_MONTH() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built from the lexicon once
+    """A day and a month name without a year after them: "am 24. Mai", "vom 29. Mai bis"."""
+    months = "|".join(load_lexicon()["dates"]["months"])
+    return re.compile(rf"(\d{{1,2}})\.\s?({months})\b(?!\s*\d)")
+
+
+_ELLIPSIS_REACH = 200  # characters back to the date whose year an elliptic day-month shares
+_RANGE_JOIN = re.compile(r"\s*(?:bis(?: zum)?|–|-)\s*")
+
+
+def _year_beside(found: list[DateMatch], text: str, start: int, end: int) -> str | None:
+    """The year of the date that a range opened at ``start:end`` closes ("29. Mai bis 1. Juni
+    1997"), else of the nearest date before it in the same paragraph, if one is near."""
+    after = [d for d in found if d.start >= end and d.start - end <= 12 and d.precision == "day"]
+    if after:
+        closing = min(after, key=lambda d: d.start)
+        if _RANGE_JOIN.fullmatch(text[end : closing.start]):
+            return closing.core[-4:]
+    before = [d for d in found if d.end <= start and start - d.end <= _ELLIPSIS_REACH and d.precision == "day"]
+    if not before:
+        return None
+    nearest = max(before, key=lambda d: d.end)
+    if "\n\n" in text[nearest.end : start]:
+        return None
+    return nearest.core[-4:] if nearest.core[-4:].isdigit() else None
+
+
+@lru_cache(maxsize=1)
 def _quantity_words() -> frozenset[str]:
     return frozenset(load_lexicon()["dates"]["quantity_words"])
 
@@ -105,6 +133,14 @@ def find_dates(text: str) -> list[DateMatch]:
         if before is not None:
             year = match.core[-4:]
             claim(before.start(1), before.end(1), f"{before.group(1)} {year}", "month")
+    for m in _DAY_AND_MONTH().finditer(text):
+        # "Am 8. Mai 1992 ..., am 24. Mai folgte ...": a day and month take the year of the
+        # date just before them; "vom 29. Mai bis 1. Juni 1997" that of the date they open
+        if claimed.find(1, m.start(), m.end()) != -1 or after_word_char(text, m.start()):
+            continue
+        year = _year_beside(found, text, m.start(), m.end())
+        if year is not None:
+            claim(m.start(), m.end(), f"{m.group(1)}. {m.group(2)} {year}", "day")
     for m in _BARE_YEAR.finditer(text):
         following = text[m.end() : m.end() + 30].split("\n", 1)[0].split()  # "1956\nEinwohner: ..." is a year
         if following and following[0].strip(".,;:)") in quantity:

@@ -55,7 +55,7 @@ from .bodies import (
     strong_kind,
 )
 from .dates import publication_date, relative_day
-from .events import event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
+from .events import after_seit, event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
 from .extensions import doc_text, span_text
 from .home import partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
@@ -421,6 +421,13 @@ class PageReading(SeveralBodies):
                 day = relative_day([t.lower_ for t in sent], published) or (
                     relative_day([t.lower_ for t in sentences[index - 1]], published) if index else None
                 )
+            in_turn = self._dates_in_turn(sent_places, dates, named)
+            for key, own in in_turn.items():
+                # "Am 8. Mai 1992 ... mit A, am 24. Mai folgte ... mit B": each partner its own date
+                for event in sentence_events(sent, triggers, [own], bool(kinds), day):
+                    if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in pairs[key].events):
+                        pairs[key].events.append(dict(event))
+            targets = [key for key in targets if key not in in_turn]
             for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:
                     events = pairs[key].events
@@ -431,6 +438,34 @@ class PageReading(SeveralBodies):
                     ):
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
+
+    def _dates_in_turn(
+        self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], Span]:
+        """Each named pair's own date where a sentence names dates and partners in turn
+        (date, partner, date, partner): a date belongs to the partners after it, up to the
+        next date. Empty unless the first partner follows a date and two dates are used."""
+        dates = [d for d in dates if not after_seit(d)]  # "mit A seit 1957, mit B seit 1960": after its partner
+        if len(named) < 2 or len(dates) < 2:
+            return {}
+        first = {}
+        for span in sent_places:
+            key = next((k for k in named if k[1] == self._key(span)), None)
+            if key is not None and key not in first:
+                first[key] = span
+        if len(first) != len(named):
+            return {}
+        marks = sorted([(d.start, "date", d) for d in dates] + [(s.start, "partner", k) for k, s in first.items()])
+        own: dict[tuple[str, str], Span] = {}
+        current: Span | None = None
+        for _, kind, value in marks:
+            if kind == "date":
+                current = value
+            elif current is None:
+                return {}  # a partner before any date: the dates are not each partner's
+            else:
+                own[value] = current  # "mit A und B, 1990 kam C hinzu": B shares A's date
+        return own if len({d.start for d in own.values()}) >= 2 else {}
 
     def _partner_merger(
         self, sent: Span, triggers: list[tuple[int, str]], named: list[tuple[str, str]], pairs: dict
