@@ -415,3 +415,33 @@ def test_bulleted_names(nlp, line, expected):
     from extract.pipeline import process
 
     assert places(process("Partnerstädte\n\n" + line + "\n", nlp)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a district named in one word with "kreis", or in hyphenated names ending "-Kreis"
+        ("Der Vogelsbergkreis pflegt Partnerschaften.", [("Vogelsbergkreis", "REGION")]),
+        ("Die Partnerschaften des Enzkreises sind alt.", [("Enzkreises", "REGION")]),
+        (
+            "Der Elbe-Elster-Kreis und der Hochsauerland-Kreis.",
+            [("Elbe-Elster-Kreis", "REGION"), ("Hochsauerland-Kreis", "REGION")],
+        ),
+        ("Der Freundes-Kreis tagt.", []),
+        ("Der Vogelsbergkreis Poitiers-Lucca.", [("Vogelsbergkreis Poitiers-Lucca", "REGION")]),  # with its seat's name
+        # circles of people, and what one district is to another, are no districts
+        ("Der Arbeitskreis und der Freundeskreis trafen sich.", []),
+        ("Der Förderkreis und der Teilnehmerkreis.", []),
+        ("Unser Partnerlandkreis lädt ein.", []),
+    ],
+)
+def test_districts_named_with_kreis(nlp, text, expected):
+    from extract.pipeline import process
+
+    assert places(process(text, nlp)) == expected
+
+
+def test_a_district_named_in_one_word_publishes_its_page(extract_text):
+    record = extract_text("Vogelsbergkreis\n\nPartnerkreise\n\nPowiat Nowy Targ (Polen), seit 2001\n")
+    assert record.home == ["Vogelsbergkreis"]
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Vogelsbergkreis", "Powiat Nowy Targ", "2001")]

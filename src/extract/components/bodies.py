@@ -76,7 +76,8 @@ def names_district(text: str) -> bool:
     first = text.split(" ")[0]
     if first in above_district_words():
         return False
-    return first in region_word_bases() or first.endswith(("-Kreis", "-Kreises"))
+    # "Vogelsbergkreis": the place rules mark such a word a region only as a district's name
+    return first in region_word_bases() or first.endswith(("-Kreis", "-Kreises", "kreis", "kreises"))
 
 
 def canonical_name(span: Span) -> str:
@@ -88,8 +89,8 @@ def canonical_name(span: Span) -> str:
     if has_admin_word:
         words[0] = bases[words[0]]
     text = " ".join(words)
-    if text.endswith("-Kreises"):
-        return text[:-2]  # "des Musterau-Beispiel-Kreises"
+    if text.endswith(("-Kreises", "kreises")):
+        return text[:-2]  # "des Musterau-Beispiel-Kreises", "des Vogelsbergkreises"
     if span.label_ == COUNTRY or not text.endswith("s") or text.endswith("ss"):
         return text
     gazetteer = load_gazetteer()

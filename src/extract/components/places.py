@@ -167,6 +167,8 @@ def _vocab() -> dict:
         "town": int(places["town_population"]),
         "town_zipf": float(places["town_max_zipf"]),
         "partnership": tuple(lex["partnerships"]["partnership"] + lex["partnerships"]["friendship"]),
+        "circle_nouns": frozenset(places["circle_nouns"]),
+        "district_compound_zipf": float(places["district_compound_max_zipf"]),
         "noun_suffixes": tuple(places["noun_suffixes"]),
     }
 
@@ -186,6 +188,7 @@ def _joined_by_particle(words: list[str], end: int, n: int) -> bool:
 
 
 _DISTRICT_ENDS = {"Kreis", "Kreises"}
+_KREIS = ("kreis", "kreises")
 
 
 def _hyphen_district(scan: _Scan, i: int) -> _Candidate | None:
@@ -198,11 +201,56 @@ def _hyphen_district(scan: _Scan, i: int) -> _Candidate | None:
             return None
         k += 2
         if words[k] in _DISTRICT_ENDS:
+            if k == i + 2 and not _district_part(words[i]):
+                return None  # "Freundes-Kreis": a circle of people spelt with a hyphen
             if k + 1 < scan.n and spaced[k] and _single_name(words[k + 1]) and _starts_name(words[k + 1]):
                 if not scan.blocked[k + 1] and words[k + 1] in load_gazetteer():
                     k += 1  # "Rhein-Kreis Musterau": the district's name after the word
             return _Candidate(i, k + 1, REGION, True)
     return None
+
+
+# one name before "-Kreis" ("Hochsauerland-Kreis", "Rhein-Kreis") is a place or a rare word
+_ONE_PART_DISTRICT_ZIPF = 3.5
+
+
+def _district_part(word: str) -> bool:
+    gazetteer = load_gazetteer()
+    return word in gazetteer or gazetteer.zipf(word) < _ONE_PART_DISTRICT_ZIPF
+
+
+def _compound_district(scan: _Scan, i: int) -> _Candidate | None:
+    """ "Vogelsbergkreis", "des Enzkreises": one word of a landscape's or river's name and
+    "kreis" names a district; "Arbeitskreis", "Freundeskreis" (a frequent word before
+    "kreis") and the lexicon's circles of people do not."""
+    word = scan.words[i]
+    stem = word[:-7] if word.endswith("kreises") else word[:-5] if word.endswith("kreis") else ""
+    vocab = _vocab()
+    if len(stem) < 3 or not stem[0].isupper() or word in vocab["circle_nouns"]:
+        return None
+    if "partner" in stem.lower() or any(w in stem.lower() for w in vocab["partnership"]):
+        return None  # "Partnerlandkreis": what a district is to another, no name
+    stem = stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem  # "Erzgebirgs-"
+    if load_gazetteer().zipf(stem) >= vocab["district_compound_zipf"]:
+        return None
+    return _Candidate(i, _district_seat_after(scan, i + 1), REGION, True)
+
+
+def _district_seat_after(scan: _Scan, k: int) -> int:
+    """The end of a district's name that goes on with a town's ("Vogelsbergkreis
+    Musterau-Beispielfeld", as "Rhein-Kreis Musterau" does): a known place right after
+    the word, with the names hyphenated to it; else ``k``."""
+    words, spaced = scan.words, scan.spaced
+    if k >= scan.n or not spaced[k - 1] or scan.blocked[k] or not _starts_name(words[k]):
+        return k
+    if words[k] not in load_gazetteer():
+        return k
+    end = k + 1
+    while end + 1 < scan.n and words[end] == "-" and not (spaced[end - 1] or spaced[end]):
+        if not _starts_name(words[end + 1]):
+            break
+        end += 2
+    return end
 
 
 _NEIGHBOURS_KM = 30.0
@@ -548,6 +596,8 @@ class PlaceRecognizer(UsesGazetteer):
                 and not list_line[i]
                 and not (i and words[i - 1] in city_words)
                 and not _country_in_parentheses(words, i + 1)
+                and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
+                and not words[i].endswith(_KREIS)
             ):
                 continue  # most capitalised words: what _candidate_at would decide, decided fast
             found = self._candidate_at(scan, i)
@@ -658,7 +708,7 @@ class PlaceRecognizer(UsesGazetteer):
                 return ACCEPT, region
         if not kind & _NAME:
             return None
-        district = _hyphen_district(scan, i)
+        district = _hyphen_district(scan, i) or (_compound_district(scan, i) if word.endswith(_KREIS) else None)
         if district is not None:
             return ACCEPT, district
         compass = self._compass_region(scan, i)
