@@ -40,7 +40,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 11
+BUILD_VERSION = 12
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -66,6 +66,15 @@ class Place:
     population: int
     lat: float | None
     lon: float | None
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+def name_key(name: str) -> str:
+    """The gazetteer's key of a name: ``fold_name``, with typographic apostrophes made
+    plain, as GeoNames writes most names ("Villeneuve-d’Ascq" is "Villeneuve-d'Ascq")."""
+    return fold_name(name).translate(_APOSTROPHES)
 
 
 class Gazetteer:
@@ -101,7 +110,7 @@ class Gazetteer:
         return self._lookup(name)
 
     def _lookup(self, name: str) -> tuple[Place, ...]:
-        found = self._index.get(fold_name(name))
+        found = self._index.get(name_key(name))
         return tuple(self._place(row_id) for _, row_id in sorted(found)) if found else ()
 
     def _place(self, row_id: int) -> Place:
@@ -120,15 +129,15 @@ class Gazetteer:
         """Whether some gazetteer name folded to ``name``'s key is written in parts
         ("Frankfurt (Oder)", "Volksrepublik China"); folding drops the spaces, so "TOP Ö"
         has the key of "Topo", a name in one word."""
-        return fold_name(name) in self._parted
+        return name_key(name) in self._parted
 
     def may_start_name(self, word: str) -> bool:
         """Whether some gazetteer name begins with this word (folded): a cheap
         test before trying longer token windows."""
-        return fold_name(word) in self._first_words
+        return name_key(word) in self._first_words
 
     def __contains__(self, name: str) -> bool:
-        return fold_name(name) in self._index
+        return name_key(name) in self._index
 
     def is_first_name(self, name: str, min_frequency: int = 1) -> bool:
         """Whether ``name`` is a first name at least this frequent (1-13, the
@@ -297,11 +306,11 @@ def build_gazetteer_data() -> dict:
     def add(names: set[str], row: tuple) -> None:
         row_id = len(places)
         places.append(row)
-        first_words.update(fold_name(w) for w in (_FIRST_WORD.split(n, 1)[0] for n in names) if w)
-        for key in {fold_name(name) for name in names}:
+        first_words.update(name_key(w) for w in (_FIRST_WORD.split(n, 1)[0] for n in names) if w)
+        for key in {name_key(name) for name in names}:
             if len(key) >= 2:
                 index.setdefault(key, []).append(row_id)
-        parted.update(fold_name(name) for name in names if _PARTS.search(name))
+        parted.update(name_key(name) for name in names if _PARTS.search(name))
 
     countries_and_regions = [*_countries(), *_regions()]
     for name_set, row in countries_and_regions:

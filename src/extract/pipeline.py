@@ -29,11 +29,17 @@ COMPONENTS = (
 )
 
 
+_QUOTE_INFIX = "\\)\\]\\(\\[])(?=["  # the tail of spaCy's infix for quotes and brackets between letters
+
+
 def customise_tokenizer(nlp: Language) -> None:
     """Split hyphens, en dashes and slashes between letters ("Bad Musterbad-Aarau",
     "Oberdorf/Winterthur", "Partnerschaft Fürth–Besançon") and a full stop after a year ("1956."), so that
     place and date spans fall on token boundaries."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[-–/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
+    # a typographic apostrophe between letters stays inside its word, as "'" does: "Villeneuve-d’Ascq",
+    # "Sant’Agata", "O’Neill" (spaCy's German infixes split it off as a closing quote)
+    defaults = [x.replace("’", "") if _QUOTE_INFIX in x else x for x in nlp.Defaults.infixes]
+    infixes = defaults + [r"(?<=[^\W\d_])[-–/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\.", r"(?<=[\)\]])[:;,]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # emoticon exceptions such as "):" would glue "(Oder):" together

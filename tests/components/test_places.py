@@ -445,3 +445,53 @@ def test_a_district_named_in_one_word_publishes_its_page(extract_text):
     record = extract_text("Vogelsbergkreis\n\nPartnerkreise\n\nPowiat Nowy Targ (Polen), seit 2001\n")
     assert record.home == ["Vogelsbergkreis"]
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Vogelsbergkreis", "Powiat Nowy Targ", "2001")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # an elided article with a typographic apostrophe, as GeoNames writes it with "'"
+        "Villeneuve-d’Ascq",
+        "Villeneuve d’Ascq",
+        "Les Sables-d’Olonne",
+        "Reggio nell’Emilia",
+        # a French particle tail after a name the gazetteer lacks or knows only in part
+        "L’Isle-Adam",
+        # a city joined to one of its quarters
+        "Berlin-Spandau",
+        "Frankfurt-Höchst",
+        "Köln-Kalkhofen",
+        "Bonn-Bad Beispielbrunn",
+    ],
+)
+def test_a_partners_whole_name_is_one_place(extract_text, name):
+    record = extract_text(f"Die Stadt Musterau pflegt eine Partnerschaft mit {name}.")
+    assert [p.b[0] for p in record.partnerships] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two cities of a route, a compound of a city and a noun: no quarter
+        ("Der Zug Berlin-Hamburg fährt stündlich.", ["Berlin", "Hamburg"]),
+        ("Der Berlin-Marathon ist bekannt.", []),
+        ("Die Paris-Reise war schön.", []),
+    ],
+)
+def test_what_no_quarter_or_particle_joins(nlp, text, expected):
+    from extract.pipeline import process
+
+    assert [e.text for e in process(text, nlp).ents if e.label_ == "CITY"] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Musterville-sur-la-Rivière", "Musterville sur le Ruisseau", "Musterville-sur-Mer", "Musterville-sur-le-Ruisseau"],
+)
+def test_an_unknown_french_name_takes_its_particle_tail(extract_text, name):
+    record = extract_text(f"Die Stadt Musterau pflegt eine Partnerschaft mit der Gemeinde {name}.")
+    assert [p.b[0] for p in record.partnerships] == [name]
+
+
+def test_a_typographic_apostrophe_stays_inside_its_word(nlp):
+    assert [t.text for t in nlp.tokenizer("Sant’Agata und O’Neill")] == ["Sant’Agata", "und", "O’Neill"]

@@ -122,7 +122,7 @@ _INNER = {
 }
 _URL_NEEDS = re.compile(r"[.@]|http")
 _URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
-_ELIDED = re.compile(r"^[dl]['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle"
+_ELIDED = re.compile(r"^(?:[dl]|[dns]ell|dall|all|sull)['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle", "nell’Emilia"
 _MAX_TOKENS = 8
 _COUNTRY_WINDOW = 14  # tokens either side in which a named country steers resolution
 _BIG_REGION_CITY = 10000  # a city this large beats a region of the same name
@@ -176,15 +176,26 @@ def _vocab() -> dict:
 _HYPHEN_PARTICLES = {"sur", "sous", "en", "les", "le", "la", "de", "du", "des", "lès", "aux", "et"}
 
 
-def _joined_by_particle(words: list[str], end: int, n: int) -> bool:
-    """ "-sur-Mer", "-de-Ré" right after a name."""
-    return (
-        end + 3 < n
-        and words[end] == "-"
-        and words[end + 1] in _HYPHEN_PARTICLES
-        and words[end + 2] == "-"
-        and _starts_name(words[end + 3])
-    )
+_SPACED_PARTICLES = {"sur", "sous", "lès"}  # French only: "X sur Y" is no German phrase
+_FRENCH_ARTICLES = {"le", "la", "les"}
+
+
+def _joined_by_particle(scan: _Scan, end: int) -> int:
+    """How many tokens of a French name's particle tail follow a name at ``end``: "-sur-Mer",
+    "-de-Ré", "-sur-le-Lac" (4 or 6), or written apart " sur le Lac" (2 or 3); else 0."""
+    words, spaced, n = scan.words, scan.spaced, scan.n
+    k = end
+    if k + 3 < n and words[k] == "-" and words[k + 1] in _HYPHEN_PARTICLES and words[k + 2] == "-":
+        k += 3
+        if k + 2 < n and words[k] in _FRENCH_ARTICLES and words[k + 1] == "-":
+            k += 2  # "-sur-le-"
+        return k + 1 - end if _starts_name(words[k]) and not scan.blocked[k] else 0
+    if k + 1 < n and spaced[k - 1] and words[k] in _SPACED_PARTICLES:
+        k += 1
+        if k + 1 < n and words[k] in _FRENCH_ARTICLES:
+            k += 1
+        return k + 1 - end if _starts_name(words[k]) and not scan.blocked[k] else 0
+    return 0
 
 
 _DISTRICT_ENDS = {"Kreis", "Kreises"}
@@ -253,6 +264,10 @@ def _district_seat_after(scan: _Scan, k: int) -> int:
     return end
 
 
+# a city this large has quarters named after it ("Berlin-Spandau"); a quarter's own name is
+# rarer as a word than this (Zipf)
+_QUARTER_CITY = 100000
+_QUARTER_ZIPF = 3.2
 _NEIGHBOURS_KM = 30.0
 # below this Zipf frequency a word is no German word: the second part of a double name
 _UNKNOWN_WORD_ZIPF = 1.0
@@ -749,10 +764,13 @@ class PlaceRecognizer(UsesGazetteer):
             return end + 2
         if words[end] == "-" and not scan.spaced[end - 1] and words[end + 1] in _COMPASS_SUFFIXES:
             return end + 2
-        if _joined_by_particle(words, end, scan.n):
+        quarter = self._city_quarter(scan, start, end)
+        if quarter:
+            return quarter
+        if _joined_by_particle(scan, end):
             # "Villiers-sur-Orgeval" where only "Villiers" is known
-            while _joined_by_particle(words, end, scan.n):
-                end += 4
+            while tail := _joined_by_particle(scan, end):
+                end += tail
             return end
         if words[end] == "(" and end + 2 < scan.n and words[end + 2].startswith(")"):
             inner = words[end + 1]
@@ -764,6 +782,35 @@ class PlaceRecognizer(UsesGazetteer):
             if _starts_name(inner) and plain and words[end + 2] == ")":
                 return end + 3
         return end
+
+    def _city_quarter(self, scan: _Scan, start: int, end: int) -> int:
+        """The end of a city's name joined to one of its quarters ("Musterstadt-Nordend",
+        "Musterstadt-Bad Beispielbrunn", as "Berlin-Spandau" is written), else 0: a city of
+        ``_QUARTER_CITY`` people, a hyphen without spaces, and a part that is a smaller
+        place in the city's country or a rare word; no route between two cities
+        ("Berlin-Hamburg"), no compound ("Berlin-Marathon", "Berlin-Reise")."""
+        words, spaced = scan.words, scan.spaced
+        k = end + 1
+        if end != start + 1 or k >= scan.n or words[end] != "-" or spaced[end - 1] or spaced[end]:
+            return 0
+        cities = [p for p in self.gazetteer.lookup(words[start]) if p.label == CITY]
+        if not cities or max(p.population for p in cities) < _QUARTER_CITY:
+            return 0
+        first = k
+        if words[k] == "Bad" and spaced[k] and k + 1 < scan.n and _single_name(words[k + 1]):
+            k += 1  # "-Bad Beispielbrunn"
+        part = words[k]
+        if not (_starts_name(part) and _single_name(part)) or scan.blocked[k] or part in _vocab()["city"]:
+            return 0
+        if k + 1 < scan.n and words[k + 1] == "-" and not spaced[k]:
+            return 0  # "A-B-Kreis", "A-B-Straße": a longer compound
+        countries = {p.country for p in cities if p.population >= _QUARTER_CITY}  # not the other Berlins
+        places = self.gazetteer.lookup(scan.table.span_text(first, k + 1))
+        if any(p.label != CITY or p.population >= _QUARTER_CITY for p in places):
+            return 0
+        if any(p.country in countries for p in places) or (not places and self.gazetteer.zipf(part) < _QUARTER_ZIPF):
+            return k + 1
+        return 0
 
     def _spaced_name_part(self, scan: _Scan, start: int, end: int) -> bool:
         words, vocab = scan.words, _vocab()
@@ -1044,8 +1091,8 @@ class PlaceRecognizer(UsesGazetteer):
             if nxt in self.gazetteer and self.gazetteer.zipf(nxt) < vocab["zipf"]:
                 return _Candidate(i, end + 1, CITY, True)
         # "Villers-sur-Mer", "Saint-Martin-de-Ré": French names joined by their particles
-        while _joined_by_particle(words, end, n):
-            end += 4
+        while tail := _joined_by_particle(scan, end):
+            end += tail
         # "Musterdorf am See", "Neustadt an der Weinstraße"
         for link in (("am",), ("an", "der")):
             k = end + len(link)
