@@ -248,3 +248,42 @@ def test_a_preamble_about_the_homes_partnerships_applies_to_them(extract_text):
 )
 def test_dates_and_partners_in_turn_give_each_partner_its_date(extract_text, text, expected):
     assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == expected
+
+
+def _section_page(line: str, other: str) -> str:
+    return (
+        "Partnerstädte der Stadt Fürth\n\nPartnerstadt Besançon\n\nLand: Frankreich\nEinwohner: 120.000\n"
+        f"{line}\n\nPartnerstadt Nowy Targ\n\nLand: Polen\nEinwohner: 30.000\n{other}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "other", "expected"),
+    [
+        ("Seit: 1956", "Seit: 1990", ("1956", "1990")),
+        ("Seit 1956", "Seit 1990", ("1956", "1990")),
+        ("Gründung der Partnerschaft: 1956", "Gründung der Partnerschaft: 1990", ("1956", "1990")),
+        ("Partnerschaftsvertrag: 1956", "Partnerschaftsvertrag: 1990", ("1956", "1990")),
+        ("Unterzeichnung: 12. Mai 1956", "Unterzeichnung: 3. Juni 1990", ("1956-05-12", "1990-06-03")),
+        # a fact line of something else dates no signing
+        ("Partnerschaftsjubiläum: 2016", "Partnerschaftsjubiläum: 2020", (None, None)),
+        ("Einwohner: 1956", "Einwohner: 1990", (None, None)),
+        ("Erste Kontakte: 1950", "Erste Kontakte: 1988", (None, None)),
+    ],
+)
+def test_a_fact_line_under_a_partners_heading_dates_its_signing(extract_text, line, other, expected):
+    record = extract_text(_section_page(line, other))
+    assert tuple(p.since for p in record.partnerships) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Saint-Jean-de-Luz", "Saint-Jean-de-Luz (Nouvelle-Aquitaine, Frankreich)"],
+)
+def test_a_long_hyphenated_name_is_one_word_of_its_heading_and_sentence(extract_text, heading):
+    # the name's hyphens count no words: the heading stays a heading, "seit 1956" stays
+    # near "Freundschaft"
+    sentence = "Seit 1956 verbindet Fürth und Saint-Jean-de-Luz eine Freundschaft."
+    text = f"Partnerstädte der Stadt Fürth\n\n{heading}\n\n{sentence}\n"
+    record = extract_text(text)
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Saint-Jean-de-Luz", "1956")]

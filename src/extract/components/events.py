@@ -5,7 +5,8 @@
 * ``sentence_events``: each trigger takes the nearest date of its sentence;
   "beschlossen" by a council or before ", ... einzugehen" is a decision, a
   decision "auf Beschluss" is background and takes no date;
-* ``seit_partnership``: "seit 1995 ein befreundeter Partner" dates a signing.
+* ``seit_partnership``: "seit 1995 ein befreundeter Partner" dates a signing;
+* ``fact_line_events``: "Gründung der Partnerschaft: 1956" under a partner's heading.
 
 The partnership component decides which pairs a sentence's events belong to.
 """
@@ -16,7 +17,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..text import after_word_char
 from .bodies import keyword_category, lex
@@ -354,8 +355,7 @@ def seit_partnership(sent: Span, date: Span) -> bool:
         before.pop()  # "seit dem Jahr 1975", "seit Anfang 1990"
     if "seit" not in before[-2:]:
         return False
-    after = doc[date.end : min(sent.end, date.end + 12)]
-    if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
+    if any(keyword_category(t.lower_) not in (None, "weak") for t in _words_after(doc, date.end, sent.end, 12)):
         return True
     # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
     for tok in reversed(doc[max(sent.start, date.start - 10) : date.start]):
@@ -364,6 +364,53 @@ def seit_partnership(sent: Span, date: Span) -> bool:
         if keyword_category(tok.lower_) not in (None, "weak"):
             return True
     return False
+
+
+def _words_after(doc: Doc, start: int, end: int, n: int) -> list[Token]:
+    """The tokens of the next ``n`` words from ``start``: a name counts as one word, whatever
+    its hyphens ("seit 1956 verbindet A und Saint-Martin-de-Ré eine Freundschaft")."""
+    words: list[Token] = []
+    counted = 0
+    for tok in doc[start:end]:
+        inside = tok.ent_iob_ == "I" or tok.text in ("-", "–")
+        if not inside:
+            counted += 1
+            if counted > n:
+                break
+        words.append(tok)
+    return words
+
+
+def fact_line_events(sent: Span, triggers: list[tuple[int, str]], dates: list[Span]) -> list[dict]:
+    """The event a fact line states: "Seit: 1956", "Gründung der Partnerschaft: 1956",
+    "Unterzeichnung: 12. Mai 1956" (a label, then one date, nothing after it). Its
+    trigger word gives the type; a label of signing words (lexicon ``fact_line_words``)
+    or a partnership noun ("Partnerschaft: 1956") states a signing. Empty otherwise:
+    "Einwohner: 120.000", "Partnerschaftsjubiläum: 2016"."""
+    if len(dates) != 1 or any(t.text.isalpha() for t in sent.doc[dates[0].end : sent.end]):
+        return []
+    label = [t.lower_ for t in sent.doc[sent.start : dates[0].start] if t.text.isalpha()]
+    if not label:
+        return []
+    evidence = " ".join(span_text(sent).split())
+    if triggers:
+        return [{"type": triggers[0][1], "date": dates[0]._.date_value, "evidence": evidence}]
+    words, suffixes = _fact_line_vocabulary()
+    if not all(w in words or _partnership_with_suffix(w, suffixes) for w in label):
+        return []
+    return [{"type": "signed", "date": dates[0]._.date_value, "evidence": evidence}]
+
+
+@lru_cache(maxsize=1)
+def _fact_line_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    context = lex()["event_context"]
+    return frozenset(context["fact_line_words"]), tuple(context["fact_line_suffixes"])
+
+
+def _partnership_with_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
+    """ "partnerschaft", "städtepartnerschaftsvertrag": a partnership word and a signing's ending."""
+    nouns = lex()["partnerships"]["partnership"] + lex()["partnerships"]["friendship"]
+    return any(word.startswith(prefix) and word[len(prefix) :] in suffixes for prefix in nouns)
 
 
 def background_decision(doc: Doc, pos: int, etype: str) -> bool:

@@ -25,7 +25,7 @@ from .extensions import TokenTable, token_table
 
 PLACE_LABELS = (CITY, REGION)
 
-_HEADING_MAX_TOKENS = 10
+_HEADING_MAX_TOKENS = 10  # tokens, hyphens uncounted
 
 
 # nouns that call a town a partner (a sentence with one enumerates partner towns)
@@ -277,7 +277,9 @@ class ReadingState:
         """A short line of its own: a heading, a list item, a fact-box line."""
         words = 0
         for word in table.words[start:end]:
-            if not word.isspace():
+            # a hyphen joins a name's parts: "Saint-Martin-de-Ré (Nouvelle-Aquitaine, Frankreich)" is no
+            # longer than "Musterau (Bretagne, Frankreich)"
+            if not word.isspace() and word != "-":
                 words += 1
                 if words > _HEADING_MAX_TOKENS:
                     return False

@@ -55,7 +55,15 @@ from .bodies import (
     strong_kind,
 )
 from .dates import publication_date, relative_day
-from .events import after_seit, event_order, is_coarser_signing, sentence_events, since_of, without_repeated_signing
+from .events import (
+    after_seit,
+    event_order,
+    fact_line_events,
+    is_coarser_signing,
+    sentence_events,
+    since_of,
+    without_repeated_signing,
+)
 from .extensions import doc_text, span_text
 from .home import partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
@@ -401,6 +409,14 @@ class PageReading(SeveralBodies):
                 # "verbindet die Städte A und X seit Mai 2002": the date after the partner's name
                 for key in named:
                     self._date_by_seit(doc, sent, sent_places, pairs[key])
+            if focus and not sent_places and self._is_heading(sent):
+                # "Seit: 1956", "Unterzeichnung: 12. Mai 1956": a fact line of the partner's section
+                facts = fact_line_events(sent, triggers, self._ents_in(sent, ("DATE",)))
+                for key in focus:
+                    events = pairs[key].events
+                    events += [dict(e) for e in facts if not any(e["date"] == f["date"] for f in events)]
+                if facts:
+                    continue
             if not (kinds or weak):
                 if named and not self._is_heading(sent):
                     self._partner_merger(sent, triggers, named, pairs)
