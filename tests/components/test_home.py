@@ -315,3 +315,20 @@ def test_a_town_named_only_by_its_adjective_is_the_home(extract_text):
 )
 def test_no_home_from_an_adjective_named_once_or_beside_another(extract_text, text):
     assert extract_text(text).home == []
+
+
+def test_a_town_named_once_in_a_teaser_is_no_home(extract_text):
+    # a sidebar's news names a town once; the page itself names no publisher
+    text = (
+        "Aktuelles\nKonzert der Stadtkapelle in Bamberg\n\nUnsere Partnerstädte\n"
+        "Besançon (Frankreich)\nPartnerschaft seit 1956\nNowy Targ (Polen)\nPartnerschaft seit 1990\n"
+    )
+    record = extract_text(text)
+    assert record.home == []
+    assert all(p.a != ["Bamberg"] for p in record.partnerships)
+
+
+def test_a_town_named_once_as_the_subject_of_a_partnership_is_the_home(extract_text):
+    record = extract_text("Aktuelles\n\nBamberg pflegt seit 1956 eine Partnerschaft mit Besançon.\n")
+    assert record.home == ["Bamberg"]
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Bamberg", "Besançon", "1956")]

@@ -48,6 +48,7 @@ from .bodies import (
     canonical_name,
     could_be_at_home,
     given_home_body,
+    keyword_category,
     lex,
     lies_at_home,
     mostly_abroad,
@@ -278,11 +279,21 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "no body of Germany, Austria or Switzerland that is not a partner"
     best_key = max(votes, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
     best = votes[best_key]
+    if best.score <= 1.0 and not best.reasons and not _in_partnership_sentence(doc, best.spans[0]):
+        # "Konzert der Stadtkapelle in Musterstadt" in a sidebar: one bare mention, not the
+        # subject of any partnership statement, names a place the page speaks of, not its publisher
+        return [], "one bare mention outside the partnership statements"
     if len(holders) > 1 and not best.published:
         return [], "overview of several bodies' partnerships"
     shown = sorted({r for r in best.reasons if not r.startswith("zwischen:")})  # the keys are working state
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(shown) if shown else "")
     return sorted(best.spans, key=lambda s: s.start), why
+
+
+def _in_partnership_sentence(doc: Doc, span: Span) -> bool:
+    """The mention's sentence has a partnership word, a weak one or a bond's ("verbunden")."""
+    bonds = tuple(lex()["partnerships"]["bond_words"])
+    return any(keyword_category(t.lower_) or t.lower_.startswith(bonds) for t in span.sent)
 
 
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s|,\s*(?:den\s+)?\d{1,2}\.)")
