@@ -790,6 +790,8 @@ FIRST = "Schwabach, den 3. Mai 2019\n\nDie Stadt Schwabach unterhält seit 1970 
         ("1990 folgte die Stadt Kalisz.", {"Kalisz"}),
         ("Später kamen Kalisz und Lucca dazu.", {"Kalisz", "Lucca"}),
         ("Mit Kalisz wurde 1990 ein Vertrag unterzeichnet.", {"Kalisz"}),
+        # towns at home as well: the sentence before made them partners' peers
+        ("Danach folgten Goslar und Hameln.", {"Goslar", "Hameln"}),
     ],
 )
 def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_text, follow_on, added):
@@ -810,6 +812,14 @@ def test_a_sentence_continuing_a_partnership_sentence_adds_its_partners(extract_
 )
 def test_a_following_sentence_that_names_places_otherwise_adds_no_partner(extract_text, follow_on):
     assert found(extract_text(FIRST + follow_on)) == {("Schwabach", "Poitiers")}
+
+
+def test_a_sentence_continuing_a_member_towns_partnerships_adds_to_that_town(extract_text):
+    text = (
+        "Landkreis Musterland\n\nIn der Stadt Schwabach bestehen seit 1970 Partnerschaften mit Poitiers und Lucca. "
+        "Danach folgten Kalisz und Tartu."
+    )
+    assert found(extract_text(text)) == {("Schwabach", b) for b in ("Poitiers", "Lucca", "Kalisz", "Tartu")}
 
 
 def test_on_a_districts_page_the_partner_district_and_its_towns_name_are_one_partner(extract_text):

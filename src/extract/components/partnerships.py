@@ -172,6 +172,7 @@ class PageReading(SeveralBodies):
         held_by: list[Span | None] = [None]  # the member town the last sentence named without a partner
         section_place: Span | None = None  # the place a heading names ("Naestved, Dänemark")
         paired_at = -2  # the last sentence that paired the home with partners it names
+        paired_by: Side | None = None  # whose partners it named: the home, or a member town
         announced_at = -2  # the last that announced the home's partners without naming them
         for index, sent in enumerate(sentences):
             self._sentence_home_aliases = []  # former names of the home this sentence gives
@@ -255,6 +256,10 @@ class PageReading(SeveralBodies):
                 for holder, partner in members:
                     why = "member town named in a partnership sentence with its partner"
                     self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
+                holders = {holder.key: holder for holder, _ in members}
+                if len(holders) == 1:
+                    # "In X bestehen Partnerschaften mit Y und Z. Danach folgten ...": X's too
+                    paired_at, paired_by = index, next(iter(holders.values()))
                 continue
             if home is None:
                 continue
@@ -271,7 +276,8 @@ class PageReading(SeveralBodies):
                 # "Die Stadt X hat drei Partnerstädte. Es sind Y, Z und W."; "Die Partnerschaft
                 # mit X besteht seit 1965. Danach folgten Y und Z."
                 why = _ANNOUNCED if announced else _SUCCESSION
-                if self._pair_following_sentence(pairs, home, sent, sent_places, home_keys, why):
+                holder = paired_by if continued and paired_by is not None else home
+                if self._pair_following_sentence(pairs, holder, sent, sent_places, home_keys, why):
                     paired_at = index  # a sentence after it may continue the list ("Z kam 1990 hinzu")
                 continue
             if not kinds and not weak_pairs:
@@ -307,7 +313,7 @@ class PageReading(SeveralBodies):
                 why = "partnership sentence under the partner's heading"
             named_home = self._names_home(sent_places, home_keys)
             if partners and why == "sentence with a partnership word":
-                paired_at = index
+                paired_at, paired_by = index, home
             for partner in partners:
                 fresh = (home.key, partner.key) not in pairs
                 pair = self._pair(pairs, home, partner)
@@ -347,14 +353,15 @@ class PageReading(SeveralBodies):
         return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
 
     def _pair_following_sentence(
-        self, pairs: dict, home: Side, sent: Span, sent_places: list[Span], home_keys: set[str], why: str
+        self, pairs: dict, holder: Side, sent: Span, sent_places: list[Span], home_keys: set[str], why: str
     ) -> bool:
-        """Pairs the home with the places a sentence names as subjects (not "ein Besuch in Y":
-        a place visited); whether it paired any."""
+        """Pairs the holder (the home, or the member town the sentence before paired) with the
+        places a sentence names as subjects (not "ein Besuch in Y": a place visited); whether it
+        paired any."""
         added = [p for p in sent_places if not self._after_preposition(p)]
-        partners = self._partners(sent, added, home, home_keys)
-        for partner in partners:
-            pair = self._pair(pairs, home, partner)
+        partners = self._partners(sent, added, holder, home_keys, continued=why == _SUCCESSION)
+        for partner in [p for p in partners if p.key != holder.key]:
+            pair = self._pair(pairs, holder, partner)
             pair.kinds.add("partnership")
             pair.home_assumed = pair.home_assumed or not self._names_home(sent_places, home_keys)
             pair.why = pair.why or why

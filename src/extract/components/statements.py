@@ -345,8 +345,12 @@ class Statements(FoundingDates):
             return first
         return None
 
-    def _partners(self, sent: Span, sent_places: list[Span], home: Side, home_keys: set[str]) -> list[Side]:
-        """Other bodies named in a partnership sentence, with their aliases."""
+    def _partners(
+        self, sent: Span, sent_places: list[Span], home: Side, home_keys: set[str], continued: bool = False
+    ) -> list[Side]:
+        """Other bodies named in a partnership sentence, with their aliases; with ``continued``
+        (a sentence adding partners to the one before: "Danach folgten X und Y"), a town at
+        home is a partner as a town abroad is, needing no partnership word beside it."""
         markers = tuple(lex()["partnerships"]["predecessor_markers"])
         sides: dict[str, Side] = {}
         alias_of: dict[int, int] = {}  # index of a place located in another
@@ -383,7 +387,11 @@ class Statements(FoundingDates):
                 continue
             if target is not None:
                 continue  # becomes an alias below
-            if self._domestic(span, home) and not self._domestic_partner_cue(sent, span, sent_places, home_keys):
+            if (
+                not continued
+                and self._domestic(span, home)
+                and not self._domestic_partner_cue(sent, span, sent_places, home_keys)
+            ):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             if self._genitive_owner(span):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
