@@ -287,3 +287,18 @@ def test_a_long_hyphenated_name_is_one_word_of_its_heading_and_sentence(extract_
     text = f"Partnerstädte der Stadt Fürth\n\n{heading}\n\n{sentence}\n"
     record = extract_text(text)
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Saint-Jean-de-Luz", "1956")]
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("Stadt Fürth\n\nDie Partnerschaft mit Besançon entstand im Jahre 1990, nach dem Fall der Mauer.", "1990"),
+        ("Die Städtepartnerschaft zwischen Fürth und Besançon kam 1990 zustande.", "1990"),
+        ("Die Partnerschaft zwischen Fürth und Besançon ist 1990 zustande gekommen.", "1990"),
+        # contacts came about, not the partnership
+        ("Die Stadt Fürth pflegt eine Partnerschaft mit Besançon. Erste Kontakte entstanden 1985.", None),
+        ("Fürth pflegt eine Partnerschaft mit Besançon, nachdem 1985 Kontakte entstanden.", None),
+    ],
+)
+def test_a_partnership_that_came_about_was_signed_then(extract_text, text, since):
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Besançon", since)]

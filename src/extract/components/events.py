@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..text import after_word_char
-from .bodies import keyword_category, lex
+from .bodies import keyword_category, lex, strong_kind
 from .extensions import doc_text, span_text
 
 EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
@@ -170,6 +170,7 @@ def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
                 found.append((offset + m.start(), "decided"))
             else:
                 found.append((offset + m.start(), etype))
+    found += [(offset + at, "signed") for at in _partnership_came_about(lowered)]
     return sorted(found)
 
 
@@ -204,9 +205,32 @@ def triggers_by_sentence(text: str, bounds: list[tuple[int, int]]) -> list[list[
                 result[k].append((m.start(), "decided"))
             else:
                 result[k].append((m.start(), etype))
+    for k, (start, end) in enumerate(bounds):
+        if k not in redo and ("entst" in lowered[start:end] or "zustande" in lowered[start:end]):
+            result[k] += [(start + at, "signed") for at in _partnership_came_about(lowered[start:end])]
     for k in redo:
         result[k] = triggers_in(text[bounds[k][0] : bounds[k][1]], bounds[k][0])
     return [sorted(found) for found in result]
+
+
+# "Die Partnerschaft mit X entstand 1990", "kam 1990 zustande": a partnership noun in the
+# clause before the verb makes the partnership what came about; "Kontakte entstanden",
+# "die entstandenen Freundschaften" (an attribute) do not
+_CAME_ABOUT = re.compile(r"\b(?:entstand|entstanden|kam\s+(?:\w+\s+){0,4}?zustande|zustande\s+gekommen)\b(?!e)")
+_CLAUSE_START = re.compile(r"[,;:]\s|\b(?:und|als|nachdem|weil|da|wo)\s")
+
+
+def _partnership_came_about(lowered: str) -> list[int]:
+    found = []
+    for m in _CAME_ABOUT.finditer(lowered):
+        starts = [c.end() for c in _CLAUSE_START.finditer(lowered, 0, m.start())]
+        clause = lowered[starts[-1] if starts else 0 : m.start()].split()
+        initiating = tuple(w.strip() for w in lex()["events"]["initiated"])
+        if any(strong_kind(w) for w in clause) and not any(
+            keyword_category(w) == "weak" or w.startswith(initiating) for w in clause
+        ):
+            found.append(m.start())  # "Die Idee zu einer Partnerschaft entstand": the idea came about
+    return found
 
 
 def sentence_events(
