@@ -143,3 +143,17 @@ def test_a_month_joined_to_the_next_shares_its_year():
 )
 def test_a_day_and_month_without_a_year(nlp, text, expected):
     assert values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("am 4. und 5. Juni 1983 in Musterau", [("4.", "1983-06-04"), ("5. Juni 1983", "1983-06-05")]),
+        ("vom 4. bis 6.5.1990", [("4.", "1990-05-04"), ("6.5.1990", "1990-05-06")]),
+        # a number before "und" without a day-precise date after it is no day
+        ("Die Plätze 4. und 5. gingen an Musterau.", []),
+        ("am 3. und 4. Oktober", []),
+    ],
+)
+def test_a_bare_day_before_another_day_shares_its_month_and_year(nlp, text, expected):
+    assert [(e.text, e._.date_value) for e in nlp(text).ents if e.label_ == "DATE"] == expected

@@ -302,3 +302,16 @@ def test_a_long_hyphenated_name_is_one_word_of_its_heading_and_sentence(extract_
 )
 def test_a_partnership_that_came_about_was_signed_then(extract_text, text, since):
     assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Besançon", since)]
+
+
+@pytest.mark.parametrize(
+    ("when", "since"),
+    [
+        ("am 4. und 5. Juni 1983", "1983-06"),  # one stay of two days: the month they share
+        ("vom 29. Mai bis 1. Juni 1983", "1983"),
+        ("am 5. Juni 1983", "1983-06-05"),
+    ],
+)
+def test_a_signing_over_several_days_is_dated_to_what_they_share(extract_text, when, since):
+    record = extract_text(f"Die Stadt Fürth hat {when} die Partnerschaft mit Besançon besiegelt.")
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Besançon", since)]

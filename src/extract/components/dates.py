@@ -81,6 +81,7 @@ def _DAY_AND_MONTH() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bu
     return re.compile(rf"(\d{{1,2}})\.\s?({months})\b(?!\s*\d)")
 
 
+_BARE_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(?=\s*(?:und|bis|–|-)\s*\d{1,2}\.\s?[A-ZÄÖÜ\d])")
 _ELLIPSIS_REACH = 200  # characters back to the date whose year an elliptic day-month shares
 _RANGE_JOIN = re.compile(r"\s*(?:bis(?: zum)?|–|-)\s*")
 
@@ -141,6 +142,12 @@ def find_dates(text: str) -> list[DateMatch]:
         year = _year_beside(found, text, m.start(), m.end())
         if year is not None:
             claim(m.start(), m.end(), f"{m.group(1)}. {m.group(2)} {year}", "day")
+    for m in _BARE_DAY.finditer(text):
+        # "am 4. und 5. Juni 1983", "vom 4. bis 6. Mai 1990": the first day shares the second's month and year
+        closing = next((d for d in found if 0 <= d.start - m.end() <= 8 and d.precision == "day"), None)
+        full = read_plain_date(closing.core) if closing is not None else None
+        if full is not None and claimed.find(1, m.start(), m.end()) == -1:
+            claim(m.start(), m.end(), f"{m.group(1)}.{full.month}.{full.year}", "day")
     for m in _BARE_YEAR.finditer(text):
         following = text[m.end() : m.end() + 30].split("\n", 1)[0].split()  # "1956\nEinwohner: ..." is a year
         if following and following[0].strip(".,;:)") in quantity:

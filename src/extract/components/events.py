@@ -268,10 +268,13 @@ def sentence_events(
     for i, (_, etype) in enumerate(triggers):
         if etype == "signed" and unreal and not by_trigger[i]:
             continue  # "eine Unterzeichnung ist nicht möglich", "soll besiegelt werden"
+        stays = _days_of_one_stay(doc, by_trigger[i])
+        own = [d for d in by_trigger[i] if d.start_char not in stays or stays[d.start_char] is not None]
+        valued = {d.start_char: stays.get(d.start_char) or d._.date_value for d in own}
         # a trigger takes one date: the earliest of those closest to it ("1992 bis 1998")
-        values = sorted(d._.date_value for d in by_trigger[i])[:1] or [None]
+        values = sorted(valued[d.start_char] for d in own)[:1] or [None]
         # "im Juni und September 1969 unterzeichneten": dates joined by "und" are one signing each
-        values += sorted({d._.date_value for d in _joined_by_und(doc, by_trigger[i])} - set(values))
+        values += sorted({valued[d.start_char] for d in _joined_by_und(doc, own)} - set(values))
         if values == [None] and not dates and etype in ("signed", "decided"):
             values = [day]
         for value in values:
@@ -283,6 +286,23 @@ def sentence_events(
             events.append({"type": etype, "date": value, "evidence": evidence})
     events += _relative_year_events(sent, triggers, dates, seen, evidence)
     return events
+
+
+def _days_of_one_stay(doc: Doc, dates: list[Span]) -> dict[int, str | None]:
+    """ "am 4. und 5. Juni 1983", "vom 29. Mai bis 1. Juni 1997": days joined by "und" or
+    "bis" are one stay, dated to what its days share (1983-06, 1997). By each day's start
+    character: the stay's date on its first day, None on the days after it."""
+    ordered = sorted(dates, key=lambda d: d.start_char)
+    stays: dict[int, str | None] = {}
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        va, vb = a._.date_value or "", b._.date_value or ""
+        joined = doc.text[a.end_char : b.start_char].strip() in ("und", "bis", "–", "-")
+        if len(va) != 10 or len(vb) != 10 or not joined:
+            continue
+        shared = va[:7] if va[:7] == vb[:7] else va[:4] if va[:4] == vb[:4] else None
+        if shared is not None and a.start_char not in stays:
+            stays[a.start_char], stays[b.start_char] = shared, None
+    return stays
 
 
 def _joined_by_und(doc: Doc, dates: list[Span]) -> list[Span]:

@@ -352,6 +352,13 @@ class PageReading(SeveralBodies):
         words = [w for w in lower if strong_kind(w)]
         return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
 
+    @staticmethod
+    def _only_plural_partnerships(sent: Span) -> bool:
+        """Every partnership word of the sentence is plural ("die Partnerschaften", "unserer
+        Partnerstädte"): it speaks of several partnerships, not of the one in focus."""
+        words = [t.lower_ for t in sent if strong_kind(t.lower_)]
+        return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
+
     def _pair_following_sentence(
         self, pairs: dict, holder: Side, sent: Span, sent_places: list[Span], home_keys: set[str], why: str
     ) -> bool:
@@ -433,6 +440,8 @@ class PageReading(SeveralBodies):
             if preamble and self._about_partnerships_in_general(sent, sent_places, home_keys):
                 preamble = False  # "Partnerschaften zwischen Städten wurden vor 70 Jahren ins Leben gerufen"
             unfocused = [k for k in pairs if k[0] in home_keys] if preamble else []
+            if not named and not unfocused and self._only_plural_partnerships(sent):
+                continue  # "Die Partnerschaften wurden zu unterschiedlichen Zeitpunkten gegründet": all, none in focus
             targets = named or focus or unfocused
             if not targets:
                 continue
