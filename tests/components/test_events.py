@@ -315,3 +315,29 @@ def test_a_partnership_that_came_about_was_signed_then(extract_text, text, since
 def test_a_signing_over_several_days_is_dated_to_what_they_share(extract_text, when, since):
     record = extract_text(f"Die Stadt Fürth hat {when} die Partnerschaft mit Besançon besiegelt.")
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Besançon", since)]
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "since"),
+    [
+        (
+            "Vom 29. Mai bis 1. Juni 1997 wurde in Fürth das „Europafest“ veranstaltet.",
+            "Die Partnerschaft mit Besançon wurde im Rahmen des Europafestes besiegelt.",
+            "1997",
+        ),
+        (
+            "Am 3. Mai 1990 besuchte eine Delegation aus Besançon die Stadt.",
+            "Anlässlich des Besuchs wurde die Partnerschaft mit Besançon besiegelt.",
+            "1990-05-03",
+        ),
+        # another occasion was dated before: the signing stays undated
+        (
+            "Vom 29. Mai bis 1. Juni 1997 wurde in Fürth das Stadtfest veranstaltet.",
+            "Die Partnerschaft mit Besançon wurde im Rahmen des Europafestes besiegelt.",
+            None,
+        ),
+    ],
+)
+def test_a_signing_at_an_occasion_takes_the_occasions_date(extract_text, before, sentence, since):
+    record = extract_text(f"Stadt Fürth\n\n{before}\n\n{sentence}")
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Besançon", since)]

@@ -288,6 +288,31 @@ def sentence_events(
     return events
 
 
+_OCCASION = re.compile(
+    r"\b(?:im rahmen|anlässlich|anlaesslich|während|beim|bei|auf)\s+(?:des|der|dem|eines|einer|einem)?\s*"
+    r"[„\"»]?([a-zäöüß][a-zäöüß\-]{3,})"
+)
+
+
+def occasion_date(sent: Span, earlier: list[tuple[Span, list[Span]]]) -> str | None:
+    """The date of the occasion an undated sentence names ("im Rahmen des Europafestes",
+    "anlässlich des Besuchs"), from the latest of the sentences before it that names the
+    occasion with the same word stem and one date or the days of one stay."""
+    m = _OCCASION.search(span_text(sent).lower())
+    if m is None:
+        return None
+    stem = m.group(1)
+    stem = stem[:-2] if stem.endswith("es") else stem[:-1] if stem.endswith("s") else stem
+    for before, dates in reversed(earlier):
+        words = [t.lower_.strip("„“\"»«") for t in before]
+        if not dates or not any(w.startswith(stem) for w in words if len(w) >= len(stem)):
+            continue
+        stays = _days_of_one_stay(before.doc, dates)
+        values = {stays.get(d.start_char) or d._.date_value for d in dates if stays.get(d.start_char, "") is not None}
+        return values.pop() if len(values) == 1 else None
+    return None
+
+
 def _days_of_one_stay(doc: Doc, dates: list[Span]) -> dict[int, str | None]:
     """ "am 4. und 5. Juni 1983", "vom 29. Mai bis 1. Juni 1997": days joined by "und" or
     "bis" are one stay, dated to what its days share (1983-06, 1997). By each day's start

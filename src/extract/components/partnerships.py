@@ -60,6 +60,7 @@ from .events import (
     event_order,
     fact_line_events,
     is_coarser_signing,
+    occasion_date,
     sentence_events,
     since_of,
     without_repeated_signing,
@@ -453,6 +454,11 @@ class PageReading(SeveralBodies):
                 day = relative_day([t.lower_ for t in sent], published) or (
                     relative_day([t.lower_ for t in sentences[index - 1]], published) if index else None
                 )
+            if triggers and not dates and day is None:
+                # "Vom 29. Mai bis 1. Juni 1997 fand das Europafest statt. Im Rahmen des Europafestes
+                # wurde die Partnerschaft besiegelt": the occasion named, dated the sentence before
+                earlier = [(s, self._ents_in(s, ("DATE",))) for s in sentences[max(0, index - 2) : index]]
+                day = occasion_date(sent, earlier)
             in_turn = self._dates_in_turn(sent_places, dates, named)
             for key, own in in_turn.items():
                 # "Am 8. Mai 1992 ... mit A, am 24. Mai folgte ... mit B": each partner its own date
