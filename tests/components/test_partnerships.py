@@ -1005,3 +1005,25 @@ def test_a_heading_indented_by_a_tab_is_still_a_heading(extract_text):
     )
     indented = "\n".join("\t" + line for line in text.split("\n"))
     assert found(extract_text(indented)) == found(extract_text(text)) == set()
+
+
+# -- a partner's own partnerships, on the home's page ------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weitere Partnerstädte von Besançon sind Kuopio und Huddersfield.",
+        "Zu den Partnerstädten von Besançon gehören Kuopio und Huddersfield.",
+        "Die Stadt unterhält weitere Partnerschaften mit Kuopio und Huddersfield.",  # under its heading
+    ],
+)
+def test_a_partners_own_partnerships_are_the_partners(extract_text, sentence):
+    text = f"Partnerstädte der Stadt Fürth\n\nBesançon\n\nSeit 1956 sind Fürth und Besançon Partnerstädte. {sentence}\n"
+    assert found(extract_text(text)) == {("Fürth", "Besançon"), ("Besançon", "Kuopio"), ("Besançon", "Huddersfield")}
+
+
+def test_the_home_as_a_partners_partner_keeps_its_own_partnerships(extract_text):
+    text = (
+        "Stadt Fürth\n\nPartnerstädte\n\nDie Stadt ist seit 1956 Partnerstadt von Besançon und pflegt außerdem "
+        "eine Städtefreundschaft mit Kuopio.\n"
+    )
+    assert found(extract_text(text)) == {("Fürth", "Besançon"), ("Fürth", "Kuopio")}

@@ -234,6 +234,18 @@ class PageReading(SeveralBodies):
                     why = "partners listed after their holder and a colon"
                     self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
                 continue
+            owned = self._partners_of_a_partner(sent, sent_places, home_keys, pairs, section_place) if kinds else None
+            if owned is not None:
+                # "Weitere Partnerstädte von X sind Y und Z"; under X's heading, "Die Stadt unterhält
+                # weitere Partnerschaften mit Y und Z": X's, not the home's
+                holder_span, listed = owned
+                holder = self._side_of(holder_span)
+                for span in self._candidates(listed, home_keys):
+                    if self._key(span) == holder.key or self._qualifier(span, sent_places):
+                        continue
+                    why = "a partner's own partnership named on the home's page"
+                    self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
+                continue
             subject = self._partner_as_subject(sent, sent_places, home_keys, pairs) if kinds and home else None
             if subject is not None:
                 # "Unsere Partnerstadt X pflegt ihrerseits Partnerschaften mit Y und Z": X's, not the home's

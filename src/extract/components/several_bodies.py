@@ -20,6 +20,7 @@ _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
+_OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenfalls", "außerdem"}
 
 
 class SeveralBodies(Statements):
@@ -63,6 +64,42 @@ class SeveralBodies(Statements):
         if not any(strong_kind(t.lower_) for t in after) or not any(t.lower_ in ("mit", "zu") for t in after):
             return None
         return first
+
+    def _partners_of_a_partner(
+        self,
+        sent: Span,
+        sent_places: list[Span],
+        home_keys: set[str],
+        pairs: dict[tuple[str, str], Pair],
+        section_place: Span | None,
+    ) -> tuple[Span, list[Span]] | None:
+        """A partner of the home that holds the partnerships a sentence names without the
+        home: "(Weitere) Partnerstädte von X sind Y und Z" (X after a partner noun and
+        "von"), or, under X's own heading, a sentence whose subject is "die Stadt", "die
+        Gemeinde" or "sie" ("Die Stadt unterhält weitere Partnerschaften mit Y und Z").
+        (X, the places it holds) or None."""
+        if not sent_places or self._names_home(sent_places, home_keys):
+            return None
+        doc = sent.doc
+        partners_of_home = {k[1] for k in pairs if k[0] in home_keys}
+        for span in sent_places:
+            if self._key(span) not in partners_of_home or span.start < 2 or doc[span.start - 1].lower_ != "von":
+                continue
+            noun = span.start - 2
+            opening = {t.lower_ for t in doc[sent.start : noun] if not t.is_space}
+            # the noun opens the sentence as its subject: "(Weitere) Partnerstädte von X sind ...", "Zu den
+            # Partnerstädten von X gehören ..."; not a predicate ("A ist Partnerkommune von X und ...")
+            if doc[noun].lower_.startswith(PARTNER_TOWN_NOUNS) and opening <= _OWNER_OPENERS:
+                return span, [p for p in sent_places if p is not span]
+        if section_place is None or self._key(section_place) not in partners_of_home:
+            return None
+        opening = [t.lower_ for t in doc[sent.start : min(sent.end, sent.start + 2)]]
+        if opening[:2] not in (["die", "stadt"], ["die", "gemeinde"]) and opening[:1] != ["sie"]:
+            return None
+        after = [t.lower_ for t in doc[sent.start : sent.end]]
+        if not any(w in ("mit", "zu") for w in after):
+            return None
+        return section_place, [p for p in sent_places if self._key(p) != self._key(section_place)]
 
     def _in_x_mit_y(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
         """ "in X mit (der Gemeinde) Y": a town at home, right before "mit", and the
