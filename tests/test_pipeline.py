@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import pipeline
 from extract.records import record_from_doc
 
@@ -72,3 +74,34 @@ def test_the_rules_read_only_the_lexical_attributes_the_pipeline_computes():
     computed |= {f"{name}_" for name in computed}
     assert read - {"is_sent_start"} <= computed
     assert set(pipeline.build().vocab.lex_attr_getters) == set(pipeline.LEXICAL_ATTRS)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("» Besançon\n» Nowy Targ\n", "• Besançon\n• Nowy Targ\n"),
+        ("1. Besançon\n2. Nowy Targ\n10. Kuopio\n", "•  Besançon\n•  Nowy Targ\n•   Kuopio\n"),
+        ("a) Besançon\nb) Nowy Targ\n", "•  Besançon\n•  Nowy Targ\n"),
+        # a lone numbered line, a quotation mark glued to its word: no list
+        ("1. FC Musterstadt spielt.\n", "1. FC Musterstadt spielt.\n"),
+        ("»Zitat« sagte er\n", "»Zitat« sagte er\n"),
+    ],
+)
+def test_list_items_marked_otherwise_are_bulleted_in_place(text, cleaned):
+    from extract.pipeline import clean_text
+
+    assert clean_text(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "» Besançon\n» Nowy Targ\n» Kuopio\n",
+        "> Besançon\n> Nowy Targ\n> Kuopio\n",
+        "1. Besançon\n2. Nowy Targ\n3. Kuopio\n",
+        "a) Besançon\nb) Nowy Targ\nc) Kuopio\n",
+    ],
+)
+def test_a_partner_list_marked_otherwise_is_read_as_bulleted(extract_text, lines):
+    record = extract_text("Stadt Fürth\n\nStädtepartnerschaften\n\n" + lines)
+    assert sorted(p.b[0] for p in record.partnerships) == ["Besançon", "Kuopio", "Nowy Targ"]

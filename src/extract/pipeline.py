@@ -130,12 +130,17 @@ def clean_text(text: str) -> str:
     """``text`` with every offset where it was: lone surrogates replaced by U+FFFD
     (spaCy cannot hash them; no file decodes to one, but a caller's string may hold
     one), spaces of other widths ("seit&nbsp;1990" in a page's HTML) made plain
-    spaces, which the tokenizer and every rule read as spaces, and the line breaks
-    that wrap a paragraph (``soft_wraps``) made spaces."""
+    spaces, which the tokenizer and every rule read as spaces, list items marked with
+    other signs ("» X", "1. X") marked "•", and the line breaks that wrap a paragraph
+    (``soft_wraps``) made spaces."""
     if _LONE_SURROGATE.search(text):
         text = _LONE_SURROGATE.sub("\ufffd", text)
     if _OTHER_SPACE.search(text):
         text = text.translate(_SPACES)
+    if _OTHER_BULLET.search(text):
+        text = _OTHER_BULLET.sub(lambda m: m.group(1) + "•", text)
+    if _NUMBERED_LINE.search(text):
+        text = _bulleted_numbered_lists(text)
     wraps = soft_wraps(text)
     if wraps:
         # a paragraph wrapped at a fixed width (PDF text, a page saved as text) is read
@@ -145,6 +150,26 @@ def clean_text(text: str) -> str:
             chars[k] = " "
         text = "".join(chars)
     return text
+
+
+# list items a page marks with other signs than "-", "•", "*": the rules read them as "•"
+_OTHER_BULLET = re.compile(r"(?m)^([ \t]*)[»>→►▶▸‣◦○●■□◆◇✓✔➤➜❯](?=[ \t])")
+_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[a-z]\))(?=[ \t]+\S)")
+
+
+def _bulleted_numbered_lists(text: str) -> str:
+    """ "1. X\n2. Y", "a) X\nb) Y": runs of two or more numbered lines, their numbers
+    made bullets ("•" and spaces, offsets kept); a lone "1. FC Musterstadt" stays."""
+    lines = text.split("\n")
+    numbered = [bool(_NUMBERED_LINE.match(line)) for line in lines]
+    for k, line in enumerate(lines):
+        neighbour = (k > 0 and numbered[k - 1]) or (k + 1 < len(lines) and numbered[k + 1])
+        if numbered[k] and neighbour:
+            m = _NUMBERED_LINE.match(line)
+            marker = line[: m.end()].lstrip(" \t")
+            indent = m.end() - len(marker)
+            lines[k] = line[:indent] + "•" + " " * (len(marker) - 1) + line[m.end() :]
+    return "\n".join(lines)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1027,3 +1027,20 @@ def test_the_home_as_a_partners_partner_keeps_its_own_partnerships(extract_text)
         "eine Städtefreundschaft mit Kuopio.\n"
     )
     assert found(extract_text(text)) == {("Fürth", "Besançon"), ("Fürth", "Kuopio")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unsere Partnerstädte sind Besançon, Nowy Targ, Sankt Pölten und Kuopio.",
+        "Partnerstädte: Besançon | Nowy Targ | Sankt Pölten | Kuopio",
+    ],
+)
+def test_a_town_at_home_listed_among_partners_is_a_partner_not_a_holder(extract_text, text):
+    record = extract_text("Stadt Fürth\n\n" + text + "\n")
+    assert found(record) == {("Fürth", b) for b in ("Besançon", "Nowy Targ", "Sankt Pölten", "Kuopio")}
+
+
+def test_a_round_ups_next_holder_after_a_partner_stays_a_holder(extract_text):
+    text = "Landkreis Musterland\n\nSchwabach pflegt eine Partnerschaft mit Poitiers, Sankt Pölten mit Lucca.\n"
+    assert found(extract_text(text)) == {("Schwabach", "Poitiers"), ("Sankt Pölten", "Lucca")}

@@ -20,6 +20,7 @@ _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
+_FIRST_PERSON = {"unsere", "unser", "unserer", "unseren", "unserem", "unseres", "wir"}
 _OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenfalls", "außerdem"}
 
 
@@ -180,6 +181,7 @@ class SeveralBodies(Statements):
                 or partner_noun_before(doc, p)
                 or foreign_adjective_before(doc, p)
                 or self._named_partner_town(sent, p)
+                or self._coordinated_with(doc, p, partners)
             )
             if at_home and not cued:
                 if self._can_hold(doc, sent, p):
@@ -205,6 +207,19 @@ class SeveralBodies(Statements):
             holder = before[-1] if before else holders[0]
             found.append((self._side_of(holder), self._side_of(partner)))
         return found
+
+    @staticmethod
+    def _coordinated_with(doc: Doc, span: Span, partners: list[Span]) -> bool:
+        """ "mit A (Frankreich), B und Musterdorf", "A | B | Musterdorf": a town joined by a comma,
+        "und" or a separator to a partner named right before it, and not followed by words of its
+        own, is a partner as well, wherever it lies."""
+        if not partners:
+            return False
+        between = [t.lower_ for t in doc[partners[-1].end : span.start] if not t.is_space]
+        after = next((t.lower_ for t in doc[span.end : span.end + 3] if not t.is_space), ".")
+        # "..., Musterdorf mit Y": a round-up's next holder, not one more partner
+        joints = ([","], ["und"], ["sowie"], ["|"], ["·"], ["•"], [";"])
+        return between in joints and after in (",", "und", "sowie", ".", ";", "(", "|", "·", "•")
 
     @staticmethod
     def _can_hold(doc: Doc, sent: Span, span: Span) -> bool:
