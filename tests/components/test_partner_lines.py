@@ -415,3 +415,22 @@ def test_a_bare_name_among_lines_of_the_form_is_the_next_towns_heading(nlp):
 def test_one_short_line_of_that_form_alone_makes_no_list(nlp):
     text = "Aus dem Rathaus\n\nFürth\n\nKalisz – Polen. Seit 1990.\n\nDer Markt ist am Samstag.\n"
     assert lines(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Besançon, Nowy Targ, Sankt Pölten und Kuopio",
+        "Besançon · Nowy Targ · Sankt Pölten · Kuopio",
+        "Besançon | Nowy Targ | Sankt Pölten | Kuopio",
+        "Besançon (Frankreich), Nowy Targ (Polen), Sankt Pölten (Österreich), Kuopio (Finnland)",
+    ],
+)
+def test_one_line_of_partners_under_a_partnership_heading(extract_text, line):
+    record = extract_text(f"Stadt Fürth\n\nPartnerstädte\n\n{line}\n")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Besançon", "Kuopio", "Nowy Targ", "Sankt Pölten"]
+
+
+def test_one_line_of_places_under_another_heading_is_no_partner_list(extract_text):
+    record = extract_text("Stadt Fürth\n\nAusflugsziele\n\nBesançon, Nowy Targ, Sankt Pölten und Kuopio\n")
+    assert record.partnerships == []

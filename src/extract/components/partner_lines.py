@@ -394,12 +394,12 @@ def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -
     return lines
 
 
-_PART_SEPARATOR = re.compile(r",|;| und | sowie |[()\[\]]")
+_PART_SEPARATOR = re.compile(r",|;| und | sowie | [·•|/] |[()\[\]]")
 
 
 def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of an inline list, split at commas, "und" and "sowie" outside
-    parentheses: "A (Belgien, seit 1962), B" has two parts."""
+    """The parts of an inline list, split at commas, "und", "sowie" and spaced separators
+    ("A · B", "A | B") outside parentheses: "A (Belgien, seit 1962), B" has two parts."""
     parts, depth, part_start = [], 0, start
     for m in _PART_SEPARATOR.finditer(text, start, end):
         sep = m.group()
@@ -611,8 +611,10 @@ def find_partner_lines(
     town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     for index, block in enumerate(blocks):
-        if in_scope and index and blocks[index - 1].kind == LEAD_IN:
-            # "Städtepartnerschaften der Stadt X:" over "A (seit 1972), B (seit 1990), C": one line of partners
+        after_heading = index and blocks[index - 1].kind == HEADING and bool(kinds_by_block[index - 1])
+        if in_scope and index and (blocks[index - 1].kind == LEAD_IN or after_heading):
+            # "Städtepartnerschaften der Stadt X:" (or a heading "Partnerstädte") over "A (seit 1972),
+            # B (seit 1990), C": one line of partners
             parts = _parts_as_lines(doc, block, ents_of(block), kind_of)
             if len(parts) >= 2:
                 for line in parts:
