@@ -434,3 +434,12 @@ def test_one_line_of_partners_under_a_partnership_heading(extract_text, line):
 def test_one_line_of_places_under_another_heading_is_no_partner_list(extract_text):
     record = extract_text("Stadt Fürth\n\nAusflugsziele\n\nBesançon, Nowy Targ, Sankt Pölten und Kuopio\n")
     assert record.partnerships == []
+
+
+def test_a_table_flattened_to_one_cell_per_line_keeps_each_rows_country_and_year(extract_text):
+    text = (
+        "Stadt Fürth\n\nPartnerstädte\n\nStadt\nLand\nPartnerschaft seit\nBesançon\nFrankreich\n1956\n"
+        "Nowy Targ\nPolen\n1990\nSankt Pölten\nÖsterreich\n1995\n"
+    )
+    rows = [(p.b[0], p.b_country, p.since) for p in extract_text(text).partnerships]
+    assert rows == [("Besançon", "FR", "1956"), ("Nowy Targ", "PL", "1990"), ("Sankt Pölten", "AT", "1995")]

@@ -454,6 +454,9 @@ def _describes_previous(doc: Doc, block: Block, ents_of: EntsOf) -> bool:
     return block.kind != LEAD_IN and any(e.label_ in ("DATE", CITY, REGION) for e in ents_of(block))
 
 
+_ITEM_MARKS = frozenset("-–—•·*+▪")
+
+
 def _detail_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> bool:
     """A line of dates and partnership words only: "seit 1970", "Städtefreundschaft seit 1984"."""
     text = doc_text(doc)
@@ -686,7 +689,9 @@ def find_partner_lines(
             found
             and found[-1].block == index - 1
             and not block.blank_before
-            and block.kind != ITEM  # "- Frankreich" items head the partners after them (below)
+            # "- Frankreich" items head the partners after them (below); an unmarked line of a
+            # run of cells ("Springfield", "Frankreich", "1990") is the partner's country
+            and not (block.kind == ITEM and doc_text(doc)[block.start : block.start + 1] in _ITEM_MARKS)
             and len(ents) == 1
             and ents[0].label_ == COUNTRY
             and _country_line(doc, block, ents[0])
