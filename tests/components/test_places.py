@@ -495,3 +495,29 @@ def test_an_unknown_french_name_takes_its_particle_tail(extract_text, name):
 
 def test_a_typographic_apostrophe_stays_inside_its_word(nlp):
     assert [t.text for t in nlp.tokenizer("Sant’Agata und O’Neill")] == ["Sant’Agata", "und", "O’Neill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unser Partnerkreis Beispielland lädt ein.", [("Beispielland", "REGION")]),
+        ("Der Partnerlandkreis Musterau-Beispielfeld feiert.", [("Musterau-Beispielfeld", "REGION")]),
+        # a partner town stays a town
+        ("Unsere Partnerstadt Beispielland lädt ein.", [("Beispielland", "CITY")]),
+    ],
+)
+def test_a_district_called_a_partner_is_a_region_whatever_the_gazetteer_knows(nlp, text, expected):
+    from extract.pipeline import process
+
+    assert places(process(text, nlp)) == expected
+
+
+def test_a_partner_districts_heading_and_its_district_word_are_one_partner(extract_text):
+    text = (
+        "Landkreis Musterland\n\nPartnerlandkreis Beispielfeld\n\nEine Partnerschaft pflegt der Landkreis "
+        "Musterland auch mit dem Landkreis Beispielfeld in Polen.\n"
+    )
+    record = extract_text(text)
+    assert [(p.a[0], sorted(p.b)) for p in record.partnerships] == [
+        ("Landkreis Musterland", ["Beispielfeld", "Landkreis Beispielfeld"])
+    ]

@@ -162,6 +162,8 @@ class Side:
         if name and fold_name(name) not in {fold_name(n) for n in self.names}:
             if self.names and _latin(name) and not _latin(self.names[0]):
                 self.names.insert(0, name)  # "Beijing" before "北京市": the name a German text's reader knows
+            elif self.names and names_district(name) and name.endswith(" " + self.names[0]):
+                self.names.insert(0, name)  # "Landkreis X" before "X" (a "Partnerlandkreis X"): its full name
             else:
                 self.names.append(name)
 

@@ -155,6 +155,7 @@ def _vocab() -> dict:
         "weak_region": set(places["weak_region_words"]),
         "plural_region": set(places["plural_region_words"]),
         "city": set(places["city_words"]),
+        "partner_region": frozenset(places["partner_region_words"]),
         "prep": set(places["place_prepositions"]),
         "determiners": set(places["determiners"]),
         "company": set(places["company_suffixes"]),
@@ -601,7 +602,7 @@ class PlaceRecognizer(UsesGazetteer):
         accepted = scan.accepted
         pending: list[_Candidate] = []
         confirmed: set[str] = set()
-        city_words = _vocab()["city"]
+        city_words, partner_region_words = _vocab()["city"], _vocab()["partner_region"]
         next_free = 0  # tokens before this are inside an accepted place
         for i in [k for k, word in enumerate(words) if _word_kind(word)]:
             if i < next_free or blocked[i]:
@@ -609,7 +610,7 @@ class PlaceRecognizer(UsesGazetteer):
             if (
                 _plain_name(words[i])
                 and not list_line[i]
-                and not (i and words[i - 1] in city_words)
+                and not (i and (words[i - 1] in city_words or words[i - 1] in partner_region_words))
                 and not _country_in_parentheses(words, i + 1)
                 and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
                 and not words[i].endswith(_KREIS)
@@ -723,6 +724,11 @@ class PlaceRecognizer(UsesGazetteer):
                 return ACCEPT, region
         if not kind & _NAME:
             return None
+        if i and scan.words[i - 1] in _vocab()["partner_region"]:
+            # "Partnerlandkreis Musterland": the district the noun calls a partner, whatever the gazetteer knows
+            region = self._admin_region(scan, i - 1)
+            if region is not None:
+                return ACCEPT, _Candidate(i, region.end, REGION, True)
         district = _hyphen_district(scan, i) or (_compound_district(scan, i) if word.endswith(_KREIS) else None)
         if district is not None:
             return ACCEPT, district
