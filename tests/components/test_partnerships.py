@@ -1044,3 +1044,12 @@ def test_a_town_at_home_listed_among_partners_is_a_partner_not_a_holder(extract_
 def test_a_round_ups_next_holder_after_a_partner_stays_a_holder(extract_text):
     text = "Landkreis Musterland\n\nSchwabach pflegt eine Partnerschaft mit Poitiers, Sankt Pölten mit Lucca.\n"
     assert found(extract_text(text)) == {("Schwabach", "Poitiers"), ("Sankt Pölten", "Lucca")}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Vertreter des Berufsbildungszentrums Besançon", "Ärzte des Kreisklinikums Besançon", "der Sparkasse Besançon"],
+)
+def test_a_place_in_an_institutions_name_is_no_partner(extract_text, name):
+    record = extract_text(f"Stadt Fürth\n\nDer Gruppe gehören Mitglieder des Partnerschaftskomitees und {name} an.\n")
+    assert found(record) == set()

@@ -259,7 +259,8 @@ class PlaceRoles(ReadingState):
         prev = prev[:-1] if prev.endswith("s") else prev  # "Turnvereins X"
         districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
         org = organisation_words()
-        return prev.startswith(districts) or prev in org or prev.endswith(("verein", "schule", "gymnasium", "club"))
+        heads = tuple(lex()["partnerships"]["organisation_heads"])
+        return prev.startswith(districts) or prev in org or prev.endswith(heads)
 
     @staticmethod
     def _is_locative_region(span: Span) -> bool:
