@@ -341,3 +341,20 @@ def test_a_signing_over_several_days_is_dated_to_what_they_share(extract_text, w
 def test_a_signing_at_an_occasion_takes_the_occasions_date(extract_text, before, sentence, since):
     record = extract_text(f"Stadt Fürth\n\n{before}\n\n{sentence}")
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Besançon", since)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year of one main clause dates that clause's partner only
+        (
+            "Die Stadt Fürth ist seit 1995 Partnerstadt von Besançon und pflegt außerdem eine "
+            "Städtefreundschaft mit Kuopio.",
+            {("Besançon", "1995"), ("Kuopio", None)},
+        ),
+        # coordinated partners of one clause share it
+        ("Fürth ist seit 1956 mit Besançon und Kuopio verschwistert.", {("Besançon", "1956"), ("Kuopio", "1956")}),
+    ],
+)
+def test_a_seit_year_dates_the_partners_of_its_own_clause(extract_text, text, expected):
+    assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == expected

@@ -1053,3 +1053,14 @@ def test_a_round_ups_next_holder_after_a_partner_stays_a_holder(extract_text):
 def test_a_place_in_an_institutions_name_is_no_partner(extract_text, name):
     record = extract_text(f"Stadt Fürth\n\nDer Gruppe gehören Mitglieder des Partnerschaftskomitees und {name} an.\n")
     assert found(record) == set()
+
+
+def test_a_partners_former_name_in_apposition_is_no_predecessor_of_the_home(extract_text):
+    text = "Stadt Fürth\n\nDie Stadt pflegt eine Städtefreundschaft mit Kaliningrad, dem früheren Königsberg.\n"
+    record = extract_text(text)
+    assert [(p.a[0], p.b) for p in record.partnerships] == [("Fürth", ["Kaliningrad", "Königsberg"])]
+
+
+def test_a_former_body_of_the_home_is_still_its_predecessor(extract_text):
+    text = "Stadt Fürth\n\nDie damalige Gemeinde Stadeln schloss 1970 eine Partnerschaft mit Besançon.\n"
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Fürth", "Besançon")]

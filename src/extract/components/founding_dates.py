@@ -26,6 +26,29 @@ _NOT_FOUNDING = re.compile(r"\bjahren?\b|jährig|jubiläum|jahrestag|erneuer|ver
 _BESIDE_WORDS = frozenset({"(", ")", ",", "seit", "ab", "im", "jahr", "jahre", "-", "–", ":", "since", "/"})
 
 
+# lower-case words after "und" that open no clause of their own (articles, prepositions, adverbs)
+_NO_VERB = frozenset(
+    "der die das dem den des ein eine einer einem einen mit in im zu zur zum von vom bei seit nach aus an auf "
+    "für auch außerdem zudem dann später danach weitere weiteren dessen deren".split()
+)
+
+
+def clause_of(sent: Span, i: int) -> int:
+    """Which main clause of the sentence token ``i`` stands in (0, 1, ...): clauses split at
+    "und"/"sowie" before a finite verb ("X ist seit 1995 Partnerstadt von A und pflegt außerdem
+    eine Freundschaft mit B"); a German verb is the lower-case word there that is no article,
+    preposition or adverb and ends as finite verbs do."""
+    doc = sent.doc
+    return sum(
+        1
+        for t in doc[sent.start : min(i, sent.end - 1)]
+        if t.lower_ in ("und", "sowie")
+        and doc[t.i + 1].text[:1].islower()
+        and doc[t.i + 1].lower_ not in _NO_VERB
+        and doc[t.i + 1].lower_.endswith(("t", "en", "nd"))
+    )
+
+
 class FoundingDates(PlaceRoles):
     """Dates that found a pair: by "seit", beside the partner's name, the sole year."""
 
@@ -127,8 +150,7 @@ class FoundingDates(PlaceRoles):
                     best = (end - start, date)
         return best[1]._.date_value if best is not None else None
 
-    @staticmethod
-    def _sole_year(doc: Doc, pair: Pair, starting: list[Span]) -> str | None:
+    def _sole_year(self, doc: Doc, pair: Pair, starting: list[Span]) -> str | None:
         """The one date of the pair's evidence, if it is a bare year ("Die Partnerschaft
         mit X besteht seit 1990", "1990 kam X hinzu"); not a day's date (a visit: "Vom 24.
         bis 26. September 2020 besuchte …"), not a status date ("Stand 2014"), not in a
@@ -146,4 +168,8 @@ class FoundingDates(PlaceRoles):
             return None
         if any(e["date"] == value for e in pair.events):
             return None
+        sent = dates[0].sent
+        partners = [e for e in starting if e.label_ in PLACE_LABELS and self._key(e) == pair.b.key]
+        if partners and all(clause_of(sent, p.start) != clause_of(sent, dates[0].start) for p in partners):
+            return None  # "ist seit 1995 Partnerstadt von A und pflegt eine Freundschaft mit B": A's year
         return value

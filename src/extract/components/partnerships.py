@@ -66,6 +66,7 @@ from .events import (
     without_repeated_signing,
 )
 from .extensions import doc_text, span_text
+from .founding_dates import clause_of
 from .home import partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
 from .partnership_state import PLACE_LABELS, CharRanges, Pair, Side, merge_spelling_variants
@@ -478,6 +479,11 @@ class PageReading(SeveralBodies):
                     if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in pairs[key].events):
                         pairs[key].events.append(dict(event))
             targets = [key for key in targets if key not in in_turn]
+            if not triggers and len(named) >= 2 and dates:
+                # "X ist seit 1995 Partnerstadt von A und pflegt außerdem eine Freundschaft mit B": the
+                # "seit" of a sentence without a trigger dates the partners of its own clause
+                own_clause = self._partners_in_clause_of(sent, sent_places, dates[0], named)
+                targets = own_clause or targets
             for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:
                     events = pairs[key].events
@@ -488,6 +494,13 @@ class PageReading(SeveralBodies):
                     ):
                         continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
                     events.append(dict(event))
+
+    def _partners_in_clause_of(
+        self, sent: Span, sent_places: list[Span], date: Span, named: list[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """The named pairs whose partner stands in the date's main clause (``clause_of``)."""
+        keys = {self._key(p): clause_of(sent, p.start) for p in sent_places}
+        return [k for k in named if keys.get(k[1]) == clause_of(sent, date.start)]
 
     def _dates_in_turn(
         self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]

@@ -32,6 +32,15 @@ _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "a
 _QUALIFIER_GAP = 6
 
 
+def _apposition_to_place(doc: Doc, k: int) -> bool:
+    """ "Kaliningrad, dem früheren Königsberg", "Musterstadt (ehemals Y)": the marker at ``k``
+    opens an apposition to the place before it, whose former name follows; not the home's."""
+    j = k - 1
+    while j >= 0 and doc[j].lower_ in ("dem", "der", "des", "das", "die", "den"):
+        j -= 1
+    return j >= 1 and doc[j].text in (",", "(") and doc[j - 1].ent_type_ in (CITY, REGION)
+
+
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
@@ -236,7 +245,7 @@ class PlaceRoles(ReadingState):
             if tok.is_punct or tok.ent_type_:
                 return False
             if tok.lower_.startswith(markers):
-                return True
+                return not _apposition_to_place(doc, tok.i)
         return False
 
     @staticmethod
