@@ -1064,3 +1064,28 @@ def test_a_partners_former_name_in_apposition_is_no_predecessor_of_the_home(extr
 def test_a_former_body_of_the_home_is_still_its_predecessor(extract_text):
     text = "Stadt Fürth\n\nDie damalige Gemeinde Stadeln schloss 1970 eine Partnerschaft mit Besançon.\n"
     assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Fürth", "Besançon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "zwischen" phrase does not swallow the partners the sentence names besides
+        (
+            "Die Stadt Fürth pflegt Partnerschaften mit Besançon, Kuopio und Tartu; die älteste ist die "
+            "Partnerschaft zwischen Fürth und Besançon.",
+            {("Fürth", "Besançon"), ("Fürth", "Kuopio"), ("Fürth", "Tartu")},
+        ),
+        # the phrase's own places, their qualifiers and reference points stay out
+        (
+            "Die Stadt Fürth erneuerte die Partnerschaft zwischen Fürth und dem Landkreis Kalisz (Polen) "
+            "in der gleichnamigen Stadt in der Nähe von Posen.",
+            {("Fürth", "Landkreis Kalisz")},
+        ),
+        (
+            "Inspiriert wurde sie von der Partnerschaft zwischen Fürth und Dijon, der Hauptstadt von Burgund.",
+            {("Fürth", "Dijon")},
+        ),
+    ],
+)
+def test_a_sentence_with_a_zwischen_phrase_still_names_its_other_partners(extract_text, text, expected):
+    assert found(extract_text("Stadt Fürth\n\n" + text + "\n")) == expected

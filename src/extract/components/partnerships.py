@@ -67,7 +67,7 @@ from .events import (
 )
 from .extensions import doc_text, span_text
 from .founding_dates import clause_of
-from .home import partner_noun_before
+from .home import between_statements, partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
 from .partnership_state import PLACE_LABELS, CharRanges, Pair, Side, merge_spelling_variants
 from .several_bodies import SeveralBodies
@@ -212,7 +212,22 @@ class PageReading(SeveralBodies):
                     if a_side is home:
                         pair.a_aliases.extend(self._sentence_home_aliases)
                     pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
-                continue
+                covered = {side.key for both in explicit for side in both}
+                groups = between_statements(doc, sent_places, (sent.start, sent.end))
+                phrases = [(g[0].start, g[-1].end) for g in groups]
+                rest = [
+                    p
+                    for p in sent_places
+                    if self._key(p) in home_keys
+                    or self._key(p) not in covered
+                    and not any(a <= p.start < b for a, b in phrases)
+                    and not self._qualifier(p, sent_places)
+                ]
+                if not any(self._key(p) not in home_keys for p in rest):
+                    continue
+                # "Die Stadt pflegt Partnerschaften mit A, B und C; der Austausch zwischen den Schulen
+                # in X und A ...": the places outside the "zwischen" phrase are read as in any sentence
+                sent_places = rest
             located = self._in_x_mit_y(sent, sent_places, home_keys) if kinds else []
             if located:
                 # "… gibt es in X mit der Gemeinde Y, in Z mit W …": each town holds its partner

@@ -41,6 +41,8 @@ def _apposition_to_place(doc: Doc, k: int) -> bool:
     return j >= 1 and doc[j].text in (",", "(") and doc[j - 1].ent_type_ in (CITY, REGION)
 
 
+_NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisstadt", "umgebung", "umland"})
+
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
@@ -213,6 +215,9 @@ class PlaceRoles(ReadingState):
         doc = span.doc
         before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
         if len(before) == 2 and before[1] in ("von", "vor") and before[0].endswith(_DIRECTIONS):
+            return True
+        # "in der Nähe von X", "unweit von X", "nahe X", "Dijon, der Hauptstadt von X"
+        if before[-1:] == ["nahe"] or len(before) == 2 and before[1] in ("von", "des", "der") and before[0] in _NEAR:
             return True
         k = span.start - 1
         while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:

@@ -78,6 +78,7 @@ class Statements(FoundingDates):
             and not self._in_designation(p)
             and not self._qualifier(p, sent_places)
             and not self._compound_head(p)
+            and not self._reference_point(p)
         ]
         groups: list[list[Span]] = []
         for group in between_statements(doc, places, within=(sent.start, sent.end)):
