@@ -35,6 +35,7 @@ def flat_scores(extract_text, texts: Path, gold_dir: Path) -> dict[str, float]:
         "alias_precision": result.aliases.value,
         "home_accuracy": result.home.value,
         "events_f1": result.events.f1,
+        "events_on_matched_pairs_f1": result.matched_events.f1,
         "people_f1": result.people.f1,
         "entities_exact_micro_f1": result.micro(result.exact).f1,
         "entities_overlap_micro_f1": result.micro(result.overlap).f1,
