@@ -332,3 +332,13 @@ def test_a_town_named_once_as_the_subject_of_a_partnership_is_the_home(extract_t
     record = extract_text("Aktuelles\n\nBamberg pflegt seit 1956 eine Partnerschaft mit Besançon.\n")
     assert record.home == ["Bamberg"]
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Bamberg", "Besançon", "1956")]
+
+
+def test_a_dateline_after_a_heading_names_the_home_of_its_report(extract_text):
+    text = (
+        "Pressemitteilung\n\nBamberg. Vor 50 Jahren, im Jahr 1956, wurde die Städtepartnerschaft mit Besançon "
+        "begründet.\n"
+    )
+    record = extract_text(text)
+    assert record.home == ["Bamberg"]
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Bamberg", "Besançon", "1956")]

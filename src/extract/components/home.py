@@ -300,9 +300,17 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
 
 
 def _in_partnership_sentence(doc: Doc, span: Span) -> bool:
-    """The mention's sentence has a partnership word, a weak one or a bond's ("verbunden")."""
+    """The mention's sentence, or the line its dateline opens ("Musterstadt. Vor 50 Jahren
+    wurde die Partnerschaft ..."), has a partnership word, a weak one or a bond's ("verbunden")."""
     bonds = tuple(lex()["partnerships"]["bond_words"])
-    return any(keyword_category(t.lower_) or t.lower_.startswith(bonds) for t in span.sent)
+    tokens = list(span.sent)
+    if all(span.start <= t.i < span.end or not t.text.strip(" \t\n.:–-") for t in tokens):
+        # the name alone before a full stop or dash: a dateline, whose report is the rest of the line
+        text = doc_text(doc)
+        line_end = text.find("\n", span.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        tokens += [t for t in doc[span.sent.end : span.sent.end + 60] if t.idx < line_end]
+    return any(keyword_category(t.lower_) or t.lower_.startswith(bonds) for t in tokens)
 
 
 _DATELINE_END = re.compile(r"\s*(?:\(\w+\))?\s*(?:[.:–—]|-\s|,\s*(?:den\s+)?\d{1,2}\.)")
