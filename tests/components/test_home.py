@@ -342,3 +342,11 @@ def test_a_dateline_after_a_heading_names_the_home_of_its_report(extract_text):
     record = extract_text(text)
     assert record.home == ["Bamberg"]
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Bamberg", "Besançon", "1956")]
+
+
+@pytest.mark.parametrize("greeting", ["Willkommen in Bamberg", "Herzlich willkommen in der Stadt Bamberg"])
+def test_a_page_greeting_its_reader_in_a_town_is_that_towns(extract_text, greeting):
+    text = f"{greeting}\n\nUnsere Partnerstädte\n\nMit Besançon verbindet uns seit 1956 eine Partnerschaft."
+    record = extract_text(text)
+    assert record.home == ["Bamberg"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Bamberg", "Besançon")]

@@ -242,7 +242,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if district or prev in _body_words():
             v.score += 1.5
             v.strong = True
-        publisher = _publisher_before(before)
+        publisher = _publisher_before(before) or ("willkommen" if _WELCOME.search(before) else None)
         if publisher in _DISTRICT_PUBLISHERS and span.label_ == CITY:
             district_named.append(k)  # "Landratsamt X": the district X publishes, not the town
         elif publisher or _POSTCODE.search(before):
@@ -297,6 +297,11 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
     shown = sorted({r for r in best.reasons if not r.startswith("zwischen:")})  # the keys are working state
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(shown) if shown else "")
     return sorted(best.spans, key=lambda s: s.start), why
+
+
+# "Willkommen in Musterstadt", "Herzlich willkommen in der Gemeinde Musterdorf": the page greets
+# its reader in its own town
+_WELCOME = re.compile(r"willkommen\s+(?:in|im|bei)\s+(?:der\s+|dem\s+)?(?:[A-ZÄÖÜ]\w*\s+)?$", re.IGNORECASE)
 
 
 def _in_partnership_sentence(doc: Doc, span: Span) -> bool:
