@@ -222,10 +222,10 @@ _CLAUSE_START = re.compile(r"[,;:]\s|\b(?:und|als|nachdem|weil|da|wo)\s")
 
 def _partnership_came_about(lowered: str) -> list[int]:
     found = []
+    initiating = tuple(w.strip() for w in lex()["events"]["initiated"])
     for m in _CAME_ABOUT.finditer(lowered):
         starts = [c.end() for c in _CLAUSE_START.finditer(lowered, 0, m.start())]
         clause = lowered[starts[-1] if starts else 0 : m.start()].split()
-        initiating = tuple(w.strip() for w in lex()["events"]["initiated"])
         if any(strong_kind(w) for w in clause) and not any(
             keyword_category(w) == "weak" or w.startswith(initiating) for w in clause
         ):

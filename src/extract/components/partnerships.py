@@ -375,11 +375,9 @@ class PageReading(SeveralBodies):
         plural ("Städtepartnerschaften entstanden nach dem Krieg")."""
         if self._names_home(sent_places, home_keys):
             return False
-        lower = [t.lower_ for t in sent]
-        if any(w in _POSSESSIVES for w in lower):
+        if any(t.lower_ in _POSSESSIVES for t in sent):
             return False
-        words = [w for w in lower if strong_kind(w)]
-        return bool(words) and all(w.endswith(_PLURAL_KIND_ENDINGS) for w in words)
+        return self._only_plural_partnerships(sent)
 
     @staticmethod
     def _only_plural_partnerships(sent: Span) -> bool:
