@@ -1089,3 +1089,19 @@ def test_a_former_body_of_the_home_is_still_its_predecessor(extract_text):
 )
 def test_a_sentence_with_a_zwischen_phrase_still_names_its_other_partners(extract_text, text, expected):
     assert found(extract_text("Stadt Fürth\n\n" + text + "\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fürth pflegt seit Jahren Partnerschaften. Dazu gehören Besançon und Kuopio.",  # no municipal word
+        "Fürth unterhält Partnerschaften zu zwei Städten. Es handelt sich um Besançon und Kuopio.",
+    ],
+)
+def test_partners_named_after_an_announcement(extract_text, text):
+    assert found(extract_text("Stadt Fürth\n\n" + text + "\n")) == {("Fürth", "Besançon"), ("Fürth", "Kuopio")}
+
+
+def test_an_announcement_followed_by_one_place_abroad_states_nothing(extract_text):
+    text = "Stadt Fürth\n\nFürth pflegt Partnerschaften. Im Sommer fährt der Chor nach Besançon.\n"
+    assert found(extract_text(text)) == set()

@@ -418,6 +418,8 @@ class PageReading(SeveralBodies):
         doc = span.doc
         while k >= 0 and (doc[k].lower_ in ("der", "die", "dem", "den", "des") or doc[k].lower_ in _BODY_WORDS):
             k -= 1
+        if k >= 1 and doc[k].lower_ == "um" and doc[k - 1].lower_ == "sich":
+            return False  # "Es handelt sich um Y und Z": the partners named, no place gone to
         return k >= 0 and doc[k].lower_ in _PREPOSITIONS
 
     def _focus_and_events(

@@ -225,6 +225,31 @@ class Statements(FoundingDates):
                 continue
             if not self._about_organisation(doc[start:end]):
                 return True
+        return self._announced_and_named(doc, bounds, places, keys_by_sentence, at_home)
+
+    def _announced_and_named(
+        self,
+        doc: Doc,
+        bounds: list[tuple[int, int]],
+        places: list[Span],
+        keys_by_sentence: dict[int, set[str]],
+        at_home: set[str],
+    ) -> bool:
+        """ "X pflegt seit Jahren Partnerschaften. Dazu gehören A und B.": a sentence of the
+        home and a plural partnership word, no other place, then one naming two or more
+        places abroad, states partnerships as a sentence with both parties does."""
+        lower = self._table.lower
+        for k, keys in keys_by_sentence.items():
+            if not keys or not keys <= at_home or k + 1 not in keys_by_sentence:
+                continue
+            start, end = bounds[k]
+            plural = any(
+                keyword_category(w) == "partnership" and w.endswith(("schaften", "städte", "gemeinden"))
+                for w in lower[start:end]
+            )
+            abroad = keys_by_sentence[k + 1] - at_home
+            if plural and len(abroad) >= 2 and not self._about_organisation(doc[start:end]):
+                return True
         return False
 
     def _introduced_abroad(self, doc: Doc, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[Span]:
