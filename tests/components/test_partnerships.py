@@ -1105,3 +1105,16 @@ def test_partners_named_after_an_announcement(extract_text, text):
 def test_an_announcement_followed_by_one_place_abroad_states_nothing(extract_text):
     text = "Stadt Fürth\n\nFürth pflegt Partnerschaften. Im Sommer fährt der Chor nach Besançon.\n"
     assert found(extract_text(text)) == set()
+
+
+def test_a_partnership_sentence_after_one_about_a_town_abroad_is_that_towns(extract_text):
+    text = (
+        "Fürth\n\nPartnerstädte\n\nBesançon liegt in Frankreich. Seit 1956 besteht die Partnerschaft.\n\n"
+        "Kuopio liegt in Finnland. Die Partnerschaft wurde 1990 besiegelt.\n"
+    )
+    assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == {("Besançon", "1956"), ("Kuopio", "1990")}
+
+
+def test_no_antecedent_from_a_town_abroad_that_is_not_its_sentences_subject(extract_text):
+    text = "Fürth\n\nDie Schüler fuhren nach Besançon. Seit 1956 besteht die Partnerschaft.\n"
+    assert extract_text(text).partnerships == []

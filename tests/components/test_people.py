@@ -260,3 +260,8 @@ def test_a_town_named_like_a_person_is_a_town_where_the_text_puts_one(nlp, text,
 )
 def test_an_office_in_a_contact_block_is_no_person(nlp, text):
     assert people(nlp(text)) == []
+
+
+@pytest.mark.parametrize("text", ["Die Stadt liegt im Osten Frankreichs.", "Die Stadt liegt im Süden Polens."])
+def test_a_compass_word_before_a_countrys_genitive_is_no_person(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == []

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import load_gazetteer
+from ..gazetteer import COUNTRY, REGION, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
@@ -378,6 +378,9 @@ class PersonRecognizer(UsesGazetteer):
             return None
         if self._is_place_name(table.span_text(i, end), first):
             return None
+        last = words[parts[-1]]
+        if not adjacent_role and last.endswith("s") and self._names_country_or_region(last[:-1]):
+            return None  # "im Osten Frankreichs", "die Regierung Polens": a country's genitive, no surname
         if not adjacent_role and self._placed_as_town(table, i, end):
             return None  # "mit Maria Musterwörth – Österreich": a town named after a saint
         if i > 0 and words[i - 1] in _SAINTS and not adjacent_role:
@@ -389,6 +392,9 @@ class PersonRecognizer(UsesGazetteer):
             words[role_token], self._article_before(words, role_token)
         )
         return found
+
+    def _names_country_or_region(self, word: str) -> bool:
+        return len(word) >= 4 and any(p.label in (COUNTRY, REGION) for p in self.gazetteer.lookup(word))
 
     @classmethod
     def _article_before(cls, words: list[str], k: int) -> str:

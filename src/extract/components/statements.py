@@ -327,15 +327,42 @@ class Statements(FoundingDates):
         text = doc_text(sentences[0].doc) if sentences else ""
         for previous, sent in zip(sentences, sentences[1:], strict=False):
             result.append(None)
-            if not self._opens_with_definite_keyword(sent):
+            opens = self._opens_with_definite_keyword(sent)
+            if not opens and not self._names_definite_partnership(sent):
                 continue
             if "\n\n" in text[previous.end_char - 1 : sent.start_char + 1]:
                 continue
             places = self._ents_in(previous, PLACE_LABELS)
             candidates = self._candidates(places, home_keys)
-            if len({self._key(p) for p in candidates}) == 1 and self._names_home(places, home_keys):
+            if len({self._key(p) for p in candidates}) != 1:
+                continue
+            if (opens and self._names_home(places, home_keys)) or self._subject_abroad(previous, candidates[0]):
+                # "Springfield ist mit X verbunden. Die Jumelage ..."; "X liegt in Frankreich. Seit
+                # 1956 besteht die Partnerschaft.": the town abroad the sentence before was about
                 result[-1] = candidates[0]
         return result
+
+    def _names_definite_partnership(self, sent: Span) -> bool:
+        """ "Seit 1956 besteht die Partnerschaft", "wurde diese Städtepartnerschaft besiegelt":
+        a singular partnership word after a definite article, anywhere in the sentence."""
+        lower = [t.lower_ for t in sent]
+        return any(
+            a in ("die", "diese") and keyword_category(w) == "partnership" and not w.endswith(("schaften", "städte"))
+            for a, w in zip(lower, lower[1:], strict=False)
+        )
+
+    @staticmethod
+    def _subject_abroad(sent: Span, place: Span) -> bool:
+        """The sentence opens with this place, a town abroad, as its subject ("X liegt in ...")."""
+        first = next((t for t in sent if not t.is_space), None)
+        resolved = place._.place
+        return (
+            first is not None
+            and first.i == place.start
+            and resolved is not None
+            and resolved.country is not None
+            and resolved.country not in HOME_COUNTRIES
+        )
 
     def _opens_with_definite_keyword(self, sent: Span) -> bool:
         table = self._table
