@@ -443,3 +443,23 @@ def test_a_table_flattened_to_one_cell_per_line_keeps_each_rows_country_and_year
     )
     rows = [(p.b[0], p.b_country, p.since) for p in extract_text(text).partnerships]
     assert rows == [("Besançon", "FR", "1956"), ("Nowy Targ", "PL", "1990"), ("Sankt Pölten", "AT", "1995")]
+
+
+def test_a_lead_in_stating_friendly_relations_opens_a_list_of_friendships(extract_text):
+    text = "Fürth\n\nDarüber hinaus bestehen freundschaftliche Beziehungen zu:\n* Tartu (Estland)\n* Riga (Lettland)\n"
+    found = [(p.b[0], p.kind) for p in extract_text(text).partnerships]
+    assert found == [("Tartu", "friendship"), ("Riga", "friendship")]
+
+
+def test_a_firms_friendly_relations_open_no_list(extract_text):
+    text = "Fürth\n\nDie Firma unterhält freundschaftliche Beziehungen zu:\n* Tartu (Estland)\n* Riga (Lettland)\n"
+    assert extract_text(text).partnerships == []
+
+
+def test_a_table_of_two_bodies_a_row_between_tabs(extract_text):
+    text = (
+        "Liste der Städtepartnerschaften in Franken\n\nFürth\tBesançon\tFrankreich\t1956\n"
+        "Bamberg\tBedford\tVereinigtes Königreich\t1974\nErlangen\tRennes\tFrankreich\t1964\n"
+    )
+    rows = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
+    assert rows == {("Fürth", "Besançon", "1956"), ("Bamberg", "Bedford", "1974"), ("Erlangen", "Rennes", "1964")}

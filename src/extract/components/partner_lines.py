@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
 from ..lexicon import load_lexicon
-from .bodies import could_be_at_home, name_key, names_district, resolved_at_home, strong_kind
+from .bodies import could_be_at_home, lex, name_key, names_district, resolved_at_home, states_bond, strong_kind
 from .extensions import UsesGazetteer, doc_text
 from .places import country_codes
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
@@ -587,9 +587,23 @@ def _joined(doc: Doc, span: Span) -> bool:
 
 
 def block_kinds(doc: Doc, block: Block, kind_of: KindOf) -> set[str]:
-    """The strong partnership kinds named on a line."""
+    """The strong partnership kinds named on a line; a lead-in stating a bond names one too
+    ("Darüber hinaus bestehen freundschaftliche Beziehungen zu:", "partnerschaftlich verbunden
+    ist X mit:"), whose lines name the towns it is with."""
     text = doc_text(doc)[block.start : block.end].lower()
-    return {k for w in _TOKEN.findall(text) if (k := kind_of(w))}
+    words = _TOKEN.findall(text)
+    kinds = {k for w in words if (k := kind_of(w))}
+    organisations = lex()["partnerships"]["organisation_words"] + lex()["partnerships"]["organisation_heads"]
+    if not kinds and block.kind == LEAD_IN and not any(w.endswith(tuple(organisations)) for w in words):
+        # (not "Die Firma unterhält freundschaftliche Beziehungen zu:", a school's, a club's)
+        if states_bond(words):
+            kinds.add("partnership")
+        elif any(w.startswith("freundschaftlich") for w in words) and any(w.startswith(_BONDS) for w in words):
+            kinds.add("friendship")
+    return kinds
+
+
+_BONDS = ("beziehung", "verbund", "verbind", "kontakt")
 
 
 def find_partner_lines(
@@ -805,6 +819,8 @@ def _two_bodies_line(doc: Doc, block: Block, ents: list[Span]) -> tuple[Span, Sp
         return None  # a country may only follow the partner: "X – Y (Frankreich)"
     text = doc_text(doc)
     joiner = [w.lower() for w in _TOKEN.findall(text, a.end_char, b.start_char)]
+    if not joiner and "\t" in text[a.end_char : b.start_char]:
+        joiner = ["|"]  # "Musterau<TAB>Springfield<TAB>Frankreich<TAB>1990": a table row's cells
     if joiner == [":"] and a.label_ == CITY:
         pass  # "Musterau: Springfield (Frankreich)": a member town's line, its partner after the colon
     elif not any(w in _PAIR_JOINERS for w in joiner) or not all(w in _PAIR_JOINERS | _PAIR_LINE_WORDS for w in joiner):

@@ -1448,7 +1448,8 @@ def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
 
 
 def _list_line_tokens(table: TokenTable) -> list[bool]:
-    """Tokens on a list-item line ("- X", "* X", "• X") or a table row ("X | Y | 1975"):
+    """Tokens on a list-item line ("- X", "* X", "• X") or a table row ("X | Y | 1975", or
+    cells between tabs):
     a name alone in its item or cell is what the list or table is about."""
     text = table.text
     n = len(table)
@@ -1461,7 +1462,9 @@ def _list_line_tokens(table: TokenTable) -> list[bool]:
     for k, start in enumerate(line_starts):
         head = text[start : start + 3].lstrip()
         stop = line_starts[k + 1] if k + 1 < len(line_starts) else len(text) + 1
-        if not (head[:1] in ("-", "•", "–") and head[1:2] == " ") and text.count("|", start, stop) < 2:
+        bulleted = head[:1] in ("-", "•", "–") and head[1:2] == " "
+        row = text.count("|", start, stop) >= 2 or text.count("\t", start + 1, stop - 1) >= 2  # cells
+        if not bulleted and not row:
             continue
         # the tokens whose line (the last line break before their start) is this one
         first = bisect_right(table.starts, start - 1)
