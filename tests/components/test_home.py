@@ -350,3 +350,22 @@ def test_a_page_greeting_its_reader_in_a_town_is_that_towns(extract_text, greeti
     record = extract_text(text)
     assert record.home == ["Bamberg"]
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Bamberg", "Besançon")]
+
+
+def test_an_overview_of_several_towns_lines_has_no_home(extract_text):
+    text = (
+        "Wie Gemeinden Kontakte pflegen\n\nDie Gemeinde Bamberg pflegt Kontakte mit Besançon in Frankreich.\n\n"
+        "Bekannt sind diese Partnergemeinden:\n\n"
+        "• Schwabach: Kuopio (Finnland)\n• Erlangen: Rennes (Frankreich), Tartu (Estland)\n• Hof: Joigny (Frankreich)\n"
+    )
+    record = extract_text(text)
+    assert record.home == []
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} >= {("Schwabach", "Kuopio"), ("Hof", "Joigny")}
+
+
+def test_a_districts_page_of_its_member_towns_lines_keeps_its_home(extract_text):
+    text = (
+        "Landkreis Musterland\n\nPartnerschaften der Städte und Gemeinden:\n\n"
+        "• Schwabach: Kuopio (Finnland)\n• Erlangen: Rennes (Frankreich)\n• Hof: Joigny (Frankreich)\n"
+    )
+    assert extract_text(text).home == ["Landkreis Musterland"]
