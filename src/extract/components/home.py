@@ -294,8 +294,8 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "one bare mention outside the partnership statements"
     district = best.spans[0].label_ == REGION  # a district's page lists its member towns' partners
     if (len(holders) > 1 or len(members) > 2 and not district) and not best.published:
-        # pair lines of several first sides, or lines of three or more owners ("Arosa: X (China)",
-        # "Chur: Y (Deutschland), Z (Frankreich)", "Davos: ..."): an overview, no one body's page
+        # pair lines of several first sides, or lines of three or more owners ("Musterau: X (China)",
+        # "Beispielfeld: Y (Deutschland), Z (Frankreich)", "Musterberg: ..."): an overview, no one body's page
         return [], "overview of several bodies' partnerships"
     shown = sorted({r for r in best.reasons if not r.startswith("zwischen:")})  # the keys are working state
     why = f"most votes ({best.score:.1f})" + ("; " + "; ".join(shown) if shown else "")

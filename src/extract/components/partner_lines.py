@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -593,8 +594,7 @@ def block_kinds(doc: Doc, block: Block, kind_of: KindOf) -> set[str]:
     text = doc_text(doc)[block.start : block.end].lower()
     words = _TOKEN.findall(text)
     kinds = {k for w in words if (k := kind_of(w))}
-    organisations = lex()["partnerships"]["organisation_words"] + lex()["partnerships"]["organisation_heads"]
-    if not kinds and block.kind == LEAD_IN and not any(w.endswith(tuple(organisations)) for w in words):
+    if not kinds and block.kind == LEAD_IN and not any(w.endswith(_organisation_endings()) for w in words):
         # (not "Die Firma unterhält freundschaftliche Beziehungen zu:", a school's, a club's)
         if states_bond(words):
             kinds.add("partnership")
@@ -604,6 +604,12 @@ def block_kinds(doc: Doc, block: Block, kind_of: KindOf) -> set[str]:
 
 
 _BONDS = ("beziehung", "verbund", "verbind", "kontakt")
+
+
+@lru_cache(maxsize=1)
+def _organisation_endings() -> tuple[str, ...]:
+    words = lex()["partnerships"]
+    return tuple(words["organisation_words"] + words["organisation_heads"])
 
 
 def find_partner_lines(

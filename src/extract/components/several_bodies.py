@@ -20,7 +20,6 @@ _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
-_FIRST_PERSON = {"unsere", "unser", "unserer", "unseren", "unserem", "unseres", "wir"}
 _OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenfalls", "außerdem"}
 
 
