@@ -115,6 +115,29 @@ def test_statement_naming_only_the_partner_pairs_it_with_the_dateline_town(extra
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwabach", partner, "1956")]
 
 
+# the home named only by the page's title line, the way an article or a town's page begins
+TITLED = PARTNER_ONLY + [
+    "Die Stadt liegt am Main. Seit 1956 besteht eine Städtepartnerschaft mit {b}.",
+    "Eine Städtepartnerschaft verbindet die Stadt seit 1956 mit {b}.",
+    "Städtepartnerschaften bestehen seit 1956 mit: {b}",
+]
+
+
+@pytest.mark.parametrize("statement", TITLED)
+@pytest.mark.parametrize("partner", PARTNERS[:2])
+@pytest.mark.parametrize("home", HOMES[:3])
+def test_a_page_title_naming_a_town_at_home_is_the_home(extract_text, statement, home, partner):
+    record = extract_text(home + "\n\n" + statement.format(b=partner))
+    assert record.home[:1] == [home]
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [(home, partner, "1956")]
+
+
+def test_a_title_naming_a_town_abroad_heads_its_partnership(extract_text):
+    # a page about one partner: its name over the text, the home named in the text
+    record = extract_text("Besançon\n\nSeit 1956 ist Besançon die Partnerstadt von Fürth.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Besançon")]
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

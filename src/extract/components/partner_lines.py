@@ -683,6 +683,15 @@ def find_partner_lines(
         ):
             owner = places[0]  # "Stadt Ogdenville" over the partners it holds; a page's "Gemeinde X" title
             continue
+        if (
+            index == 0
+            and block.kind == HEADING
+            and not kinds
+            and len(places) == 1
+            and resolved_at_home(places[0])
+            and _bare_name(doc, block, places[0])
+        ):
+            continue  # the page's title ("Musterstadt" over its article), not a partner's section
         if in_scope and len(places) == 1 and index + 1 < len(blocks) and _section_owner(doc, block, blocks[index + 1]):
             owner = places[0]  # "Springfield" over "Partnerstädte: ..." in an overview of several towns
             continue
