@@ -132,6 +132,27 @@ def test_more_list_forms_give_partner_country_and_year(extract_text, listing):
 
 
 @pytest.mark.parametrize(
+    "listing",
+    [
+        "Partnerstädte: Poitiers (Frankreich), seit 1970; Tartu (Estland), seit 1990",  # the year a part of its own
+        "Partnerstädte\nPoitiers (Frankreich), seit 1970; Tartu (Estland), seit 1990",
+        "Partnerstädte: Poitiers (Frankreich) seit 1970, Tartu (Estland) seit 1990",
+        "Partnerstädte: Poitiers (Frankreich) – seit 1970, Tartu (Estland) – seit 1990",
+        "Partnerstädte: seit 1970 Poitiers (Frankreich), seit 1990 Tartu (Estland)",
+    ],
+)
+def test_each_partner_of_one_line_keeps_its_own_year(extract_text, listing):
+    record = extract_text("Schwabach\n\n" + listing)
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", "1970"), ("Tartu", "1990")]
+
+
+def test_a_year_part_follows_only_a_partner_without_one(extract_text):
+    # "seit 1990" after a partner dated in its parentheses is not that partner's
+    record = extract_text("Schwabach\n\nPartnerstädte: Poitiers (Frankreich, 1970), seit 1990; Tartu (Estland)")
+    assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", "1970"), ("Tartu", None)]
+
+
+@pytest.mark.parametrize(
     "title",
     ["Stadt Schwabach | Partnerstädte", "Marktgemeinde Schwabach – Partnergemeinden", "Schwabachs Partnerstädte"],
 )

@@ -371,7 +371,10 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
         parsed = parse_partner_line(
             doc, segment, [e for e in ents if start <= e.start_char and e.end_char <= end], kind_of
         )
-        if parsed is None:
+        date = _date_part(text, start, end, ents)
+        if parsed is None and date is not None and lines and lines[-1].since is None:
+            lines[-1].since, lines[-1].dates = date, [date]  # "A (Frankreich), seit 1968; B ...": A's year
+        elif parsed is None:
             if text[start:end].strip() and not text[start:end].strip().startswith(("seit", "(")):
                 return []
         elif dashed and parsed.partner.label_ != CITY:
@@ -385,14 +388,38 @@ def _inline_list(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> l
 def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -> list[PartnerLine]:
     """Each comma-separated part of the line as a partner line; [] unless every part is
     one and names a body (not "Springfield, Sachsen": a partner and where it lies)."""
-    lines = []
-    for start, end in _list_parts(doc_text(doc), block.start, block.end):
+    lines: list[PartnerLine] = []
+    text = doc_text(doc)
+    year_parts = 0
+    for start, end in _list_parts(text, block.start, block.end):
         inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+        date = _date_part(text, start, end, ents)
+        if date is not None and lines and lines[-1].since is None:
+            lines[-1].since, lines[-1].dates = date, [date]  # "A (Frankreich), seit 1968; B ...": A's year
+            year_parts += 1
+            continue
         parsed = parse_partner_line(doc, Block(start, end, ITEM, None), inside, kind_of)
         if parsed is None or parsed.holder is not None or _a_state(parsed.partner):
             return []
         lines.append(parsed)
+    if year_parts and year_parts != len(lines):
+        return []  # "A, Cornwall (Vereinigtes Königreich), seit 1989": one partner, where it lies, its year
     return lines
+
+
+_DATE_PART = re.compile(r"[\s–—-]*(?:seit|ab|since|gegründet|im jahr|jahr)?\s*", re.IGNORECASE)
+
+
+def _date_part(text: str, start: int, end: int, ents: list[Span]) -> Span | None:
+    """The date a part of an inline list consists of ("seit 1968", "– seit 1968", "1968"):
+    the year of the partner before it, split off at a comma."""
+    dates = [e for e in ents if e.label_ == "DATE" and start <= e.start_char and e.end_char <= end]
+    if len(dates) != 1:
+        return None
+    lead = _DATE_PART.match(text, start, dates[0].start_char)
+    if lead is None or lead.end() != dates[0].start_char or text[dates[0].end_char : end].strip(" .)"):
+        return None
+    return dates[0]
 
 
 _PART_SEPARATOR = re.compile(r",|;| und | sowie | [·•|/] |[()\[\]]")

@@ -505,9 +505,11 @@ class PageReading(SeveralBodies):
                     if any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
                         continue
                     if event["type"] == "signed" and any(
-                        e.get("by") == "seit" and e["evidence"] == event["evidence"] for e in events
+                        e.get("by") in ("seit", "list") and e["evidence"] == event["evidence"] for e in events
                     ):
-                        continue  # this sentence dated this partner's signing already ("X seit 1978, Y seit 2004")
+                        # this sentence dated this partner's signing already, by its "seit" or as a
+                        # list ("X seit 1978, Y seit 2004"; "Partnerstädte: X (Land) seit 1978, Y ...")
+                        continue
                     events.append(dict(event))
 
     def _partners_in_clause_of(
@@ -641,8 +643,8 @@ class PageReading(SeveralBodies):
             pair.why = pair.why or line.rule
             if line.since is not None:
                 evidence = " ".join(doc_text(doc)[block.start : block.end].split())
-                event = {"type": "signed", "date": line.since._.date_value, "evidence": evidence}
-                if event not in pair.events:
+                event = {"type": "signed", "date": line.since._.date_value, "evidence": evidence, "by": "list"}
+                if not any(e["type"] == "signed" and e["date"] == event["date"] for e in pair.events):
                     pair.events.append(event)
             if line.renamed is not None and line.aliases:
                 evidence = " ".join(doc_text(doc)[block.start : block.end].split())
