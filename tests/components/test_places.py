@@ -217,6 +217,11 @@ def test_compound_names(nlp, text, expected):
         # a common noun, not an Amt's name; a club's circle is no district
         ("Er trat sein Amt an. Das Amt des Bürgermeisters ist frei.", []),
         ("Der Arbeitskreis tagt im Freundes-Kreis.", []),
+        # a district named after two towns the gazetteer knows only apart: one district
+        ("Der Landkreis Hameln-Pyrmont lädt ein.", [("Landkreis Hameln-Pyrmont", "REGION")]),
+        ("Das Amt Schwabach-Land tagt.", [("Amt Schwabach-Land", "REGION")]),
+        # spaced dashes join two bodies, not a name
+        ("Die Partnerschaft Landkreis Goslar - Kalisz lebt.", [("Landkreis Goslar", "REGION"), ("Kalisz", "CITY")]),
     ],
 )
 def test_district_forms(nlp, text, expected):

@@ -203,6 +203,23 @@ _DISTRICT_ENDS = {"Kreis", "Kreises"}
 _KREIS = ("kreis", "kreises")
 
 
+def _hyphen_tail(scan: _Scan, end: int) -> int:
+    """The end of a name continued by unspaced hyphens and capitalised parts ("Musterau"
+    in "Landkreis Musterau-Beispielfeld", a district named after two towns the gazetteer
+    knows only apart); ``end`` where none follows."""
+    words, n = scan.words, scan.n
+    while (
+        end + 1 < n
+        and words[end] == "-"
+        and not scan.spaced[end - 1]
+        and not scan.spaced[end]
+        and not scan.blocked[end + 1]
+        and _starts_name(words[end + 1])
+    ):
+        end += 2
+    return end
+
+
 def _hyphen_district(scan: _Scan, i: int) -> _Candidate | None:
     """ "Rhein-Main-Kreis", "Musterau-Beispielfeld-Kreises": names joined by hyphens
     and ending in "-Kreis" name a district."""
@@ -997,6 +1014,8 @@ class PlaceRecognizer(UsesGazetteer):
                 continue
             places, _ = _lookup_with_variants(scan.table.span_text(j, end))
             if places and (not weak or any(p.label == REGION for p in places)):
+                if not weak:
+                    end = _hyphen_tail(scan, end)  # "Landkreis Musterau-Beispielfeld": two towns, one district
                 return _Candidate(i, end, REGION, True)
             if (
                 places
