@@ -138,6 +138,35 @@ def test_a_title_naming_a_town_abroad_heads_its_partnership(extract_text):
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Besançon")]
 
 
+# under a partnership heading, a plain bond of the body to a place states the partnership
+SECTION_BONDS = [
+    "Seit 1956 ist die Stadt mit {b} verbunden.",
+    "Seit 1956 verbindet die Stadt eine enge Beziehung mit {b}.",
+    "Mit {b} ist {a} seit 1956 verbunden.",
+]
+
+
+@pytest.mark.parametrize("statement", SECTION_BONDS)
+@pytest.mark.parametrize("partner", PARTNERS[:2])
+def test_a_bond_under_a_partnership_heading_is_a_partnership(extract_text, statement, partner):
+    record = extract_text("Schwabach\n\nPartnerstädte\n" + statement.format(a="Schwabach", b=partner))
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwabach", partner, "1956")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same bond outside a partnership section, or by rail, is none
+        "Schwabach\n\nVerkehr\nSeit 1956 ist die Stadt mit Kalisz verbunden.",
+        "Schwabach\n\nPartnerstädte\nSeit 1956 ist die Stadt mit Kalisz durch eine Bahnlinie verbunden.",
+        # a section of another topic after the partnerships closes their scope
+        "Schwabach\n\nPartnerstädte\nWir freuen uns.\n\nWirtschaft\nDie Stadt ist eng mit Kalisz verbunden.",
+    ],
+)
+def test_a_bond_outside_a_partnership_section_is_none(extract_text, text):
+    assert extract_text(text).partnerships == []
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

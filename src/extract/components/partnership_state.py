@@ -28,6 +28,12 @@ PLACE_LABELS = (CITY, REGION)
 _HEADING_MAX_TOKENS = 10  # tokens, hyphens uncounted
 
 
+@lru_cache(maxsize=1)
+def _section_bond_words() -> dict[str, frozenset[str]]:
+    words = lex()["partnerships"]
+    return {"verbs": frozenset(words["section_bond_verbs"]), "means": frozenset(words["section_bond_means"])}
+
+
 # nouns that call a town a partner (a sentence with one enumerates partner towns)
 PARTNER_TOWN_NOUNS = (
     "partnerstadt",
@@ -218,6 +224,7 @@ class ReadingState:
         self._sentence_starts = [start for start, _ in bounds]
         self._ents_by_sentence = bucket_by_sentence(self._ents, sentences)
         self._sentence_kinds = self._sentence_keywords(table, bounds)
+        self._bonds_in_partnership_sections(bounds)
         char_bounds = [(table.starts[start], table.ends[end - 1]) for start, end in bounds]
         self._trigger_cache = {
             start: found
@@ -260,6 +267,33 @@ class ReadingState:
             elif result[start][1] and not result[start][0] and states_bond(words, friendship=True):
                 result[start][0].add("friendship")  # "freundschaftlich verbunden"
         return result
+
+    def _bonds_in_partnership_sections(self, bounds: list[tuple[int, int]]) -> None:
+        """ "Partnerstädte" over "Seit 1970 ist die Stadt mit X verbunden": under a heading
+        with a partnership word, a sentence binding a body to a place by "mit ... verbunden"
+        or "verbindet ... mit" states that partnership, though it names none. The section
+        runs to the next heading that names neither a partnership nor a place."""
+        table = self._table
+        bonds = _section_bond_words()
+        section_kind: str | None = None
+        for start, end in bounds:
+            kinds, weak = self._sentence_kinds[start]
+            if self._heading(table, start, end):
+                if kinds:
+                    section_kind = sorted(kinds)[0] if len(kinds) == 1 else "partnership"
+                elif not self._ents_by_sentence.get(start):
+                    section_kind = None  # "Geschichte", "Wirtschaft": another section
+                continue
+            if section_kind is None or kinds:
+                continue
+            words = table.lower[start:end]
+            if (
+                "mit" in words
+                and any(w in bonds["verbs"] for w in words)
+                and bonds["means"].isdisjoint(words)
+                and any(e.label_ in PLACE_LABELS for e in self._ents_by_sentence.get(start, ()))
+            ):
+                kinds.add(section_kind)
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""
