@@ -1118,3 +1118,23 @@ def test_a_partnership_sentence_after_one_about_a_town_abroad_is_that_towns(extr
 def test_no_antecedent_from_a_town_abroad_that_is_not_its_sentences_subject(extract_text):
     text = "Fürth\n\nDie Schüler fuhren nach Besançon. Seit 1956 besteht die Partnerschaft.\n"
     assert extract_text(text).partnerships == []
+
+
+@pytest.mark.parametrize(
+    "located",
+    [
+        "Prosser im US-Bundesstaat Washington",  # a state that is also a city's name
+        "Prosser im Bundesstaat Washington",
+        "Prosser (Washington, USA)",
+        "Trutnov in der Region Königgrätz",  # a region named by its city
+    ],
+)
+def test_a_state_or_region_after_a_partner_locates_it(extract_text, located):
+    record = extract_text(f"Schwabach pflegt seit 1964 eine Partnerschaft mit {located}.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", located.split()[0])]
+
+
+def test_a_city_in_parentheses_without_its_states_country_stays_a_partner(extract_text):
+    # "X (Y)" alone may be an alias or a second body: only a state of the named country locates
+    record = extract_text("Partnerstädte der Stadt Schwabach: Poitiers (Frankreich), Lucca (Italien), Kalisz (Polen).")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Kalisz", "Lucca", "Poitiers"]

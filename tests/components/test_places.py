@@ -193,6 +193,9 @@ def test_an_abbreviated_saint_is_looked_up_spelt_out(nlp):
         ("Sie fuhren nach Brighton and Hove.", [("Brighton and Hove", "REGION")]),
         # a Portuguese particle between hyphens: the whole name the gazetteer knows
         ("Die Reise führte nach Condeixa-a-Nova.", [("Condeixa-a-Nova", "CITY")]),
+        # Dutch particles: the whole name the gazetteer knows
+        ("Die Reise führte nach Wijk bij Duurstede.", [("Wijk bij Duurstede", "CITY")]),
+        ("Die Reise führte nach Alphen aan den Rijn.", [("Alphen aan den Rijn", "CITY")]),
         # a double name of neighbouring places is one merged body
         ("Der Landkreis Bad Tölz-Wolfratshausen lädt ein.", [("Landkreis Bad Tölz-Wolfratshausen", "REGION")]),
         ("Wir fahren nach Hamburg-Altona.", [("Hamburg-Altona", "CITY")]),

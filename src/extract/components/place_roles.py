@@ -5,6 +5,7 @@ region or designation, a town's location ("X (Utah)"), a reference point
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -28,6 +29,27 @@ _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 
 # what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
+
+
+def _state_before_its_country(span: Span) -> bool:
+    """ "X (Washington, USA)": a name the gazetteer knows as a state of the country named
+    right after it, in the parentheses after a town: the town's state, not a city."""
+    doc = span.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != COUNTRY:
+        return False
+    country = next((e for e in doc.ents if e.start == k + 1), None)
+    code = country._.place.country if country is not None and country._.place is not None else None
+    return code is not None and any(p.label == REGION and p.country == code for p in load_gazetteer().lookup(span.text))
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Words that call the name after them a state or region ("im US-Bundesstaat X",
+    "in der Region X"), lower-cased: a town named after one locates the town before it."""
+    places = lex()["places"]
+    words = places["region_words"] + places["weak_region_words"] + places["state_words"]
+    return frozenset(w.lower() for w in words)
 
 _QUALIFIER_GAP = 6
 
@@ -73,18 +95,21 @@ class PlaceRoles(ReadingState):
         """A region that says where the town before it lies: "X (Utah)", "X, Provinz Y",
         "X in der Provinz Y", "X (Region, Land)", "X bei Paris": the town's location, not a partner."""
         doc = span.doc
-        if span.label_ == CITY:
+        states = _state_words()
+        if span.label_ == CITY and span.start and doc[span.start - 1].lower_ in states:
+            pass  # "X im US-Bundesstaat Washington", "X in der Region Y": named as a state, though a city's name
+        elif span.label_ == CITY:
             # "Meudon bei Paris": the city the town lies near, where the gazetteer lacks the whole name
-            return span.start >= 2 and doc[span.start - 1].lower_ == "bei" and any(
+            return span.start >= 2 and doc[span.start - 1].lower_ in ("bei", "(") and any(
                 p.end == span.start - 1 and p.label_ == CITY for p in places
-            )
-        if span.label_ != REGION:
+            ) and (doc[span.start - 1].lower_ == "bei" or _state_before_its_country(span))
+        elif span.label_ != REGION:
             return False
         current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
         for place in reversed([p for p in places if p.end <= span.start]):
             between = doc[place.end : current.start]
             if current.start - place.end > _QUALIFIER_GAP or not all(
-                t.lower_ in _QUALIFIER_WORDS or t.ent_type_ in (REGION, COUNTRY) for t in between
+                t.lower_ in _QUALIFIER_WORDS or t.lower_ in states or t.ent_type_ in (REGION, COUNTRY) for t in between
             ):
                 return False
             if place.label_ == CITY or (len(between) and between[0].text == "("):

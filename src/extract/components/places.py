@@ -117,6 +117,7 @@ _INNER = {
     "a",  # "Condeixa-a-Nova": a window is a name only if a gazetteer knows it whole
     "ter",
     "ten",
+    "bij",  # "Wijk bij Duurstede"
     "los",
     "las",
 }
