@@ -1138,3 +1138,17 @@ def test_a_city_in_parentheses_without_its_states_country_stays_a_partner(extrac
     # "X (Y)" alone may be an alias or a second body: only a state of the named country locates
     record = extract_text("Partnerstädte der Stadt Schwabach: Poitiers (Frankreich), Lucca (Italien), Kalisz (Polen).")
     assert sorted(p.b[0] for p in record.partnerships) == ["Kalisz", "Lucca", "Poitiers"]
+
+
+def test_owner_lines_of_an_overview_are_a_partnership_list_by_their_form(extract_text):
+    # "Partnerschaften" alone is no twinning word; lines pairing towns at home with towns abroad are
+    text = "Partnerschaften\n\nSchwabach: Poitiers (Frankreich), Lucca (Italien)\nFürth: Kalisz (Polen)\n"
+    record = extract_text(text)
+    assert sorted((p.a[0], p.b[0]) for p in record.partnerships) == [
+        ("Fürth", "Kalisz"), ("Schwabach", "Lucca"), ("Schwabach", "Poitiers")
+    ]
+    assert record.home == []
+
+
+def test_one_owner_line_under_a_plural_partnership_word_is_no_list(extract_text):
+    assert extract_text("Partnerschaften\n\nSchwabach: Poitiers (Frankreich)\n").partnerships == []

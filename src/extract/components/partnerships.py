@@ -91,15 +91,16 @@ _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", 
 
 def _pair_lines_abroad(lines: list, about_organisation: Callable[[Span], bool]) -> bool:
     """Two or more lines that each pair a body at home with one abroad: "Stadt X – Y
-    (Frankreich)" lines, or items under a lead-in naming their owner ("X unterhält
-    Partnerschaften zu:", but not "Der Sportverein X ..."): a list of partnerships by
-    its form, whatever its words."""
+    (Frankreich)" lines, "X: Y (Frankreich)" lines of an overview, or items under a
+    lead-in naming their owner ("X unterhält Partnerschaften zu:", but not "Der
+    Sportverein X ..."): a list of partnerships by its form, whatever its words."""
     pairs = [
         line for line in lines
         if line.partner._.place is not None and not resolved_at_home(line.partner)
         and (
             line.rule == "pair line of two bodies"
-            or line.rule.endswith("under its owner") and resolved_at_home(line.holder)
+            or (line.rule.endswith("under its owner") or line.rule.startswith("list after its owner"))
+            and resolved_at_home(line.holder)
             and not about_organisation(line.holder.sent)
         )
     ]  # fmt: skip
