@@ -72,6 +72,8 @@ NEAR_MISSES = [
     "Mit {b} hat {a} keine Städtepartnerschaft, aber enge Kontakte.",
     "Eine Partnerschaft zwischen {a} und {b} ist nicht geplant.",
     "Die Partnerschaft zwischen {a} und {b} kam nie zustande.",
+    "Die Stadt {a} hat Kontakte nach {b}, eine offizielle Partnerschaft gibt es aber nicht.",
+    "{a} pflegt Beziehungen zu {b}, eine Städtepartnerschaft besteht jedoch nicht.",
 ]
 
 

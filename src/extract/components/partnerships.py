@@ -195,6 +195,8 @@ class PageReading(SeveralBodies):
                 }
             if line.endswith(":") and kinds:
                 continue  # "X hat folgende Partnerstädte:": the lines after it name the partners
+            if kinds and self._only_denied_partnerships(sent):
+                continue  # "X hat Kontakte nach Y, eine offizielle Partnerschaft gibt es aber nicht"
             denied = self._denied_places(sent, sent_places) if kinds else []
             if denied:
                 # "Eine offizielle Partnerschaft mit X besteht nicht, wie Y sie mit Z pflegt"

@@ -69,6 +69,7 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
+_INNER_ADVERBS = frozenset({"aber", "doch", "jedoch"})
 
 
 # after a comma, these open a new main clause with a subject of its own
@@ -160,29 +161,49 @@ class PlaceRoles(ReadingState):
         Partnerstadt", "Eine Partnerschaft ist nicht geplant". A place in another clause
         ("..., wie X sie seit 1998 mit Y unterhält") may still be a partner. (One that
         ended, "besteht nicht mehr", is a partnership, and "nicht nur" denies nothing.)"""
+        clauses = self._denied_clauses(sent)
+        return [p for p in places if any(low <= p.start and p.end <= high for low, high in clauses)]
+
+    def _only_denied_partnerships(self, sent: Span) -> bool:
+        """Every partnership word of the sentence stands in a denying clause: "X hat
+        Kontakte nach Y, eine offizielle Partnerschaft gibt es aber nicht" states none."""
+        clauses = self._denied_clauses(sent)
+        if not clauses:
+            return False
+        words = self._table.lower
+        # not "Mit X besteht keine Partnerschaft, wie sie Y mit Z pflegt": a clause after the denial
+        # may state one by its verb alone
+        return not any(
+            strong_kind(words[k]) and not any(low <= k < high for low, high in clauses)
+            for k in range(sent.start, sent.end)
+        ) and all(high == sent.end or not words[high:sent.end] or words[high] == "." for _, high in clauses[-1:])
+
+    def _denied_clauses(self, sent: Span) -> list[tuple[int, int]]:
+        """The token ranges of the sentence's clauses that deny a partnership."""
         words = self._table.lower[sent.start : sent.end]
         vocab = lex()["partnerships"]
         no_words, not_made = set(vocab["denial_words"]), set(vocab["not_made_words"])
-        denied: list[Span] = []
+        clauses: list[tuple[int, int]] = []
         for k, word in enumerate(words):
             if word in no_words:
                 denies = any(strong_kind(w) for w in words[k + 1 : k + 4])  # "keine (offizielle) Partnerschaft"
             elif word in ("nicht", "nie") and k + 1 < len(words):
-                after, verb = words[k + 1], words[max(0, k - 2) : k]
-                ends = after in (".", ",", ";") and ("besteht" in verb or "gibt" in verb)  # "besteht nicht."
+                after, verb = words[k + 1], words[max(0, k - 3) : k]
+                # "besteht nicht.", "gibt es aber nicht."
+                ends = after in (".", ",", ";") and ("besteht" in verb or "gibt" in verb)
                 denies = (after in not_made or ends) and any(strong_kind(w) for w in words[:k])
             else:
                 continue
             if not denies:
                 continue
             first, last = k, k
-            while first > 0 and words[first - 1] not in _CLAUSE_ENDS:
+            # "gibt es aber nicht": an adverb inside the clause opens none (", aber" stops at the comma)
+            while first > 0 and (words[first - 1] not in _CLAUSE_ENDS or words[first - 1] in _INNER_ADVERBS):
                 first -= 1
             while last + 1 < len(words) and words[last + 1] not in _CLAUSE_ENDS:
                 last += 1
-            low, high = sent.start + first, sent.start + last + 1
-            denied += [p for p in places if low <= p.start and p.end <= high and p not in denied]
-        return denied
+            clauses.append((sent.start + first, sent.start + last + 1))
+        return clauses
 
     @staticmethod
     def _home_name_parts(home: Side) -> set[str]:
