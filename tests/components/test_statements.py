@@ -169,6 +169,21 @@ def test_a_bond_outside_a_partnership_section_is_none(extract_text, text):
     assert extract_text(text).partnerships == []
 
 
+def test_a_zwischen_phrase_of_several_pairs_pairs_them_off(extract_text):
+    # a district's page on its towns' partnerships: each "A und B" is a pair, not a ring of six
+    text = (
+        "Landkreis Goslar\n\nPartnerschaften bestehen zwischen Fürth und Poitiers, Erlangen und Lucca "
+        "sowie Schwabach und Kalisz."
+    )
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Erlangen", "Lucca"), ("Fürth", "Poitiers"), ("Schwabach", "Kalisz")]
+
+
+def test_a_zwischen_phrase_of_three_is_still_a_ring(extract_text):
+    pairs = extract_text("Die Partnerschaft zwischen Poitiers, Lucca und Kalisz besteht seit 1990.").partnerships
+    assert len(pairs) == 3
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

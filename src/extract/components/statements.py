@@ -61,6 +61,27 @@ def _admin_words() -> frozenset[str]:
     return frozenset(w.lower() for w in places["region_words"] + places["weak_region_words"])
 
 
+_PAIR_JOINS = frozenset({"und", "der", "die", "dem", "den", "des"})
+_PAIR_SEPARATORS = frozenset({",", ";", "sowie"})
+
+
+def _paired_off(group: list[Span]) -> list[list[Span]]:
+    """ "zwischen A und B, C und D sowie E und F": pairs joined by "und", separated by
+    commas or "sowie", each a group of its own; otherwise the group as it is (a ring
+    "zwischen A, B und C" joins every two)."""
+    if len(group) < 4 or len(group) % 2:
+        return [group]
+    doc = group[0].doc
+    for k in range(len(group) - 1):
+        between = {t.lower_ for t in doc[group[k].end : group[k + 1].start] if not t.is_space}
+        inside_pair = k % 2 == 0
+        if inside_pair and not ("und" in between and between <= _PAIR_JOINS):
+            return [group]
+        if not inside_pair and not (between & _PAIR_SEPARATORS and between <= _PAIR_SEPARATORS | _PAIR_JOINS):
+            return [group]
+    return [group[k : k + 2] for k in range(0, len(group), 2)]
+
+
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
 
@@ -82,7 +103,7 @@ class Statements(FoundingDates):
         ]
         groups: list[list[Span]] = []
         for group in between_statements(doc, places, within=(sent.start, sent.end)):
-            groups.append([p for p in group if sent.start <= p.start < sent.end])
+            groups += _paired_off([p for p in group if sent.start <= p.start < sent.end])
         by_start = {p.start: p for p in places}
         for tok in sent:
             if not strong_kind(tok.lower_) or tok.i + 3 > sent.end:
