@@ -484,3 +484,20 @@ def test_a_table_of_two_bodies_a_row_between_tabs(extract_text):
     )
     rows = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
     assert rows == {("Fürth", "Besançon", "1956"), ("Bamberg", "Bedford", "1974"), ("Erlangen", "Rennes", "1964")}
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Partnerschaften\n\nUnsere Stadt ist mit folgenden Städten verbunden:\n\n",  # inside the heading's scope
+        "Schwabach ist mit folgenden Städten freundschaftlich verbunden:\n\n",  # a bond opens the list itself
+    ],
+)
+def test_a_lead_in_announcing_the_towns_keeps_or_opens_the_list(extract_text, lead_in):
+    record = extract_text("Stadt Schwabach\n\n" + lead_in + "Poitiers, Frankreich\nLucca, Italien\n")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Lucca", "Poitiers"]
+
+
+def test_a_lead_in_announcing_towns_by_bus_opens_no_list(extract_text):
+    text = "Stadt Schwabach\n\nDie Stadt ist mit folgenden Städten durch Buslinien verbunden:\n\nFürth\nErlangen\n"
+    assert extract_text(text).partnerships == []

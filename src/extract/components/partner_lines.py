@@ -826,6 +826,9 @@ def find_partner_lines(
             owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
+        elif block.kind == LEAD_IN and _announces_towns(doc, block, bond=not in_scope):
+            # "Unsere Stadt ist mit folgenden Städten verbunden:": the towns follow
+            in_scope, by_form = True, False
         elif (
             block.kind in (HEADING, LEAD_IN)
             and not places
@@ -836,6 +839,24 @@ def find_partner_lines(
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
+
+
+_TOWNS_PLURAL = frozenset({"städte", "städten", "gemeinden", "kommunen", "orte", "orten", "landkreisen", "kreisen"})
+
+
+def _announces_towns(doc: Doc, block: Block, bond: bool) -> bool:
+    """A lead-in that announces a list of towns ("mit folgenden Städten", "mit diesen
+    Gemeinden:"); with ``bond``, only one that binds the body to them ("... verbunden:",
+    "verbindet ... mit"), which opens a partner list without a partnership word."""
+    words = doc_text(doc)[block.start : block.end].lower().replace(":", " ").split()
+    announcing = any(w.startswith(("folgend", "dies", "nachstehend")) for w in words)
+    if not announcing or not any(w in _TOWNS_PLURAL for w in words):
+        return False
+    if not bond:
+        return True
+    means = set(lex()["partnerships"]["section_bond_means"])
+    bonds = ("verbunden", "verbind", "befreundet", "verschwister")
+    return means.isdisjoint(words) and any(w.startswith(bonds) for w in words)
 
 
 # plural partnership nouns: "Partnerstädte", "Städtepartnerschaften", "Partnergemeinden"
