@@ -369,3 +369,19 @@ def test_a_districts_page_of_its_member_towns_lines_keeps_its_home(extract_text)
         "• Schwabach: Kuopio (Finnland)\n• Erlangen: Rennes (Frankreich)\n• Hof: Joigny (Frankreich)\n"
     )
     assert extract_text(text).home == ["Landkreis Musterland"]
+
+
+def test_a_district_linked_once_in_a_sidebar_does_not_publish_the_page(extract_text):
+    # a town page ends with links to its district and neighbours; the town states the partnership
+    text = (
+        "Partnerstädte\n\nSeit 1970 pflegt Schwabach eine Partnerschaft mit Poitiers.\n\n"
+        "Weitere Seiten\nLandkreis Roth\nFürth\nVeranstaltungen in Erlangen\n"
+    )
+    record = extract_text(text)
+    assert record.home[:1] == ["Schwabach"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Poitiers")]
+
+
+def test_a_district_named_in_its_partnership_statement_publishes_the_page(extract_text):
+    text = "Landkreis Roth\n\nDer Landkreis Roth pflegt seit 1992 eine Partnerschaft mit dem Powiat Kaliski.\n"
+    assert extract_text(text).home[:1] == ["Landkreis Roth"]

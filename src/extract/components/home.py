@@ -288,6 +288,20 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         return [], "no body of Germany, Austria or Switzerland that is not a partner"
     best_key = max(votes, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
     best = votes[best_key]
+    if (
+        len(best.spans) == 1
+        and best.spans[0].label_ == REGION
+        and not best.published
+        and _alone_on_its_line(doc, best.spans[0])
+        and not _in_partnership_sentence(doc, best.spans[0])
+    ):
+        # "Landkreis Musterland" once, in a sidebar of links: a body the page links to; a body the
+        # partnership statements speak of publishes it rather
+        engaged = [k for k, v in votes.items() if any(_in_partnership_sentence(doc, s) for s in v.spans)]
+        if engaged:
+            best_key = max(engaged, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
+            best = votes[best_key]
+            best.reasons.append("named in the partnership statements; the top vote once outside them")
     if best.score <= 1.0 and not best.reasons and not _in_partnership_sentence(doc, best.spans[0]):
         # "Konzert der Stadtkapelle in Musterstadt" in a sidebar: one bare mention, not the
         # subject of any partnership statement, names a place the page speaks of, not its publisher
@@ -305,6 +319,15 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
 # "Willkommen in Musterstadt", "Herzlich willkommen in der Gemeinde Musterdorf": the page greets
 # its reader in its own town
 _WELCOME = re.compile(r"willkommen\s+(?:in|im|bei)\s+(?:der\s+|dem\s+)?(?:[A-ZÄÖÜ]\w*\s+)?$", re.IGNORECASE)
+
+
+def _alone_on_its_line(doc: Doc, span: Span) -> bool:
+    """The name and its body word are all of their line (a link, a heading)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    after = text[span.end_char : len(text) if end < 0 else end]
+    return not after.strip() and len(text[start : span.start_char].split()) <= 1
 
 
 def _in_partnership_sentence(doc: Doc, span: Span) -> bool:
