@@ -385,3 +385,8 @@ def test_a_district_linked_once_in_a_sidebar_does_not_publish_the_page(extract_t
 def test_a_district_named_in_its_partnership_statement_publishes_the_page(extract_text):
     text = "Landkreis Roth\n\nDer Landkreis Roth pflegt seit 1992 eine Partnerschaft mit dem Powiat Kaliski.\n"
     assert extract_text(text).home[:1] == ["Landkreis Roth"]
+
+
+def test_a_district_linked_once_is_no_home_of_a_page_naming_none(extract_text):
+    text = "Partnerstädte\n\nSeit 1970 besteht eine Partnerschaft mit Poitiers.\n\nWeitere Seiten\nLandkreis Roth\n"
+    assert extract_text(text).home == []

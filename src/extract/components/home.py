@@ -298,10 +298,11 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         # "Landkreis Musterland" once, in a sidebar of links: a body the page links to; a body the
         # partnership statements speak of publishes it rather
         engaged = [k for k, v in votes.items() if any(_in_partnership_sentence(doc, s) for s in v.spans)]
-        if engaged:
-            best_key = max(engaged, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
-            best = votes[best_key]
-            best.reasons.append("named in the partnership statements; the top vote once outside them")
+        if not engaged:
+            return [], "a district linked once outside the partnership statements"
+        best_key = max(engaged, key=lambda k: (votes[k].score, -votes[k].spans[0].start))
+        best = votes[best_key]
+        best.reasons.append("named in the partnership statements; the top vote once outside them")
     if best.score <= 1.0 and not best.reasons and not _in_partnership_sentence(doc, best.spans[0]):
         # "Konzert der Stadtkapelle in Musterstadt" in a sidebar: one bare mention, not the
         # subject of any partnership statement, names a place the page speaks of, not its publisher
