@@ -184,6 +184,19 @@ def test_a_zwischen_phrase_of_three_is_still_a_ring(extract_text):
     assert len(pairs) == 3
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Schwabach unterhält eine Städtepartnerschaft mit {b} (seit 1956) und eine Freundschaft mit {c}.",
+        "Schwabach pflegt eine Städtepartnerschaft mit {b} seit 1956 und eine Freundschaft mit {c}.",
+    ],
+)
+def test_each_partner_of_a_sentence_takes_its_own_kind_and_year(extract_text, statement):
+    record = extract_text(statement.format(b="Poitiers", c="Lucca"))
+    found = {p.b[0]: (p.kind, p.since) for p in record.partnerships}
+    assert found == {"Poitiers": ("partnership", "1956"), "Lucca": ("friendship", None)}
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

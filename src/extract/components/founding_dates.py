@@ -84,7 +84,8 @@ class FoundingDates(PlaceRoles):
                 return None  # a parenthesis closed before this partner belongs to the name before it
             date = date_after_seit(doc, k, dates)
             if date is not None and date.end <= mention.start:
-                return date
+                # "mit A seit 1956 und eine Freundschaft mit B": right after a place, A's "seit"
+                return None if k - 1 in ends else date
         return None
 
     def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
@@ -150,6 +151,13 @@ class FoundingDates(PlaceRoles):
                     best = (end - start, date)
         return best[1]._.date_value if best is not None else None
 
+    @staticmethod
+    def _beside(doc: Doc, place: Span, date: Span) -> bool:
+        """The date follows the place with only parentheses, "seit" and the like between."""
+        return 0 <= date.start - place.end <= _BESIDE and all(
+            t.lower_ in _BESIDE_WORDS or t.ent_type_ == COUNTRY for t in doc[place.end : date.start]
+        )
+
     def _sole_year(self, doc: Doc, pair: Pair, starting: list[Span]) -> str | None:
         """The one date of the pair's evidence, if it is a bare year ("Die Partnerschaft
         mit X besteht seit 1990", "1990 kam X hinzu"); not a day's date (a visit: "Vom 24.
@@ -168,6 +176,9 @@ class FoundingDates(PlaceRoles):
             return None
         if any(e["date"] == value for e in pair.events):
             return None
+        others = [e for e in starting if e.label_ in PLACE_LABELS and self._key(e) not in (pair.a.key, pair.b.key)]
+        if any(self._beside(doc, place, dates[0]) for place in others):
+            return None  # "mit A (seit 1985) und eine Freundschaft mit B": A's year, not B's
         sent = dates[0].sent
         partners = [e for e in starting if e.label_ in PLACE_LABELS and self._key(e) == pair.b.key]
         if partners and all(clause_of(sent, p.start) != clause_of(sent, dates[0].start) for p in partners):

@@ -350,12 +350,26 @@ class PageReading(SeveralBodies):
                 fresh = (home.key, partner.key) not in pairs
                 pair = self._pair(pairs, home, partner)
                 pair.home_assumed = (fresh or pair.home_assumed) and not named_home
-                pair.kinds |= kinds or {"partnership"}
+                pair.kinds |= self._own_kind(sent, sent_places, partner, kinds) or {"partnership"}
                 pair.why = pair.why or why
                 pair.a_aliases.extend(self._sentence_home_aliases)
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
+
+    def _own_kind(self, sent: Span, sent_places: list[Span], partner: Side, kinds: set[str]) -> set[str]:
+        """ "eine Städtepartnerschaft mit A und eine Freundschaft mit B": where a sentence
+        names several kinds, each partner's is the nearest kind word before it."""
+        if len(kinds) < 2:
+            return kinds
+        mention = next((p for p in sent_places if self._key(p) == partner.key), None)
+        if mention is None:
+            return kinds
+        for k in range(mention.start - 1, sent.start - 1, -1):
+            kind = strong_kind(self._table.lower[k])
+            if kind is not None:
+                return {kind}
+        return kinds
 
     def _continues_with_partners(self, sent: Span) -> bool:
         """A prose sentence whose verb adds partners to those of the sentence before it:
@@ -502,8 +516,17 @@ class PageReading(SeveralBodies):
                 # "seit" of a sentence without a trigger dates the partners of its own clause
                 own_clause = self._partners_in_clause_of(sent, sent_places, dates[0], named)
                 targets = own_clause or targets
+            # a date one partner's "seit" claimed ("A (seit 1985) und eine Freundschaft mit B") is not B's
+            claimed = {
+                e["date"]: key
+                for key in named
+                for e in pairs[key].events
+                if e.get("by") == "seit" and e["evidence"] == " ".join(span_text(sent).split())
+            }
             for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:
+                    if event["type"] == "signed" and claimed.get(event["date"], key) != key:
+                        continue
                     events = pairs[key].events
                     if any(e["type"] == event["type"] and e["date"] == event["date"] for e in events):
                         continue
