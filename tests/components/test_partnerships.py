@@ -1152,3 +1152,15 @@ def test_owner_lines_of_an_overview_are_a_partnership_list_by_their_form(extract
 
 def test_one_owner_line_under_a_plural_partnership_word_is_no_list(extract_text):
     assert extract_text("Partnerschaften\n\nSchwabach: Poitiers (Frankreich)\n").partnerships == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stadt Schwabach\n\nEhemalige Partnerstädte\nKalisz (Polen) – die Partnerschaft wurde 2010 beendet.",
+        "Stadt Schwabach\n\nDie Partnerschaft mit der ehemaligen Partnerstadt Kalisz wurde 2010 beendet.",
+    ],
+)
+def test_a_former_partner_is_an_ended_partnership_not_the_homes_former_body(extract_text, text):
+    record = extract_text(text)
+    assert [(p.a[0], p.b[0], p.status) for p in record.partnerships] == [("Schwabach", "Kalisz", "ended")]

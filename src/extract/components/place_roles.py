@@ -293,8 +293,10 @@ class PlaceRoles(ReadingState):
         within the few words right before the name, with no punctuation between."""
         doc = span.doc
         for tok in reversed(doc[max(0, span.start - 4) : span.start]):
-            if tok.is_punct or tok.ent_type_:
-                return False
+            if tok.is_punct or tok.ent_type_ or "\n" in tok.text:
+                return False  # not a heading "Ehemalige Partnerschaften" over the line
+            if strong_kind(tok.lower_):
+                return False  # "die ehemalige Partnerstadt X": a former partner, not the home's former body
             if tok.lower_.startswith(markers):
                 return not _apposition_to_place(doc, tok.i)
         return False
