@@ -197,6 +197,18 @@ def test_each_partner_of_a_sentence_takes_its_own_kind_and_year(extract_text, st
     assert found == {"Poitiers": ("partnership", "1956"), "Lucca": ("friendship", None)}
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Poitiers wurde 1956 Partnerstadt, Lucca kam 1990 hinzu.",
+        "Mit Poitiers besteht seit 1956 eine Partnerschaft, Lucca folgte 1990.",
+    ],
+)
+def test_partners_named_each_before_its_year_take_their_own(extract_text, statement):
+    record = extract_text("Stadt Schwabach\n\n" + statement)
+    assert {p.b[0]: p.since for p in record.partnerships} == {"Poitiers": "1956", "Lucca": "1990"}
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

@@ -80,8 +80,10 @@ class FoundingDates(PlaceRoles):
         dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
         ends = {p.end - 1 for p in self._ents_in(sent, PLACE_LABELS)}
         for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
-            if k in ends or doc[k].text in (";", ".", ")"):
-                return None  # a parenthesis closed before this partner belongs to the name before it
+            if k in ends or doc[k].text in (";", ".", ")", ","):
+                # a parenthesis closed before this partner belongs to the name before it; a comma
+                # ends the clause of another ("Zu A bestehen seit 1985 Beziehungen, B kam 2001 hinzu")
+                return None
             date = date_after_seit(doc, k, dates)
             if date is not None and date.end <= mention.start:
                 # "mit A seit 1956 und eine Freundschaft mit B": right after a place, A's "seit"
@@ -110,6 +112,16 @@ class FoundingDates(PlaceRoles):
             if date is not None:
                 return date
         return None
+
+    @staticmethod
+    def _own_year_signing(sent: Span, date: Span) -> list[dict]:
+        """A partner's own bare year in a sentence that names each partner's in turn, as
+        the signing; none in a sentence about an anniversary, a span of years or a renewal."""
+        value = date._.date_value
+        evidence = " ".join(span_text(sent).split())
+        if not value or len(value) != 4 or _NOT_FOUNDING.search(evidence.lower()):
+            return []
+        return [{"type": "signed", "date": value, "evidence": evidence}]
 
     def _undated_founding(self, doc: Doc, pair: Pair) -> None:
         """Where no signing of the pair is dated, its evidence may still date the founding:

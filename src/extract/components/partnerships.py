@@ -504,10 +504,16 @@ class PageReading(SeveralBodies):
                 # wurde die Partnerschaft besiegelt": the occasion named, dated the sentence before
                 earlier = [(s, self._ents_in(s, ("DATE",))) for s in sentences[max(0, index - 2) : index]]
                 day = occasion_date(sent, earlier)
-            in_turn = self._dates_in_turn(sent_places, dates, named)
+            in_turn = self._dates_in_turn(sent_places, dates, named) or self._dates_after_partners(
+                sent_places, dates, named
+            )
             for key, own in in_turn.items():
                 # "Am 8. Mai 1992 ... mit A, am 24. Mai folgte ... mit B": each partner its own date
-                for event in sentence_events(sent, triggers, [own], bool(kinds), day):
+                events = sentence_events(sent, triggers, [own], bool(kinds), day)
+                if not triggers and kinds and not events:
+                    # "A wurde 1985 Partnerstadt, B kam 2001 hinzu": no event word, each partner its year
+                    events = self._own_year_signing(sent, own)
+                for event in events:
                     if not any(e["type"] == event["type"] and e["date"] == event["date"] for e in pairs[key].events):
                         pairs[key].events.append(dict(event))
             targets = [key for key in targets if key not in in_turn]
@@ -544,6 +550,25 @@ class PageReading(SeveralBodies):
         """The named pairs whose partner stands in the date's main clause (``clause_of``)."""
         keys = {self._key(p): clause_of(sent, p.start) for p in sent_places}
         return [k for k in named if keys.get(k[1]) == clause_of(sent, date.start)]
+
+    def _dates_after_partners(
+        self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], Span]:
+        """ "Zu A bestehen seit 1985 Beziehungen, B kam 2001 hinzu": strictly partner, date,
+        partner, date, each partner's own date the one after it; else empty."""
+        if len(named) < 2 or len(dates) != len(named):
+            return {}
+        first: dict[tuple[str, str], Span] = {}
+        for span in sent_places:
+            key = next((k for k in named if k[1] == self._key(span)), None)
+            if key is not None and key not in first:
+                first[key] = span
+        if len(first) != len(named):
+            return {}
+        marks = sorted([(d.start, "date", d) for d in dates] + [(s.start, "partner", k) for k, s in first.items()])
+        if [kind for _, kind, _ in marks] != ["partner", "date"] * len(named):
+            return {}
+        return {marks[k][2]: marks[k + 1][2] for k in range(0, len(marks), 2)}
 
     def _dates_in_turn(
         self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]
