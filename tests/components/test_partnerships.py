@@ -1164,3 +1164,13 @@ def test_one_owner_line_under_a_plural_partnership_word_is_no_list(extract_text)
 def test_a_former_partner_is_an_ended_partnership_not_the_homes_former_body(extract_text, text):
     record = extract_text(text)
     assert [(p.a[0], p.b[0], p.status) for p in record.partnerships] == [("Schwabach", "Kalisz", "ended")]
+
+
+def test_a_list_of_one_plain_and_one_owned_line_abroad_is_a_partner_list(extract_text):
+    # "Partnerschaften" alone is no twinning word; two lines abroad make the list, whoever holds them
+    text = (
+        "Stadt Schwabach\n\nPartnerschaften\nPoitiers (Frankreich), seit 1985\n"
+        "Stadtteil Musterwinkel: Lucca (Italien), seit 1990\n"
+    )
+    pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
+    assert pairs == [("Musterwinkel", "Lucca", "1990"), ("Schwabach", "Poitiers", "1985")]

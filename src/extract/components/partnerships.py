@@ -49,6 +49,7 @@ from .bodies import (
     TextBefore,
     about_twinning,
     canonical_name,
+    could_be_at_home,
     lex,
     names_district,
     resolved_at_home,
@@ -89,40 +90,28 @@ _PLURAL_KIND_ENDINGS = ("schaften", "städte", "gemeinden", "kommunen", "kreise"
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", "kreis", "region"}
 
 
-def _pair_lines_abroad(lines: list, about_organisation: Callable[[Span], bool]) -> bool:
-    """Two or more lines that each pair a body at home with one abroad: "Stadt X – Y
-    (Frankreich)" lines, "X: Y (Frankreich)" lines of an overview, or items under a
+def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bool]) -> bool:
+    """Two or more lines of a partner list that each name a body abroad: "Stadt X – Y
+    (Frankreich)" pair lines, "X: Y (Frankreich)" lines of an overview, items under a
     lead-in naming their owner ("X unterhält Partnerschaften zu:", but not "Der
-    Sportverein X ..."): a list of partnerships by its form, whatever its words."""
-    pairs = [
-        line for line in lines
-        if line.partner._.place is not None and not resolved_at_home(line.partner)
-        and (
-            line.rule == "pair line of two bodies"
-            or (line.rule.endswith("under its owner") or line.rule.startswith("list after its owner"))
-            and resolved_at_home(line.holder)
-            and not about_organisation(line.holder.sent)
-        )
-    ]  # fmt: skip
-    return len(pairs) >= 2
-
-
-def _qualified_lines_abroad(doc: Doc, lines: list) -> bool:
-    """Two or more lines of a partner list under a partnership heading ("Partnerschaften")
-    that each name a body abroad with its year or its country: "Springfield (Frankreich),
-    seit 1990". A plural "Partnerschaften" alone is no twinning word, but such a list is
-    one by its form."""
+    Sportverein X ..."), or, under a partnership heading ("Partnerschaften"), items with
+    their year or country ("Springfield (Frankreich), seit 1990"). A plural
+    "Partnerschaften" alone is no twinning word, but such a list is one by its form."""
     blocks = doc._.blocks or []
-    qualified = 0
+    found = 0
     for line in lines:
-        if line.holder is not None or not line.rule.startswith("list "):
-            continue
         if line.partner._.place is None or resolved_at_home(line.partner):
             continue
-        block = blocks[line.block]
-        country = any(e.label_ == COUNTRY and block.start <= e.start_char < block.end for e in doc.ents)
-        qualified += bool(line.since is not None or country)
-    return qualified >= 2
+        if line.holder is not None:
+            owned = (line.rule.endswith("under its owner") and resolved_at_home(line.holder)) or (
+                line.rule.startswith("list after its owner") and could_be_at_home(line.holder)
+            )
+            found += line.rule == "pair line of two bodies" or (owned and not about_organisation(line.holder.sent))
+        elif line.rule.startswith("list "):
+            block = blocks[line.block]
+            country = any(e.label_ == COUNTRY and block.start <= e.start_char < block.end for e in doc.ents)
+            found += bool(line.since is not None or country)
+    return found >= 2
 
 
 class PageReading(SeveralBodies):
@@ -139,8 +128,7 @@ class PageReading(SeveralBodies):
             or (before is not None and before.about_twinning)
             or self._states_partnership(doc, bounds, self._places)
             or any(line.rule.endswith(FORM_RULE) for line in doc._.partner_lines or [])
-            or _pair_lines_abroad(doc._.partner_lines or [], self._about_organisation)
-            or _qualified_lines_abroad(doc, doc._.partner_lines or [])
+            or _lines_abroad(doc, doc._.partner_lines or [], self._about_organisation)
         )
         if not doc._.about_twinning:
             self._set_home(doc, self._home(doc))
