@@ -209,6 +209,20 @@ def test_partners_named_each_before_its_year_take_their_own(extract_text, statem
     assert {p.b[0]: p.since for p in record.partnerships} == {"Poitiers": "1956", "Lucca": "1990"}
 
 
+def test_a_town_called_another_towns_partner_in_apposition_is_that_towns(extract_text):
+    text = (
+        "Schwabach. Die Partnerschaft zwischen Schwabach und Poitiers besteht seit 1956. "
+        "Auch Vertreter aus Kalisz, der polnischen Partnerstadt von Poitiers, nahmen teil."
+    )
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Poitiers", "Kalisz"), ("Schwabach", "Poitiers")]
+
+
+def test_a_town_called_the_homes_partner_in_apposition_stays_the_homes(extract_text):
+    text = "Schwabach. Vertreter aus Kalisz, der polnischen Partnerstadt von Schwabach, kamen 1990 zu Besuch."
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Schwabach", "Kalisz")]
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

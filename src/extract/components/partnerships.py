@@ -315,6 +315,12 @@ class PageReading(SeveralBodies):
                 [p for p in sent_places if not self._in_designation(p)], home_keys
             ):
                 continue  # "Der Musikverein X pflegt eine Partnerschaft ...": the club's, not X's
+            for span in sent_places:
+                owner = self._partner_of_another(span, sent_places, home_keys) if kinds else None
+                if owner is not None:
+                    # "Vertreter aus X, der polnischen Partnerstadt von Y": Y's partner, not the home's
+                    why = "a partner's own partnership named on the home's page"
+                    self._held_pair(pairs, sent, sent_places, self._side_of(owner), self._side_of(span), kinds, why)
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             if not partners and self._announces_partners(sent, sent_places, home_keys):

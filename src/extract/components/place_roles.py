@@ -70,6 +70,7 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
 _INNER_ADVERBS = frozenset({"aber", "doch", "jedoch"})
+_ARTICLES_LOWER = frozenset({"der", "die", "dem", "den", "des", "ihrer", "seiner", "unserer"})
 
 
 # after a comma, these open a new main clause with a subject of its own
@@ -117,6 +118,23 @@ class PlaceRoles(ReadingState):
                 return True
             current = place
         return False
+
+    def _partner_of_another(self, span: Span, places: list[Span], home_keys: set[str]) -> Span | None:
+        """ "aus Kalisz, der polnischen Partnerstadt von Musterville, ...": the body whose
+        partner an apposition after the place calls it, where that is not the home."""
+        doc = span.doc
+        k = span.end
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        while k < len(doc) and k - span.end <= 5 and (doc[k].lower_ in _ARTICLES_LOWER or doc[k].text[:1].islower()):
+            if doc[k].lower_.startswith(PARTNER_TOWN_NOUNS):
+                break
+            k += 1
+        if k + 2 >= len(doc) or not doc[k].lower_.startswith(PARTNER_TOWN_NOUNS) or doc[k + 1].lower_ != "von":
+            return None
+        owner = next((p for p in places if p.start == k + 2), None)
+        return owner if owner is not None and self._key(owner) not in home_keys else None
 
     @staticmethod
     def _compound_head(span: Span) -> bool:

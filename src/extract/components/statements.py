@@ -469,6 +469,8 @@ class Statements(FoundingDates):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             if self._genitive_owner(span):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
+            if self._partner_of_another(span, sent_places, home_keys) is not None:
+                continue  # "Kalisz, der Partnerstadt von Musterville": Musterville's partner, read in pass 1
             side = sides.setdefault(key, Side(key, place=span._.place))
             side.add_name(canonical_name(span))
             side.country = side.country or self._country_after(span)
