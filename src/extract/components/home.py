@@ -437,9 +437,24 @@ def partner_cue(doc: Doc, span: Span) -> bool:
             k -= 1  # "unterhält Partnerschaften mit: A, B und C"
         if k < 0 or not (doc[k].lower_ == "mit" or doc[k].lower_ == "zu" and _partnerships_to(doc, k)):
             return False
+        if _relative_clause_subject(doc, k, span):
+            return False  # "X, mit dem Musterstadt seit 1956 eine Partnerschaft verbindet": the subject
         sent = doc[span.start].sent
         return any(strong_kind(t.lower_) for t in sent)
     return False
+
+
+def _relative_clause_subject(doc: Doc, k: int, span: Span) -> bool:
+    """ "B, mit dem A seit 1956 eine Partnerschaft verbindet": "mit" at ``k`` opens a relative
+    clause about the place before the comma, and the name right after its pronoun is the
+    clause's subject (a town is named without an article: "mit dem A" is no object)."""
+    return (
+        k >= 2
+        and doc[k - 1].text == ","
+        and doc[k - 2].ent_type_ in (CITY, REGION)
+        and span.start == k + 2
+        and doc[k + 1].lower_ in ("dem", "der", "denen")
+    )
 
 
 def _partnerships_to(doc: Doc, k: int) -> bool:
