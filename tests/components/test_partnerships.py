@@ -1174,3 +1174,14 @@ def test_a_list_of_one_plain_and_one_owned_line_abroad_is_a_partner_list(extract
     )
     pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
     assert pairs == [("Musterwinkel", "Lucca", "1990"), ("Schwabach", "Poitiers", "1985")]
+
+
+def test_a_region_named_by_a_foreign_administrative_word_is_no_member_town(extract_text):
+    # the gazetteer lacks "Powiat Musterski"; its word alone says it lies abroad
+    text = (
+        "Landkreis Roth\n\nPartnerschaften der Städte und Gemeinden\n\n"
+        "Schwabach ist mit Poitiers verschwistert. Der Landkreis selbst ist seit 1999 mit dem Powiat Musterski "
+        "verbunden."
+    )
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Landkreis Roth", "Powiat Musterski"), ("Schwabach", "Poitiers")]

@@ -283,6 +283,20 @@ def could_be_at_home(span: Span) -> bool:
     rules may have chosen a namesake abroad because a country was named nearby
     ("Stadt X" over a list of French partners)."""
     place = span._.place
-    if place is None or lies_at_home(place):
+    if place is None:
+        return not named_abroad(span)
+    if lies_at_home(place):
         return True
     return any(lies_at_home(p) for p in load_gazetteer().lookup(span_text(span)))
+
+
+@lru_cache(maxsize=1)
+def _foreign_region_words() -> frozenset[str]:
+    return frozenset(lex()["places"]["foreign_region_words"])
+
+
+def named_abroad(span: Span) -> bool:
+    """ "Powiat Kaliski", "Județ Musterești": a region whose administrative word only
+    other countries use, whether or not the gazetteer knows the name."""
+    first = span_text(span).split(" ", 1)[0]
+    return first in _foreign_region_words()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import REGION
-from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
+from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, strong_kind
 from .events import after_seit
 from .extensions import doc_text
 from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
@@ -172,7 +172,7 @@ class SeveralBodies(Statements):
         holders, partners = [], []
         for p in candidates:
             place = p._.place
-            at_home = place is None or place.country in HOME_COUNTRIES
+            at_home = not named_abroad(p) if place is None else place.country in HOME_COUNTRIES
             if self._marked_as_predecessor(p, markers):
                 continue  # "durch den damaligen Landkreis X": the home's predecessor
             cued = (
