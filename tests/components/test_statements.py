@@ -230,6 +230,24 @@ def test_a_relative_clause_names_the_partner_before_its_comma(extract_text, home
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [(home, partner, "1956")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schwabach feiert 30 Jahre Partnerschaft mit Poitiers, Fürth 50 Jahre mit Lucca.",
+        "Die Stadt Schwabach pflegt eine Partnerschaft mit Poitiers, die Gemeinde Fürth mit Lucca.",
+    ],
+)
+def test_an_elliptical_clause_after_the_homes_names_another_holder(extract_text, text):
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text("Schwabach, den 3. Mai 2019\n\n" + text).partnerships)
+    assert pairs == [("Fürth", "Lucca"), ("Schwabach", "Poitiers")]
+
+
+def test_a_town_in_a_list_of_partners_is_no_elliptical_holder(extract_text):
+    text = "Schwabach, den 3. Mai 2019\n\nSchwabach pflegt Partnerschaften mit Poitiers, Meißen und Lucca."
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Schwabach", "Lucca"), ("Schwabach", "Meißen"), ("Schwabach", "Poitiers")]
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

@@ -210,6 +210,7 @@ class ReadingState:
         self._home_why: str | None = None
         self._predecessors: set[str] = set()  # keys of the home's former bodies the text names
         self._sentence_home_aliases: list[str] = []  # former names of the home the current sentence gives
+        self._claimed: set[int] = set()  # starts of places the current sentence gave to another holder
         self._sentence_starts: list[int] = []
         self._ents_by_sentence: dict[int, list[Span]] = {}
         self._sentence_kinds: dict[int, tuple[set[str], bool]] = {}

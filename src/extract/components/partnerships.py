@@ -315,12 +315,20 @@ class PageReading(SeveralBodies):
                 [p for p in sent_places if not self._in_designation(p)], home_keys
             ):
                 continue  # "Der Musikverein X pflegt eine Partnerschaft ...": the club's, not X's
+            self._claimed = set()
             for span in sent_places:
                 owner = self._partner_of_another(span, sent_places, home_keys) if kinds else None
                 if owner is not None:
                     # "Vertreter aus X, der polnischen Partnerstadt von Y": Y's partner, not the home's
                     why = "a partner's own partnership named on the home's page"
                     self._held_pair(pairs, sent, sent_places, self._side_of(owner), self._side_of(span), kinds, why)
+                elliptical = self._elliptical_partner(span, sent_places, home_keys) if kinds else None
+                if elliptical is not None:
+                    # "X feiert 30 Jahre Partnerschaft mit A, Y 50 Jahre mit B": Y holds B
+                    why = "member town of an elliptical clause after the home's"
+                    holder, partner = self._side_of(span), self._side_of(elliptical)
+                    self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
+                    self._claimed |= {span.start, elliptical.start}
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             if not partners and self._announces_partners(sent, sent_places, home_keys):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, lex, names_district, strong_kind
+from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
 from .partnership_state import (
     PARTNER_TOWN_NOUNS,
     PLACE_LABELS,
@@ -71,6 +71,7 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
 _INNER_ADVERBS = frozenset({"aber", "doch", "jedoch"})
 _ARTICLES_LOWER = frozenset({"der", "die", "dem", "den", "des", "ihrer", "seiner", "unserer"})
+_ELLIPSIS_FILLERS = frozenset({"jahre", "jahren", "seit", "schon", "bereits", "ebenfalls", "auch", "–", "-"})
 
 
 # after a comma, these open a new main clause with a subject of its own
@@ -135,6 +136,31 @@ class PlaceRoles(ReadingState):
             return None
         owner = next((p for p in places if p.start == k + 2), None)
         return owner if owner is not None and self._key(owner) not in home_keys else None
+
+    def _elliptical_partner(self, span: Span, places: list[Span], home_keys: set[str]) -> Span | None:
+        """ "X feiert 30 Jahre Partnerschaft mit A, Y 50 Jahre mit B": a town at home after a
+        comma, whose clause repeats only "mit" and a partner, holds that partner (the verb and
+        the partnership are the clause's before it); the partner, or None."""
+        doc = span.doc
+        if self._key(span) in home_keys or not could_be_at_home(span):
+            return None
+        k = span.start - 1
+        while k > 0 and (doc[k].lower_ in _ARTICLES_LOWER or doc[k].lower_ in body_words_lower()):
+            k -= 1  # ", die Gemeinde Y mit B"
+        if k <= 0 or doc[k].text != ",":
+            return None
+        k = span.end
+        while k < len(doc) and k - span.end < 5 and (
+            doc[k].text.isdigit() or doc[k].ent_type_ == "DATE" or doc[k].lower_ in _ELLIPSIS_FILLERS
+        ):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ != "mit":
+            return None
+        k += 1
+        while k < len(doc) and (doc[k].lower_ in _ARTICLES_LOWER or doc[k].lower_ in body_words_lower()):
+            k += 1
+        partner = next((p for p in places if p.start == k), None)
+        return partner if partner is not None and self._key(partner) not in home_keys else None
 
     @staticmethod
     def _compound_head(span: Span) -> bool:

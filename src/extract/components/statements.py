@@ -469,7 +469,7 @@ class Statements(FoundingDates):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             if self._genitive_owner(span):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
-            if self._partner_of_another(span, sent_places, home_keys) is not None:
+            if self._partner_of_another(span, sent_places, home_keys) is not None or span.start in self._claimed:
                 continue  # "Kalisz, der Partnerstadt von Musterville": Musterville's partner, read in pass 1
             side = sides.setdefault(key, Side(key, place=span._.place))
             side.add_name(canonical_name(span))
