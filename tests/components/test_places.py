@@ -529,3 +529,9 @@ def test_a_partner_districts_heading_and_its_district_word_are_one_partner(extra
     assert [(p.a[0], sorted(p.b)) for p in record.partnerships] == [
         ("Landkreis Musterland", ["Beispielfeld", "Landkreis Beispielfeld"])
     ]
+
+
+def test_a_common_word_only_an_alternate_name_spells_is_no_list_item_place(nlp):
+    # "Art" spells a Swiss town's alternate name only; "Essen", "Norden" are towns' own names
+    doc = nlp("Partnerstädte\n• Poitiers\n• Art\n• Essen\n• Norden\n")
+    assert [text for text, _ in places(doc)] == ["Poitiers", "Essen", "Norden"]

@@ -938,8 +938,10 @@ class PlaceRecognizer(UsesGazetteer):
         if _defined_as_place(scan, i, end):
             return True
         rare = load_gazetteer().zipf(words[i]) < _vocab()["very_common"]
-        if scan.list_line[i] and (rare or _whole_item(scan, i, end)):
-            return True  # a name that is its item or cell; "Seit 1977" (a town abroad) is a word
+        if scan.list_line[i] and (rare or _whole_item(scan, i, end) and _own_name(scan.table.span_text(i, end))):
+            # a name that is its item or cell; "Seit 1977" (a town abroad) is a word, and "• Art" a
+            # common word that only an alternate name of some place spells
+            return True
         # "Cannes (Frankreich)", "York, England"
         if end + 1 < scan.n and words[end] in ("(", ","):
             return _names_country(words[end + 1])
@@ -1422,6 +1424,12 @@ def _own_name_at_home(pool: list[Place], text: str) -> Place | None:
         return None
     biggest = max(pool, key=lambda p: p.population)
     return None if fold_name(biggest.name) == folded else max(own, key=lambda p: p.population)
+
+
+def _own_name(text: str) -> bool:
+    """Some place's main name is this text (not only an alternate name of one)."""
+    places, looked_up = _lookup_with_variants(text)
+    return any(fold_name(p.name) == fold_name(looked_up) for p in places)
 
 
 def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
