@@ -257,6 +257,10 @@ SINCE_FORMS = [
     "Schwabach und {b} sind Partnerstädte. Seit 1956 verbindet die beiden Städte eine Partnerschaft.",
     "Die Partnerschaft mit {b} wurde 1956 offiziell besiegelt und 2006 erneuert.",
     "Schwabach ist Partnerstadt von {b} (1956).",
+    # the date in the clause of the signing, not of the subordinate clause after it
+    "Offiziell besiegelt wurde die Partnerschaft mit {b} erst 1956, nachdem 1950 erste Kontakte geknüpft worden waren.",
+    # a fact line under the partner's heading
+    "Partnerstadt {b}\nGründungsjahr: 1956",
 ]
 
 

@@ -346,6 +346,9 @@ def _joined_by_und(doc: Doc, dates: list[Span]) -> list[Span]:
 _CLAUSE_JOIN = re.compile(r"(?:,|\bund\b|\bsowie\b)")
 
 
+_SUBCLAUSE = re.compile(r",\s*(?:nachdem|als|bevor|weil|obwohl|seitdem|wobei)\b", re.IGNORECASE)
+
+
 def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usable: list[tuple]) -> int:
     """The trigger a date belongs to: the nearest, unless a clause ends between the
     trigger before the date and the date while another trigger follows it: "wurde
@@ -353,12 +356,20 @@ def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usa
     their clause, so the date after "und" is the later verb's)."""
     nearest = min(usable)[2]
     position = triggers[nearest][0]
+    text = sent.doc.text
     if position >= date.start_char:
+        # "besiegelt wurde sie erst 1960, nachdem 1955 erste Kontakte ...": a subordinate clause
+        # opens between the date and the trigger after it; the date is its own clause's verb's
+        earlier = [u for u in usable if triggers[u[2]][0] < date.start_char]
+        if earlier and _SUBCLAUSE.search(text[date.end_char : position]):
+            closest = max(earlier, key=lambda u: triggers[u[2]][0])
+            if "," not in text[triggers[closest[2]][0] : date.start_char]:
+                return closest[2]
         return nearest
     later = [u for u in usable if triggers[u[2]][0] > date.end_char]
     if not later:
         return nearest
-    between = sent.doc.text[position : date.start_char]
+    between = text[position : date.start_char]
     return min(later)[2] if _CLAUSE_JOIN.search(between) else nearest
 
 
