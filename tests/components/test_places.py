@@ -535,3 +535,10 @@ def test_a_common_word_only_an_alternate_name_spells_is_no_list_item_place(nlp):
     # "Art" spells a Swiss town's alternate name only; "Essen", "Norden" are towns' own names
     doc = nlp("Partnerstädte\n• Poitiers\n• Art\n• Essen\n• Norden\n")
     assert [text for text, _ in places(doc)] == ["Poitiers", "Essen", "Norden"]
+
+
+def test_a_double_name_after_a_municipal_word_is_one_body(nlp):
+    # after a municipal word a double name is one body, however far apart namesakes of its parts lie
+    assert places(nlp("Die Gemeinde Rehling-Siersdorf lädt ein.")) == [("Rehling-Siersdorf", "CITY")]
+    # not a town and its state
+    assert ("Fürth-Bayern", "CITY") not in places(nlp("Die Stadt Fürth-Bayern lädt ein."))

@@ -1303,13 +1303,19 @@ class PlaceRecognizer(UsesGazetteer):
             titled = start > 0 and words[start - 1] in _vocab()["city"]
             second_zipf = self.gazetteer.zipf(words[j])
             town_like = label == CITY and second_zipf < _UNKNOWN_WORD_ZIPF and _place_name_ending(words[j])
+            # "Gemeinde Musterau-Beispielfeld": after a municipal word, one body's double name however
+            # far apart namesakes of its parts lie (not "Stadt Musterau-Sachsen", a town and its state)
+            double_name = titled and label == CITY and words[start - 1] not in _PARTNER_WORDS
+            double_name = double_name and all(b.label == CITY for b in seconds)
             if not seconds and (town_like or (titled and second_zipf < _vocab()["zipf"])):
                 # "Gemeinde Musterau-Kleindorf", "Musterau-Kleindorfs Partnerstadt": a double name
                 # whose second part is no listed place and no German word but shaped like a
                 # town's name: a merged municipality
                 joined.append((start, second_end, label))
                 skip_to = second_end
-            elif any(_near(a, b) for a in firsts for b in seconds if a.label != COUNTRY and b.label != COUNTRY):
+            elif double_name or any(
+                _near(a, b) for a in firsts for b in seconds if a.label != COUNTRY and b.label != COUNTRY
+            ):
                 joined.append((start, second_end, label))
                 skip_to = second_end
             else:
@@ -1424,6 +1430,9 @@ def _own_name_at_home(pool: list[Place], text: str) -> Place | None:
         return None
     biggest = max(pool, key=lambda p: p.population)
     return None if fold_name(biggest.name) == folded else max(own, key=lambda p: p.population)
+
+
+_PARTNER_WORDS = frozenset({"Partnerstadt", "Partnergemeinde", "Partnerstädte", "Partnergemeinden"})
 
 
 def _own_name(text: str) -> bool:
