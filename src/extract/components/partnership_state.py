@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION, Place
+from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
 from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, names_district, states_bond
 from .events import triggers_by_sentence, triggers_in
@@ -26,6 +26,18 @@ from .extensions import TokenTable, token_table
 PLACE_LABELS = (CITY, REGION)
 
 _HEADING_MAX_TOKENS = 10  # tokens, hyphens uncounted
+
+
+def _topic_compound(table: TokenTable, k: int) -> bool:
+    """ "Verkehrsverbund-Partnerschaft", "Bildungs-Kooperation": the partnership word is the
+    last part of a hyphenated compound whose whole is no partnership word and whose first
+    part is no place (not "Städte-Partnerschaft", not "Musterau-Partnerschaft")."""
+    if k < 2 or table.words[k - 1] != "-" or table.spaced[k - 2] or table.spaced[k - 1]:
+        return False
+    first = table.words[k - 2]
+    if not first[:1].isupper() or keyword_category(table.lower[k - 2] + table.lower[k]) is not None:
+        return False
+    return not load_gazetteer().lookup(first)
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +259,7 @@ class ReadingState:
         starts = [start for start, _ in bounds]
         for k, word in enumerate(table.lower):
             category = keyword_category(word)
-            if category is None:
+            if category is None or _topic_compound(table, k):
                 continue
             start = starts[bisect_right(starts, k) - 1]
             kinds, weak = result[start]

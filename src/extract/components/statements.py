@@ -105,7 +105,14 @@ class Statements(FoundingDates):
         for group in between_statements(doc, places, within=(sent.start, sent.end)):
             groups += _paired_off([p for p in group if sent.start <= p.start < sent.end])
         by_start = {p.start: p for p in places}
+        by_end = {p.end: p for p in sent_places}  # "X-Partnerschaft": a compound head, here a side
         for tok in sent:
+            if strong_kind(tok.lower_) and tok.i >= 4 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+                # "die Musterau-Beispielville-Partnerschaft": both sides before the partnership word
+                b = by_end.get(tok.i - 1)
+                a = by_end.get(b.start - 1) if b is not None and doc[b.start - 1].text == "-" else None
+                if a is not None and b is not None and not doc[a.end - 1].whitespace_:
+                    groups.append([a, b])
             if not strong_kind(tok.lower_) or tok.i + 3 > sent.end:
                 continue
             a = by_start.get(tok.i + 1)
