@@ -256,6 +256,9 @@ def test_a_town_named_like_a_person_is_a_town_where_the_text_puts_one(nlp, text,
     [
         "Kontakt\nStadtverwaltung Musterau\nAm Markt 1\n",
         "Bürgermeisteramt Musterau\nTelefon 0711 1234\n",
+        # an association in a contact block
+        "Ansprechpartner\nPartnerschaftskomitee Musterau e.V.\nTelefon 0711 1234\n",
+        "Kontakt\nFreundeskreis Musterau\nAm Markt 1\n",
     ],
 )
 def test_an_office_in_a_contact_block_is_no_person(nlp, text):
