@@ -220,6 +220,10 @@ def test_compound_names(nlp, text, expected):
         # a common noun, not an Amt's name; a club's circle is no district
         ("Er trat sein Amt an. Das Amt des Bürgermeisters ist frei.", []),
         ("Der Arbeitskreis tagt im Freundes-Kreis.", []),
+        # a foreign particle after the region word belongs to the name; the German genitive does not
+        ("Partner ist die Comté de Kerry.", [("Comté de Kerry", "REGION")]),
+        ("Sie liegt im Département du Nord.", [("Département du Nord", "REGION")]),
+        ("Er sprach im Kreis des Vereins.", []),
         # a district named after two towns the gazetteer knows only apart: one district
         ("Der Landkreis Hameln-Pyrmont lädt ein.", [("Landkreis Hameln-Pyrmont", "REGION")]),
         ("Das Amt Schwabach-Land tagt.", [("Amt Schwabach-Land", "REGION")]),

@@ -121,6 +121,7 @@ _INNER = {
     "los",
     "las",
 }
+_REGION_PARTICLES = frozenset({"de", "du", "di", "della", "of"})  # not the German "des": "im Kreis des Vereins"
 _URL_NEEDS = re.compile(r"[.@]|http")
 _URL_MARK = re.compile(r"(?=(@|www))", re.IGNORECASE)
 _ELIDED = re.compile(r"^(?:[dl]|[dns]ell|dall|all|sull)['’][A-ZÀ-Ý]")  # "d'Auge", "l'Isle", "nell’Emilia"
@@ -1007,6 +1008,9 @@ class PlaceRecognizer(UsesGazetteer):
         # "Powiat (Landkreis) Nowotarski": a translation in parentheses
         if j + 2 < n and words[j] == "(" and words[j + 1] in vocab["region"] and words[j + 2] == ")":
             j += 3
+        # "Comté de Kerry", "Département du Nord", "Provincia di Pistoia", "County of Kerry": a particle
+        if j + 1 < n and words[j] in _REGION_PARTICLES and scan.spaced[j - 1] and _starts_name(words[j + 1]):
+            j += 1
         if j >= n or blocked[j] or not (_starts_name(words[j]) or _ocr_form(words[j])):
             return None
         # the longest known name after the word, else capitalised words
