@@ -258,6 +258,11 @@ def test_a_compound_of_both_names_and_a_partnership_word_names_the_pair(extract_
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [(home, partner, "1956")]
 
 
+def test_a_year_after_a_partners_location_is_that_partners(extract_text):
+    text = "Schwabach, den 3. Mai 2019\n\nEs bestehen Freundschaften mit Meißen in Sachsen (seit 1990) und mit Lucca."
+    assert {p.b[0]: p.since for p in extract_text(text).partnerships} == {"Meißen": "1990", "Lucca": None}
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

@@ -106,8 +106,8 @@ class FoundingDates(PlaceRoles):
                 depth = max(0, depth - 1)
             elif depth == 0 and text in (",", ";", ".", "und", "sowie", "mit"):
                 return None
-            elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei"):
-                return None  # the next place; "X am Y" is still X
+            elif depth == 0 and k in places_at and doc[k - 1].lower_ not in ("am", "an", "der", "bei", "in", "im"):
+                return None  # the next place; "X am Y" is still X, "X in Sachsen (seit 1990)" X's year
             date = date_after_seit(doc, k, dates)
             if date is not None:
                 return date
