@@ -49,3 +49,17 @@ def test_a_name_and_a_sentence_go_on_across_a_soft_wrap(extract_text):
     )
     record = extract_text(text)
     assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Le Havre", "1975"), ("Poitiers", "1961")]
+
+
+def test_a_list_of_year_lines_in_a_wrapped_text_keeps_its_lines():
+    from extract.text import soft_wraps
+
+    listing = (
+        "Partnerstädte seit:\n"
+        "1963 North East Lincolnshire (früher Grimsby, bis 1996 Great Grimsby) - Großbritannien\n"
+        "1969 Pori – Finnland, eine Hafenstadt an der Westküste des Landes am Bottnischen Meerbusen\n"
+        "1979 Frederikshavn – Dänemark\n\n"
+    )
+    text = listing + WRAPPED
+    items = {k for k, c in enumerate(text) if c == "\n" and k < len(listing)}
+    assert soft_wraps(text) and not items & soft_wraps(text)

@@ -43,6 +43,13 @@ _WRAP_MIN_SHARE = 0.5
 _INSIDE_SENTENCE = re.compile(r"[^\W\d_]|[,\-–]")  # a letter, comma or dash; a list line ends in a year
 
 
+def _open_alike(line: str, after: str) -> bool:
+    """Two lines open with the same word, or both with a number ("1963 X – Y", "1969 Z – W"):
+    lines of a list."""
+    first, second = line.split()[0], after.split()[0]
+    return first == second or first[:1].isdigit() and second[:1].isdigit()
+
+
 def soft_wraps(text: str) -> frozenset[int]:
     """Offsets of the line breaks that wrap a paragraph (PDF text, e-mail, a page
     saved as plain text at a fixed width): where the text is wrapped at all, a line
@@ -64,7 +71,7 @@ def soft_wraps(text: str) -> frozenset[int]:
         and after
         and not _LIST_OPENER.match(after)
         and not _LIST_OPENER.match(line)
-        and line.split()[0] != after.split()[0]  # lines of a list open alike, wrapped ones rarely
+        and not _open_alike(line, after)  # lines of a list open alike, wrapped ones rarely
     ]
     widths = [n for _, n in followed if n <= _WRAP_MAX_WIDTH]
     if not widths or max(widths) < _WRAP_MIN_WIDTH:
