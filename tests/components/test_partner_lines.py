@@ -501,3 +501,21 @@ def test_a_lead_in_announcing_the_towns_keeps_or_opens_the_list(extract_text, le
 def test_a_lead_in_announcing_towns_by_bus_opens_no_list(extract_text):
     text = "Stadt Schwabach\n\nDie Stadt ist mit folgenden Städten durch Buslinien verbunden:\n\nFürth\nErlangen\n"
     assert extract_text(text).partnerships == []
+
+
+def test_a_bulleted_line_of_partners_with_country_codes_before_their_names(extract_text):
+    text = "Stadt Wels\n\nPartnerstädte\n• D-Schwabach (seit 1972), PL-Kalisz (seit 1990)\n• F-Poitiers\n"
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [
+        ("Kalisz", "1990"), ("Poitiers", None), ("Schwabach", "1972")
+    ]
+
+
+def test_a_bulleted_holder_before_a_colon_holds_the_partners_after_it(extract_text):
+    text = (
+        "Stadt Schwabach\n\nPartnerschaften der Stadtbezirke\n"
+        "• Stadtbezirk Musterwinkel: Seit 1969 Partnerschaft mit Poitiers in Frankreich\n"
+        "• Stadtbezirk Beispielfeld: Partnerschaft mit Lucca in Italien seit 1967\n"
+    )
+    pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
+    assert pairs == [("Beispielfeld", "Lucca", "1967"), ("Musterwinkel", "Poitiers", "1969")]

@@ -1146,6 +1146,15 @@ class PlaceRecognizer(UsesGazetteer):
         comma, parenthesis, slash, city word or the line end, when it is a short run of names."""
         vocab = _vocab()
         words = scan.words
+        if (
+            i + 2 < scan.n
+            and words[i].isupper()
+            and words[i] in country_codes()
+            and words[i + 1] == "-"
+            and not scan.spaced[i]
+            and not scan.spaced[i + 1]
+        ):
+            return None  # "• D-Straubing": a country's code before the name; the name is read on its own
         end = i
         while end < scan.n and not scan.blocked[end] and end - i < 5:
             word = words[end]

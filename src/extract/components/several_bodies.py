@@ -133,7 +133,8 @@ class SeveralBodies(Statements):
             if place.end >= sent.end or doc[place.end].text != ":" or self._key(place) in home_keys:
                 continue
             line_start = text.rfind("\n", 0, place.start_char) + 1
-            before = text[max(line_start, sent.start_char) : place.start_char].split()
+            # "• Stadtbezirk X:", "- Gemeinde Y:": a list mark before the line's body word
+            before = text[max(line_start, sent.start_char) : place.start_char].lstrip(" \t-–•*·»").split()
             if len(before) > 1 or (before and before[0].lower() not in body_words_lower()):
                 continue
             if could_be_at_home(place):
