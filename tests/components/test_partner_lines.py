@@ -519,3 +519,13 @@ def test_a_bulleted_holder_before_a_colon_holds_the_partners_after_it(extract_te
     )
     pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
     assert pairs == [("Beispielfeld", "Lucca", "1967"), ("Musterwinkel", "Poitiers", "1969")]
+
+
+def test_a_bulleted_town_heading_with_its_title_word_owns_the_lines_under_it(extract_text):
+    text = (
+        "Partnerschaften der Städte\n\n• Hansestadt Schwabach\n\n"
+        "• Poitiers – Frankreich (Nouvelle-Aquitaine). Seit 1956\n\n• Lucca – Italien (Toskana). Seit 1990\n\n"
+        "• Fürth\n\n• Kalisz – Polen (Großpolen). Seit 1990\n\n• Tartu – Estland (Kreis Tartu). Seit 1992\n"
+    )
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Fürth", "Kalisz"), ("Fürth", "Tartu"), ("Schwabach", "Lucca"), ("Schwabach", "Poitiers")]

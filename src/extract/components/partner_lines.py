@@ -1018,7 +1018,7 @@ def _bare_name(doc: Doc, block: Block, place: Span) -> bool:
     """A line that is one body at home and at most a title word: "Musterstadt",
     "Hansestadt Musterstadt", "Landkreis Musterland"."""
     text = doc_text(doc)
-    before = text[block.start : place.start_char].split()
+    before = text[block.start : place.start_char].lstrip(" \t-–•*·»").split()  # "• Hansestadt Musterstadt"
     after = text[place.end_char : block.end].strip()
     return could_be_at_home(place) and len(before) <= 1 and (after in ("", ":") or bool(_QUALIFIER.fullmatch(after)))
 
