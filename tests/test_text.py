@@ -56,9 +56,9 @@ def test_a_list_of_year_lines_in_a_wrapped_text_keeps_its_lines():
 
     listing = (
         "Partnerstädte seit:\n"
-        "1963 North East Lincolnshire (früher Grimsby, bis 1996 Great Grimsby) - Großbritannien\n"
-        "1969 Pori – Finnland, eine Hafenstadt an der Westküste des Landes am Bottnischen Meerbusen\n"
-        "1979 Frederikshavn – Dänemark\n\n"
+        "1963 Musterford-on-Sea (früher Musterford, bis 1996 Great Musterford) - Großbritannien\n"
+        "1969 Beispielby – Finnland, eine Hafenstadt an der Westküste des Landes am Bottnischen Meerbusen\n"
+        "1979 Musterhavn – Dänemark\n\n"
     )
     text = listing + WRAPPED
     items = {k for k, c in enumerate(text) if c == "\n" and k < len(listing)}

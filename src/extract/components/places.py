@@ -1154,7 +1154,7 @@ class PlaceRecognizer(UsesGazetteer):
             and not scan.spaced[i]
             and not scan.spaced[i + 1]
         ):
-            return None  # "• D-Straubing": a country's code before the name; the name is read on its own
+            return None  # "• D-Musterstadt": a country's code before the name; the name is read on its own
         end = i
         while end < scan.n and not scan.blocked[end] and end - i < 5:
             word = words[end]
