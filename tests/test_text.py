@@ -63,3 +63,14 @@ def test_a_list_of_year_lines_in_a_wrapped_text_keeps_its_lines():
     text = listing + WRAPPED
     items = {k for k, c in enumerate(text) if c == "\n" and k < len(listing)}
     assert soft_wraps(text) and not items & soft_wraps(text)
+
+
+def test_a_bulleted_item_wrapped_at_the_width_goes_on_in_the_next_line():
+    from extract.text import soft_wraps
+
+    item = (
+        "  • Schwabach: Poitiers (Frankreich), Lucca (Italien), Kalisz (Polen), Tartu\n"
+        "(Estland), Meißen (Deutschland)\n"
+    )
+    text = WRAPPED + "\n" + item + "  • Fürth: Besançon (Frankreich)\n"
+    assert text.index(item) + item.index("\n") in soft_wraps(text)

@@ -69,8 +69,7 @@ def soft_wraps(text: str) -> frozenset[int]:
         for (_, end, line), (_, _, after) in zip(lines, lines[1:], strict=False)
         if line
         and after
-        and not _LIST_OPENER.match(after)
-        and not _LIST_OPENER.match(line)
+        and not _LIST_OPENER.match(after)  # a wrapped item goes on in a line without a mark of its own
         and not _open_alike(line, after)  # lines of a list open alike, wrapped ones rarely
     ]
     widths = [n for _, n in followed if n <= _WRAP_MAX_WIDTH]
