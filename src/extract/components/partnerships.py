@@ -553,22 +553,30 @@ class PageReading(SeveralBodies):
         keys = {self._key(p): clause_of(sent, p.start) for p in sent_places}
         return [k for k in named if keys.get(k[1]) == clause_of(sent, date.start)]
 
-    def _dates_after_partners(
+    def _marks_in_order(
         self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]
-    ) -> dict[tuple[str, str], Span]:
-        """ "Zu A bestehen seit 1985 Beziehungen, B kam 2001 hinzu": strictly partner, date,
-        partner, date, each partner's own date the one after it; else empty."""
-        if len(named) < 2 or len(dates) != len(named):
-            return {}
+    ) -> list[tuple[int, str, object]] | None:
+        """The sentence's dates and each named pair's first mention, in text order, as
+        (token, "date" or "partner", the date or the pair's key); None unless two or more
+        pairs are named and each is mentioned."""
+        if len(named) < 2:
+            return None
         first: dict[tuple[str, str], Span] = {}
         for span in sent_places:
             key = next((k for k in named if k[1] == self._key(span)), None)
             if key is not None and key not in first:
                 first[key] = span
         if len(first) != len(named):
-            return {}
-        marks = sorted([(d.start, "date", d) for d in dates] + [(s.start, "partner", k) for k, s in first.items()])
-        if [kind for _, kind, _ in marks] != ["partner", "date"] * len(named):
+            return None
+        return sorted([(d.start, "date", d) for d in dates] + [(s.start, "partner", k) for k, s in first.items()])
+
+    def _dates_after_partners(
+        self, sent_places: list[Span], dates: list[Span], named: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], Span]:
+        """ "Zu A bestehen seit 1985 Beziehungen, B kam 2001 hinzu": strictly partner, date,
+        partner, date, each partner's own date the one after it; else empty."""
+        marks = self._marks_in_order(sent_places, dates, named) if len(dates) == len(named) else None
+        if marks is None or [kind for _, kind, _ in marks] != ["partner", "date"] * len(named):
             return {}
         return {marks[k][2]: marks[k + 1][2] for k in range(0, len(marks), 2)}
 
@@ -579,16 +587,9 @@ class PageReading(SeveralBodies):
         (date, partner, date, partner): a date belongs to the partners after it, up to the
         next date. Empty unless the first partner follows a date and two dates are used."""
         dates = [d for d in dates if not after_seit(d)]  # "mit A seit 1957, mit B seit 1960": after its partner
-        if len(named) < 2 or len(dates) < 2:
+        marks = self._marks_in_order(sent_places, dates, named) if len(dates) >= 2 else None
+        if marks is None:
             return {}
-        first = {}
-        for span in sent_places:
-            key = next((k for k in named if k[1] == self._key(span)), None)
-            if key is not None and key not in first:
-                first[key] = span
-        if len(first) != len(named):
-            return {}
-        marks = sorted([(d.start, "date", d) for d in dates] + [(s.start, "partner", k) for k, s in first.items()])
         own: dict[tuple[str, str], Span] = {}
         current: Span | None = None
         for _, kind, value in marks:
