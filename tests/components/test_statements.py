@@ -244,6 +244,16 @@ def test_an_elliptical_clause_after_the_homes_names_another_holder(extract_text,
     assert pairs == [("Fürth", "Lucca"), ("Schwabach", "Poitiers")]
 
 
+def test_the_first_clause_before_an_elliptical_home_clause_is_its_own_holders(extract_text):
+    # the first clause's town holds its partner, though the home follows in the elliptical clause
+    text = "Stadt Roth\n\nIn der Region gibt es Partnerschaften: Schwabach ist mit Poitiers verbunden, Roth mit Lucca."
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Roth", "Lucca"), ("Schwabach", "Poitiers")]
+    text = "Roth, den 3. Mai 2019\n\nDie Stadt Roth ist mit Lucca verschwistert, Schwabach mit Poitiers."
+    pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
+    assert pairs == [("Roth", "Lucca"), ("Schwabach", "Poitiers")]
+
+
 def test_a_town_in_a_list_of_partners_is_no_elliptical_holder(extract_text):
     text = "Schwabach, den 3. Mai 2019\n\nSchwabach pflegt Partnerschaften mit Poitiers, Meißen und Lucca."
     pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)

@@ -329,6 +329,13 @@ class PageReading(SeveralBodies):
                     holder, partner = self._side_of(span), self._side_of(elliptical)
                     self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
                     self._claimed |= {span.start, elliptical.start}
+            first_clause = self._first_clause_of_ellipsis(sent, sent_places, home_keys) if kinds else None
+            if first_clause is not None:
+                # "A ist mit B verschwistert, Musterstadt mit C": A, not the home named after it, holds B
+                holder, partner = self._side_of(first_clause[0]), self._side_of(first_clause[1])
+                why = "member town of the clause an elliptical one follows"
+                self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
+                self._claimed |= {first_clause[0].start, first_clause[1].start}
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             if not partners and self._announces_partners(sent, sent_places, home_keys):

@@ -162,6 +162,24 @@ class PlaceRoles(ReadingState):
         partner = next((p for p in places if p.start == k), None)
         return partner if partner is not None and self._key(partner) not in home_keys else None
 
+    def _first_clause_of_ellipsis(
+        self, sent: Span, places: list[Span], home_keys: set[str]
+    ) -> tuple[Span, Span] | None:
+        """ "A ist mit B verschwistert, C mit D": where an elliptical clause (``_elliptical_partner``,
+        the home's or another's) follows, the sentence's first place, a town at home other than the
+        home, holds the first place after its "mit"; None otherwise."""
+        doc = sent.doc
+        elliptic = [p for p in places if self._elliptical_partner(p, places, set()) is not None]
+        if not elliptic or not places or places[0] in elliptic:
+            return None
+        subject = places[0]
+        colon = max((t.i for t in doc[sent.start : subject.start] if t.text == ":"), default=sent.start)
+        if self._key(subject) in home_keys or not could_be_at_home(subject) or subject.start > colon + 3:
+            return None  # the clause's subject: at most an article or title word after its start or a colon
+        mit = next((t.i for t in doc[subject.end : elliptic[0].start] if t.lower_ == "mit"), None)
+        partner = next((p for p in places if mit is not None and mit < p.start < elliptic[0].start), None)
+        return (subject, partner) if partner is not None and self._key(partner) not in home_keys else None
+
     @staticmethod
     def _compound_head(span: Span) -> bool:
         """ "Élysée-Vertrag", "Musterstadt-Straße": the first part of a compound whose
