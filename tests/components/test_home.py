@@ -390,3 +390,14 @@ def test_a_district_named_in_its_partnership_statement_publishes_the_page(extrac
 def test_a_district_linked_once_is_no_home_of_a_page_naming_none(extract_text):
     text = "Partnerstädte\n\nSeit 1970 besteht eine Partnerschaft mit Poitiers.\n\nWeitere Seiten\nLandkreis Roth\n"
     assert extract_text(text).home == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Partnerschaftsverein Schwabach e.V.", "Deutsch-Französische Gesellschaft Schwabach", "Freundeskreis Schwabach"],
+)
+def test_a_page_titled_with_its_towns_association_is_that_towns(extract_text, title):
+    text = title + "\n\nDie Gesellschaft pflegt seit 1965 Kontakte in die Partnerstadt Poitiers."
+    record = extract_text(text)
+    assert record.home[:1] == ["Schwabach"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Poitiers")]

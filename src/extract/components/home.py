@@ -256,6 +256,10 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             v.score += 3.0  # "Landkreis Musterland" alone on the page's first line: its title
             v.strong = v.published = True
             v.reasons.append("page title")
+        elif _association_title(text, span):
+            v.score += 3.0  # "Partnerschaftsverein Musterstadt e.V." as the page's title: the town it serves
+            v.strong = v.published = True
+            v.reasons.append("title of the town's association")
         elif _dateline(text, span):
             v.score += 3.0  # "Springfield. Eine Delegation ...": a local report's place
             v.strong = True
@@ -384,9 +388,14 @@ def _publisher_before(before: str) -> str | None:
     return words[-1] if words and words[-1] in _PUBLISHER_WORDS else None
 
 
+_TITLE_REACH = 300  # characters from the text's start within which its first line's names stand
+
+
 def _title_line(text: str, span: Span) -> bool:
     """The page's first line is this body's name and nothing more, but for a title
     word: "Gemeinde Musterau", "Landkreis Musterland"."""
+    if span.start_char > _TITLE_REACH:
+        return False  # a first line starts near the text's start; a long text's later names need no look
     before = text[: span.start_char]
     line_start = before.rfind("\n") + 1
     if before[:line_start].strip(" \t\n#*"):
@@ -395,6 +404,23 @@ def _title_line(text: str, span: Span) -> bool:
     line_end = text.find("\n", span.end_char)
     after = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
     return after == "" and len(title) <= 1 and (not title or title[0].lower() in _body_words())
+
+
+def _association_title(text: str, span: Span) -> bool:
+    """The page's first line is an association named after this town ("Partnerschaftsverein
+    Musterstadt e.V.", "Deutsch-Französische Gesellschaft Musterstadt"): its page speaks of
+    the town's partnerships."""
+    if span.start_char > _TITLE_REACH:
+        return False
+    before = text[: span.start_char]
+    line_start = before.rfind("\n") + 1
+    if before[:line_start].strip(" \t\n#*"):
+        return False
+    words = before[line_start:].lower().split()
+    line_end = text.find("\n", span.end_char)
+    after = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
+    association = any(w.endswith(tuple(lex()["places"]["association_endings"])) for w in words)
+    return 1 <= len(words) <= 4 and after in ("", "e.V.", "e. V.") and association
 
 
 def _dateline(text: str, span: Span) -> bool:

@@ -161,6 +161,7 @@ def _vocab() -> dict:
         "prep": set(places["place_prepositions"]),
         "determiners": set(places["determiners"]),
         "company": set(places["company_suffixes"]),
+        "association": tuple(places["association_endings"]),
         "compass": set(places["compass_prefixes"]),
         "months": set(lex["dates"]["months"]),
         "organisation": set(lex["partnerships"]["organisation_words"]),
@@ -886,8 +887,13 @@ class PlaceRecognizer(UsesGazetteer):
             return REJECT, False  # "Die Partnerstädte:" on a list line: the article, not the town Die
         if strong:
             return ACCEPT, True
-        if end < scan.n and words[end] in vocab["company"] and not scan.list_line[i]:
-            return REJECT, False
+        if (
+            end < scan.n
+            and words[end] in vocab["company"]
+            and not scan.list_line[i]
+            and not (i and words[i - 1].lower().endswith(vocab["association"]))
+        ):
+            return REJECT, False  # "Bauer GmbH"; not "Partnerschaftsverein Musterstadt e.V.", named after its town
         zipf = max(self.gazetteer.zipf(word), self.gazetteer.zipf(looked_up))
         prev = words[i - 1].lower() if i else ""
         if words[i].lower() in vocab["organisation"]:
