@@ -273,6 +273,14 @@ def test_a_year_after_a_partners_location_is_that_partners(extract_text):
     assert {p.b[0]: p.since for p in extract_text(text).partnerships} == {"Meißen": "1990", "Lucca": None}
 
 
+def test_a_partnership_with_a_name_no_rule_reads_dates_no_partner_before_it(extract_text):
+    text = (
+        "Landkreis Roth\n\nDer Landkreis Roth pflegt seit 2000 eine Partnerschaft mit dem Powiat Kaliski. "
+        "Außerdem besteht seit 1991 eine Partnerschaft mit der Region Musterlande."
+    )
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Powiat Kaliski", "2000")]
+
+
 # how the year of the founding is given
 SINCE_FORMS = [
     "Seit dem Jahr 1956 ist {b} Partnerstadt von Schwabach.",

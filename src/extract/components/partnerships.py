@@ -341,7 +341,7 @@ class PageReading(SeveralBodies):
             if not partners and self._announces_partners(sent, sent_places, home_keys):
                 announced_at = index
             antecedent = antecedents[index]
-            if not partners and kinds and antecedent is not None:
+            if not partners and kinds and antecedent is not None and not self._unread_partner(sent):
                 # "Springfield ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
                 partners = [self._side_of(antecedent)]
                 why = "partnership sentence naming the previous sentence's partner"
@@ -467,6 +467,9 @@ class PageReading(SeveralBodies):
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
             antecedent = antecedents[index]
+            if not named and (kinds or weak) and self._unread_partner(sent):
+                focus = []  # "Außerdem besteht seit 1991 eine Partnerschaft mit der Region Musterland": not in focus
+                continue
             if not named and antecedent is not None and (kinds or weak):
                 named = self._named_pairs([antecedent], pairs)
             if named and (kinds or weak or self._is_heading(sent)):

@@ -181,6 +181,25 @@ class PlaceRoles(ReadingState):
         return (subject, partner) if partner is not None and self._key(partner) not in home_keys else None
 
     @staticmethod
+    def _unread_partner(sent: Span) -> bool:
+        """ "Außerdem besteht eine Partnerschaft mit der Region Musterland": the sentence names
+        its partner after "mit", though the place rules did not read the name; it is not the
+        partner of the sentence before."""
+        doc = sent.doc
+        bodies = body_words_lower() | _state_words()
+        for tok in sent:
+            if tok.lower_ != "mit":
+                continue
+            k = tok.i + 1
+            while k < sent.end and (doc[k].lower_ in _ARTICLES_LOWER or doc[k].text[:1].islower()) and k - tok.i < 4:
+                k += 1
+            # a body's or region's word, then a name no rule read: "mit der Region Musterland"
+            if k + 1 < sent.end and doc[k].lower_ in bodies and doc[k + 1].text[:1].isupper():
+                if not doc[k].ent_type_ and not doc[k + 1].ent_type_:
+                    return True
+        return False
+
+    @staticmethod
     def _compound_head(span: Span) -> bool:
         """ "Élysée-Vertrag", "Musterstadt-Straße": the first part of a compound whose
         last part is an ordinary noun names a thing, not the place."""
