@@ -34,12 +34,13 @@ _QUOTE_INFIX = "\\)\\]\\(\\[])(?=["  # the tail of spaCy's infix for quotes and 
 
 def customise_tokenizer(nlp: Language) -> None:
     """Split hyphens, en dashes and slashes between letters ("Bad Musterbad-Aarau",
-    "Oberdorf/Winterthur", "Partnerschaft Fürth–Besançon") and a full stop after a year ("1956."), so that
+    "Oberdorf/Winterthur", "Partnerschaft Fürth–Besançon"), an en dash between years ("1956–2010")
+    and a full stop after a year ("1956."), so that
     place and date spans fall on token boundaries."""
     # a typographic apostrophe between letters stays inside its word, as "'" does: "Villeneuve-d’Ascq",
     # "Sant’Agata", "O’Neill" (spaCy's German infixes split it off as a closing quote)
     defaults = [x.replace("’", "") if _QUOTE_INFIX in x else x for x in nlp.Defaults.infixes]
-    infixes = defaults + [r"(?<=[^\W\d_])[-–/](?=[^\W_])", r"(?<=\d)/(?=\d{4})"]
+    infixes = defaults + [r"(?<=[^\W\d_])[-–/](?=[^\W_])", r"(?<=\d)/(?=\d{4})", r"(?<=\d{4})–(?=\d{4})"]
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\b\d{4})\.", r"(?<=[\)\]])[:;,]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # emoticon exceptions such as "):" would glue "(Oder):" together

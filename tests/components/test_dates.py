@@ -22,6 +22,9 @@ def values(nlp, text):
         ("Ende des Jahres 2003 kam der Vertrag.", [("2003", "2003")]),
         ("Stand: 09/2019", [("09/2019", "2019-09")]),
         ("In den Jahren 1992 bis 1998 lebten sie hier.", [("1992", "1992"), ("1998", "1998")]),
+        # a range written with a dash between the years is two dates too
+        ("Die Partnerschaft bestand 1956–2010.", [("1956", "1956"), ("2010", "2010")]),
+        ("Die Partnerschaft bestand 1956-2010.", [("1956", "1956"), ("2010", "2010")]),
         ("Das Dokument entstand um 880 n. Chr. in Flandern.", [("880 n. Chr.", "0880")]),
         ("Bad Kissingen gründete bereits 1956.", [("1956", "1956")]),
         # a quantity word on the next line counts nothing: a fact box's next label
@@ -42,6 +45,8 @@ def test_dates_and_their_precision(nlp, text, expected):
         "T +49 2421 25-2235, 90762 Fürth",
         "Das 1000-jährige Kloster.",
         "Die Stadt hat 2500 Einwohner.",
+        # a number after a dash that no year opens: a telephone extension
+        "Telefon 09122 860-2010",
     ],
 )
 def test_no_dates_in_durations_ages_quantities_and_numbers(nlp, text):
