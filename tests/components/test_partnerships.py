@@ -1185,3 +1185,17 @@ def test_a_region_named_by_a_foreign_administrative_word_is_no_member_town(extra
     )
     pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
     assert pairs == [("Landkreis Roth", "Powiat Musterski"), ("Schwabach", "Poitiers")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Stadtbezirk Musterwinkel pflegt seit 1969 eine Partnerschaft mit Lucca.",
+        "Im Ortsteil Musterwinkel besteht seit 1969 eine Partnerschaft mit Lucca.",
+    ],
+)
+def test_a_part_of_the_home_named_as_the_subject_holds_its_partnership(extract_text, sentence):
+    # as gold-format's rule for a city's districts: the part is the pair's holder, not the city
+    text = "Stadt Schwabach\n\nDie Stadt Schwabach pflegt seit 1956 eine Partnerschaft mit Poitiers. " + sentence
+    pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
+    assert pairs == [("Musterwinkel", "Lucca", "1969"), ("Schwabach", "Poitiers", "1956")]

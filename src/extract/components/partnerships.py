@@ -329,6 +329,13 @@ class PageReading(SeveralBodies):
                     holder, partner = self._side_of(span), self._side_of(elliptical)
                     self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
                     self._claimed |= {span.start, elliptical.start}
+            part = self._part_as_holder(sent, sent_places, home_keys) if kinds else None
+            if part is not None:
+                # "Der Stadtbezirk X pflegt eine Partnerschaft mit Y": the city's part holds it
+                why = "part of the home named as its partnership's holder"
+                for span in part[1]:
+                    self._held_pair(pairs, sent, sent_places, self._side_of(part[0]), self._side_of(span), kinds, why)
+                    self._claimed.add(span.start)
             first_clause = self._first_clause_of_ellipsis(sent, sent_places, home_keys) if kinds else None
             if first_clause is not None:
                 # "A ist mit B verschwistert, Musterstadt mit C": A, not the home named after it, holds B

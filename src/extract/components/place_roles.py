@@ -70,6 +70,7 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
 _INNER_ADVERBS = frozenset({"aber", "doch", "jedoch"})
+_PART_WORDS = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft")
 _ARTICLES_LOWER = frozenset({"der", "die", "dem", "den", "des", "ihrer", "seiner", "unserer"})
 _ELLIPSIS_FILLERS = frozenset({"jahre", "jahren", "seit", "schon", "bereits", "ebenfalls", "auch", "–", "-"})
 
@@ -198,6 +199,26 @@ class PlaceRoles(ReadingState):
                 if not doc[k].ent_type_ and not doc[k + 1].ent_type_:
                     return True
         return False
+
+    def _part_as_holder(self, sent: Span, places: list[Span], home_keys: set[str]) -> tuple[Span, list[Span]] | None:
+        """ "Der Stadtbezirk X pflegt seit 1969 eine Partnerschaft mit Y", "Im Ortsteil X besteht
+        ... mit Y": a part of the home named as its sentence's subject holds the partners named
+        after "mit" (as "Stadtbezirk X: Partnerschaft mit Y" lines do); None otherwise."""
+        doc = sent.doc
+        first = places[0] if places else None
+        if first is None or first.start < 1 or first.start - sent.start > 3:
+            return None
+        if not doc[first.start - 1].lower_.startswith(_PART_WORDS) or self._key(first) in home_keys:
+            return None
+        mit = next((t.i for t in doc[first.end : sent.end] if t.lower_ == "mit"), None)
+        if mit is None:
+            return None
+        partners = [
+            p
+            for p in places
+            if p.start > mit and self._key(p) not in home_keys and not self._qualifier(p, places)
+        ]
+        return (first, partners) if partners else None
 
     @staticmethod
     def _compound_head(span: Span) -> bool:
