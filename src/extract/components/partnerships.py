@@ -542,11 +542,12 @@ class PageReading(SeveralBodies):
                 own_clause = self._partners_in_clause_of(sent, sent_places, dates[0], named)
                 targets = own_clause or targets
             # a date one partner's "seit" claimed ("A (seit 1985) und eine Freundschaft mit B") is not B's
+            sentence_text = " ".join(span_text(sent).split())
             claimed = {
                 e["date"]: key
                 for key in named
                 for e in pairs[key].events
-                if e.get("by") == "seit" and e["evidence"] == " ".join(span_text(sent).split())
+                if e.get("by") == "seit" and e["evidence"] == sentence_text
             }
             for event in sentence_events(sent, triggers, dates, bool(kinds), day):
                 for key in targets:

@@ -82,9 +82,10 @@ _OFFICE_ENDINGS = ("verwaltung", "amt", "rathaus", "kanzlei", "büro", "magistra
 
 
 @lru_cache(maxsize=1)
-def _association_endings() -> tuple[str, ...]:
-    """ "Partnerschaftskomitee Musterau", "Freundeskreis X" in a contact block: an association."""
-    return tuple(load_lexicon()["places"]["association_endings"])
+def _body_endings() -> tuple[str, ...]:
+    """An office's or an association's word ("Stadtverwaltung Musterau", "Partnerschaftskomitee
+    Musterau" in a contact block): the name after it is the body's, not a person's."""
+    return _OFFICE_ENDINGS + tuple(load_lexicon()["places"]["association_endings"])
 
 
 @lru_cache(maxsize=1)
@@ -355,7 +356,7 @@ class PersonRecognizer(UsesGazetteer):
         parts = [k for k in range(i, end) if _is_name_token(words[k])]
         if any(words[k] in _classifiers() for k in parts):
             return None  # "Stadt Lüneburg" in a photo credit is no person
-        if words[i].lower().endswith(_OFFICE_ENDINGS + _association_endings()):
+        if words[i].lower().endswith(_body_endings()):
             return None  # "Stadtverwaltung Musterau", "Bürgermeisteramt X" in a contact block: an office
         hyphenated = {k for k in parts if k + 1 < len(words) and words[k + 1] == "-" or k > 0 and words[k - 1] == "-"}
         common = any(self._is_common(words[k]) for k in parts[1:] if k not in hyphenated)

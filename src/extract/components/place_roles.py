@@ -44,6 +44,11 @@ def _state_before_its_country(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _body_and_state_words() -> frozenset[str]:
+    return body_words_lower() | _state_words()
+
+
+@lru_cache(maxsize=1)
 def _state_words() -> frozenset[str]:
     """Words that call the name after them a state or region ("im US-Bundesstaat X",
     "in der Region X"), lower-cased: a town named after one locates the town before it."""
@@ -187,7 +192,7 @@ class PlaceRoles(ReadingState):
         its partner after "mit", though the place rules did not read the name; it is not the
         partner of the sentence before."""
         doc = sent.doc
-        bodies = body_words_lower() | _state_words()
+        bodies = _body_and_state_words()
         for tok in sent:
             if tok.lower_ != "mit":
                 continue
