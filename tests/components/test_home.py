@@ -243,6 +243,21 @@ def test_a_district_alone_on_the_first_line_is_the_pages_title(extract_text):
     }
 
 
+@pytest.mark.parametrize("title", ["Kempten (Allgäu)", "Frankfurt (Oder)"])
+def test_a_title_with_its_region_in_brackets_is_the_pages_title(extract_text, title):
+    # "Halle (Saale)", "Kempten (Allgäu)": the region in brackets is part of the official name,
+    # not a location given to the reader as a partner's is
+    record = extract_text(title + "\nPartnerstädte\nSeit 1963 besteht eine Partnerschaft mit der Stadt Trappes.")
+    assert record.home == [title.split(" (")[0]] or record.home == [title]
+    assert [p.b[0] for p in record.partnerships] == ["Trappes"]
+
+
+def test_a_bracketed_region_after_a_name_in_the_text_still_locates_a_partner(extract_text):
+    record = extract_text("Stadt Coburg\nCoburg pflegt Partnerschaften mit Gotha (Thüringen) und Niort (Frankreich).")
+    assert record.home == ["Coburg"]
+    assert {p.b[0] for p in record.partnerships} == {"Gotha", "Niort"}
+
+
 def test_a_district_heading_under_a_partner_heading_is_a_partner(extract_text):
     record = extract_text(
         "Der Landkreis Roth stellt seine Partner vor.\n\nPartnerkreise\n\nLandkreis Cham\n\nDie Partnerschaft mit "

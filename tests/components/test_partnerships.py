@@ -748,6 +748,32 @@ def test_the_sole_year_of_a_pairs_sentence_founds_it(extract_text, sentence, sin
     assert [(p.b[0], p.since) for p in record.partnerships] == [("Poitiers", since)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1990 kam Poitiers hinzu, 1992 Tartu.",
+        "1990 folgte Poitiers, 1992 Tartu.",
+        "Es folgten 1990 Poitiers und 1992 Tartu.",
+        "1990 kam die französische Stadt Poitiers hinzu, 1992 die estnische Stadt Tartu.",
+    ],
+)
+def test_years_named_in_turn_with_their_partners_found_each(extract_text, sentence):
+    # a sentence opening with a year, each later year before its partner: each partner's year
+    # is the last one before it, not the nearest one after it
+    text = "Stadt Ansbach\n\nSeit 1970 besteht eine Partnerschaft mit Lucca. " + sentence
+    record = extract_text(text)
+    assert {(p.b[0], p.since) for p in record.partnerships} == {
+        ("Lucca", "1970"), ("Poitiers", "1990"), ("Tartu", "1992")
+    }
+
+
+def test_a_domestic_partner_after_anothers_bracketed_year_is_a_partner(extract_text):
+    # "mit A (seit 1976) und B (seit 1987)": B is coordinated with A, the year between is A's
+    text = "Städtepartnerschaften\nCoburg unterhält Partnerschaften mit Niort (seit 1976) und Gotha (seit 1987)."
+    record = extract_text(text)
+    assert {(p.b[0], p.since) for p in record.partnerships} == {("Niort", "1976"), ("Gotha", "1987")}
+
+
 # -- merged municipalities ----------------------------------------------------------
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns

@@ -132,13 +132,38 @@ class FoundingDates(PlaceRoles):
         lo, hi = pair.evidence
         # the entities starting in the evidence, by bisection: a long text has many of both
         starting = self._ents[bisect_left(self._ent_starts, lo) : bisect_left(self._ent_starts, hi)]
-        found = self._date_beside_partner(doc, pair, [e for e in starting if e.end_char <= hi])
-        by = "beside"
+        inside = [e for e in starting if e.end_char <= hi]
+        found, by = self._year_in_turn(pair, inside), "in turn"
+        if found is None:
+            found, by = self._date_beside_partner(doc, pair, inside), "beside"
         if found is None:
             found, by = self._sole_year(doc, pair, starting), "sole year"
         if found is not None:
             evidence = " ".join(doc_text(doc)[lo:hi].split())
             pair.events.append({"type": "signed", "date": found, "evidence": evidence, "by": by})
+
+    def _year_in_turn(self, pair: Pair, inside: list[Span]) -> str | None:
+        """ "1986 kam X hinzu, 1991 Y", "Es folgten 1986 X und 1991 Y": where the evidence
+        opens with a year and each later year follows a partner, a partner's year is the last
+        one before it; None otherwise."""
+        marks = [
+            (e.start, "date" if e.label_ == "DATE" else "place", e)
+            for e in inside
+            if e.label_ == "DATE" or e.label_ in PLACE_LABELS and self._key(e) != pair.a.key
+        ]
+        kinds = [kind for _, kind, _ in sorted(marks, key=lambda m: m[0])]
+        years = [e for _, kind, e in marks if kind == "date"]
+        if len(years) < 2 or not kinds or kinds[0] != "date" or "date date" in " ".join(kinds):
+            return None
+        if any(not e._.date_value or len(e._.date_value) != 4 for e in years):
+            return None  # days and months: a report's visits, not the foundings of a list
+        current: str | None = None
+        for _, kind, e in sorted(marks, key=lambda m: m[0]):
+            if kind == "date":
+                current = e._.date_value
+            elif self._key(e) == pair.b.key:
+                return current
+        return None
 
     def _date_beside_partner(self, doc: Doc, pair: Pair, inside: list[Span]) -> str | None:
         """A date attached to the partner's name in the pair's evidence ("X (Frankreich,

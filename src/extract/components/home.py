@@ -225,8 +225,11 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         district = span.label_ == REGION and names_district(text[span.start_char : span.end_char])
         if span.label_ == REGION and (not district or first_word in above_district_words()):
             continue  # "Bayern", "Kanton X": a region named as such publishes no municipal page
-        if _predecessor(doc, span, markers) or qualified_for_reader(doc, span) or _described(doc, span):
+        titled = _title_line(text, span)
+        if _predecessor(doc, span, markers) or _described(doc, span):
             continue
+        if qualified_for_reader(doc, span) and not titled:
+            continue  # "Kempten (Allgäu)" as the page's title is its official name, not a location
         if span.start and doc[span.start - 1].lower_ in _PART_WORDS:
             continue  # "im Stadtteil X": a part of some town, not a publisher
         prev = doc[span.start - 1].lower_ if span.start else ""
@@ -252,7 +255,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
         if k in owners:
             v.score += 3.0
             v.strong = v.published = True
-        if _title_line(text, span):
+        if titled:
             v.score += 3.0  # "Landkreis Musterland" alone on the page's first line: its title
             v.strong = v.published = True
             v.reasons.append("page title")
@@ -403,7 +406,13 @@ def _title_line(text: str, span: Span) -> bool:
     title = before[line_start:].split()
     line_end = text.find("\n", span.end_char)
     after = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-    return after == "" and len(title) <= 1 and (not title or title[0].lower() in _body_words())
+    # "Halle (Saale)", "Neustadt (Hessen)": a region in brackets is part of many official names
+    return (after == "" or bool(_BRACKETED.fullmatch(after))) and len(title) <= 1 and (
+        not title or title[0].lower() in _body_words()
+    )
+
+
+_BRACKETED = re.compile(r"\([^()\n]{1,40}\)")
 
 
 def _association_title(text: str, span: Span) -> bool:
@@ -502,15 +511,19 @@ def _unmarked_name_before(doc: Doc, k: int) -> int | None:
 
 
 _LOCATION_WORDS = {"in", "im", "aus", "der", "dem", "des", "/", "(", ")"}
+_DATE_WORDS = {"seit", "ab", "von", "bis", "-", "–"}  # "X (seit 1976)", "X (1976–1990)": the name's own year
 
 
 def _before_location(doc: Doc, k: int) -> int:
     """The last token of a coordinated name, from the token before the conjunction:
     the name itself, or the name before its location ("X im Bundesland Y/Deutschland",
-    "X in der Region Y in Frankreich", "X (Italien)"); -1 where no name is found."""
+    "X in der Region Y in Frankreich", "X (Italien)", "X (seit 1976)"); -1 where no name is found."""
     j, found = k, k
     while j > 0 and k - j < 12 and (
-        doc[j].ent_type_ in (COUNTRY, REGION) or doc[j].lower_ in _LOCATION_WORDS or doc[j].lower_ in _body_words()
+        doc[j].ent_type_ in (COUNTRY, REGION, "DATE")
+        or doc[j].lower_ in _LOCATION_WORDS
+        or doc[j].lower_ in _body_words()
+        or doc[j].lower_ in _DATE_WORDS and doc[j + 1].ent_type_ == "DATE"
     ):
         if doc[j].lower_ in ("in", "im", "aus", "(") and doc[j - 1].ent_type_ in (CITY, REGION):
             found = j - 1  # the earliest: "X in der Region Y in Frankreich" is X's location
