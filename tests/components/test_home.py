@@ -245,7 +245,7 @@ def test_a_district_alone_on_the_first_line_is_the_pages_title(extract_text):
 
 @pytest.mark.parametrize("title", ["Kempten (Allgäu)", "Frankfurt (Oder)"])
 def test_a_title_with_its_region_in_brackets_is_the_pages_title(extract_text, title):
-    # "Halle (Saale)", "Kempten (Allgäu)": the region in brackets is part of the official name,
+    # "Frankfurt (Oder)", "Kempten (Allgäu)": the region in brackets is part of the official name,
     # not a location given to the reader as a partner's is
     record = extract_text(title + "\nPartnerstädte\nSeit 1963 besteht eine Partnerschaft mit der Stadt Trappes.")
     assert record.home == [title.split(" (")[0]] or record.home == [title]

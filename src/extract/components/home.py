@@ -406,7 +406,7 @@ def _title_line(text: str, span: Span) -> bool:
     title = before[line_start:].split()
     line_end = text.find("\n", span.end_char)
     after = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-    # "Halle (Saale)", "Neustadt (Hessen)": a region in brackets is part of many official names
+    # "Frankfurt (Oder)", "Neustadt (Hessen)": a region in brackets is part of many official names
     return (after == "" or bool(_BRACKETED.fullmatch(after))) and len(title) <= 1 and (
         not title or title[0].lower() in _body_words()
     )
