@@ -774,6 +774,48 @@ def test_a_domestic_partner_after_anothers_bracketed_year_is_a_partner(extract_t
     assert {(p.b[0], p.since) for p in record.partnerships} == {("Niort", "1976"), ("Gotha", "1987")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Stadt Amorbach ist mit Meerbusch partnerschaftlich verbunden.",
+        "Die Stadt Amorbach ist mit Cléon verbunden, der Markt Bürgstadt mit Meerbusch.",
+        "Die Stadt Amorbach ist seit 1990 mit Meerbusch verbunden, der Markt Bürgstadt mit Cléon.",
+    ],
+)
+def test_a_member_towns_partner_at_home_after_its_own_mit(extract_text, sentence):
+    # a district's page: the town after a member town's "mit" is its partner, even at home
+    record = extract_text("Landkreis Worms\nPartnerschaften\n" + sentence)
+    assert ("Amorbach", "Meerbusch") in {(p.a[0], p.b[0]) for p in record.partnerships} or (
+        "Bürgstadt", "Meerbusch"
+    ) in {(p.a[0], p.b[0]) for p in record.partnerships}
+
+
+def test_a_companion_in_a_bond_sentence_is_no_partner(extract_text):
+    # "zusammen mit X": X joined the two in something else, it is no party of their partnership
+    text = (
+        "Stadt Worms\nDie partnerschaftliche Verbundenheit mit Amorbach ist alt: 1259 gründeten beide "
+        "zusammen mit Meerbusch einen Bund."
+    )
+    assert "Meerbusch" not in {p.b[0] for p in extract_text(text).partnerships}
+
+
+def test_a_bond_under_a_plain_partnership_heading_states_a_partnership(extract_text):
+    # "Partnerschaften" is no word only twinning uses; the bond of two towns under it is the evidence
+    record = extract_text("Partnerschaften\nDie Stadt Amorbach ist mit Cléon verbunden.")
+    assert found(record) == {("Amorbach", "Cléon")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partnerschaften\nDie Stadt Amorbach ist über die Autobahn mit Cléon verbunden.",  # a road
+        "Partnerschaften\nWir danken allen Sponsoren.\nGeschichte\nDie Stadt Amorbach ist mit Cléon verbunden.",
+    ],
+)
+def test_a_bond_by_road_or_in_another_section_states_none(extract_text, text):
+    assert found(extract_text(text)) == set()
+
+
 # -- merged municipalities ----------------------------------------------------------
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns

@@ -328,6 +328,35 @@ def test_a_town_opening_a_row_of_a_bare_list_is_a_place(nlp):
     assert ("Jena", "CITY") in places(process("Städtepartnerschaften\n" + rows, nlp))
 
 
+def test_rows_vouched_for_vouch_in_turn(nlp):
+    from extract.pipeline import process
+
+    # an overview's pair lines, one holder per two rows: the first row's neighbour is the second,
+    # itself vouched for only by the rows after it
+    rows = (
+        "Bautzen – Dzierżoniów (Polen), seit 1997\nBautzen – Worms, seit 1990\n"
+        "Zittau – Liberec (Tschechien)\nZittau – Pieszyce (Polen)\n"
+    )
+    found = places(process("Liste der Städtepartnerschaften\n" + rows, nlp))
+    assert found.count(("Bautzen", "CITY")) == 2
+
+
+def test_a_country_qualifying_the_next_name_does_not_move_a_town_abroad(nlp):
+    from extract.pipeline import process
+
+    # Görlitz is also the German name of Zgorzelec; "(Polen)" locates Zgorzelec, not Görlitz
+    doc = process("Partnerschaften\nGörlitz – Zgorzelec (Polen), seit 1991\nGörlitz – Worms, seit 1971\n", nlp)
+    countries = {(e.text, e._.place.country) for e in doc.ents if e.label_ == "CITY"}
+    assert countries == {("Görlitz", "DE"), ("Zgorzelec", "PL"), ("Worms", "DE")}
+
+
+def test_a_country_after_the_name_itself_still_moves_it(nlp):
+    from extract.pipeline import process
+
+    doc = process("Partnerschaften\nMusterstadt pflegt eine Partnerschaft mit Görlitz (Polen).", nlp)
+    assert [e._.place.country for e in doc.ents if e.text == "Görlitz"] == ["PL"]
+
+
 def test_a_row_apart_from_the_list_gets_no_vouching(nlp):
     from extract.pipeline import process
 

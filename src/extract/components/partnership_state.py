@@ -284,29 +284,37 @@ class ReadingState:
     def _bonds_in_partnership_sections(self, bounds: list[tuple[int, int]]) -> None:
         """ "Partnerstädte" over "Seit 1970 ist die Stadt mit X verbunden": under a heading
         with a partnership word, a sentence binding a body to a place by "mit ... verbunden"
-        or "verbindet ... mit" states that partnership, though it names none. The section
-        runs to the next heading that names neither a partnership nor a place."""
+        or "verbindet ... mit" states that partnership, though it names none."""
+        with_places = {start for start, _ in bounds if self._ents_by_sentence.get(start)}
+        kinds_of = {start: self._sentence_kinds[start][0] for start, _ in bounds}
+        for start, section_kind in self._section_bonds(bounds, kinds_of, with_places).items():
+            self._sentence_kinds[start][0].add(section_kind)
+
+    def _section_bonds(
+        self, bounds: list[tuple[int, int]], kinds_of: dict[int, set[str]], with_places: set[int]
+    ) -> dict[int, str]:
+        """The sentences (by start token) that state a bond under a partnership heading, with
+        the heading's kind; ``kinds_of`` gives each sentence's partnership kinds, ``with_places``
+        the sentences that name a place. The section runs to the next heading that names
+        neither a partnership nor a place."""
         table = self._table
         bonds = _section_bond_words()
         section_kind: str | None = None
+        found: dict[int, str] = {}
         for start, end in bounds:
-            kinds, weak = self._sentence_kinds[start]
+            kinds = kinds_of[start]
             if self._heading(table, start, end):
                 if kinds:
                     section_kind = sorted(kinds)[0] if len(kinds) == 1 else "partnership"
-                elif not self._ents_by_sentence.get(start):
+                elif start not in with_places:
                     section_kind = None  # "Geschichte", "Wirtschaft": another section
                 continue
-            if section_kind is None or kinds:
+            if section_kind is None or kinds or start not in with_places:
                 continue
             words = table.lower[start:end]
-            if (
-                "mit" in words
-                and any(w in bonds["verbs"] for w in words)
-                and bonds["means"].isdisjoint(words)
-                and any(e.label_ in PLACE_LABELS for e in self._ents_by_sentence.get(start, ()))
-            ):
-                kinds.add(section_kind)
+            if "mit" in words and any(w in bonds["verbs"] for w in words) and bonds["means"].isdisjoint(words):
+                found[start] = section_kind
+        return found
 
     def _keywords(self, sent: Span) -> tuple[set[str], bool]:
         """Partnership kinds named in the sentence, and whether a weak word is there."""

@@ -1350,6 +1350,9 @@ class PlaceRecognizer(UsesGazetteer):
         ]
         # in text order, starts and ends alike (spans never overlap): a window of them is two bisections
         c_starts, c_ends = [c[0] for c in countries], [c[1] for c in countries]
+        # the place each country qualifies ("Y (Polen)", "Y, Polen"): its start, or None
+        f_starts = [f[0] for f in found]
+        qualified = {c: self._qualified_by(table, found, f_starts, c) for c in c_starts}
         resolved: list[Place | None] = []
         for start, end, label in found:
             candidates = self._lookup_span(table, start, end, label)
@@ -1388,7 +1391,10 @@ class PlaceRecognizer(UsesGazetteer):
                 # "... mit Springfield (USA). Musterberg ist ...": a country named in the sentence
                 # before does not move a town at home to a hamlet of its name there
                 at_home = [p for p in wanted if lies_at_home(p) and p.population >= vocab["town"]]
-                if at_home and max(p.population for p in in_context) * 10 < max(p.population for p in at_home):
+                # "A – B (Polen)": a country that qualifies another name is no context of A's
+                elsewhere = all(qualified[c[0]] not in (None, start) for c in near)
+                factor = 1 if elsewhere else 10
+                if at_home and max(p.population for p in in_context) * factor < max(p.population for p in at_home):
                     in_context = at_home
             pool = in_context or wanted
             if label == CITY and adjacent and not any(p.country in adjacent for p in wanted):
@@ -1398,6 +1404,19 @@ class PlaceRecognizer(UsesGazetteer):
                 best = _own_name_at_home(pool, table.span_text(start, end)) or best
             resolved.append(best)
         return resolved
+
+    @staticmethod
+    def _qualified_by(
+        table: TokenTable, found: list[tuple[int, int, str]], starts: list[int], country_start: int
+    ) -> int | None:
+        """The start of the place a country right after it qualifies ("Y (Polen)", "Y, Polen"), or None."""
+        k = bisect_right(starts, country_start - 1) - 1
+        while k >= 0 and found[k][2] == COUNTRY:
+            k -= 1
+        if k < 0 or country_start - found[k][1] > 2:
+            return None
+        between = [w for w in table.words[found[k][1] : country_start] if w.strip()]
+        return found[k][0] if all(w in ("(", ",", "/") for w in between) else None
 
     @staticmethod
     def _lookup_span(table: TokenTable, start: int, end: int, label: str) -> tuple[Place, ...]:
@@ -1484,6 +1503,21 @@ def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
         return set()
     rows = sorted(r for c in scan.accepted if (r := row(c)))
     found: set[int] = set()
+    while True:
+        # a row vouched for vouches in turn: "Musterau – X / Musterau – Y / Z – W / Z – V", the first
+        # row's neighbour is the second, itself pending until the rows after it vouch for it
+        vouched = _vouched_rows(text, rows, [(r, c) for r, c in lone if id(c) not in found])
+        if not vouched:
+            return found
+        found |= {id(c) for _, c in vouched}
+        rows = sorted(rows + [r for r, _ in vouched])
+
+
+def _vouched_rows(
+    text: str, rows: list[tuple[int, int]], lone: list[tuple[tuple[int, int], _Candidate]]
+) -> list[tuple[tuple[int, int], _Candidate]]:
+    """The lone rows with at least two accepted rows next to them, nothing but blank lines between."""
+    found = []
     for (begin, end), cand in lone:
         peers = 0
         # the accepted rows just before and after, with nothing but blank lines between
@@ -1499,7 +1533,7 @@ def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
                 break
             peers, edge = peers + 1, r_end
         if peers >= 2:
-            found.add(id(cand))
+            found.append(((begin, end), cand))
     return found
 
 

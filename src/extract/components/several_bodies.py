@@ -15,6 +15,10 @@ from .home import foreign_adjective_before, owner_after_partner_noun, partner_cu
 from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
 from .statements import Statements
 
+_ARTICLES = frozenset({"der", "die", "dem", "den"})
+# words between a holder and its "mit": "A ist seit 1990 auch mit B verbunden"
+_COPULA_FILLERS = frozenset({"ist", "sind", "war", "seit", "auch", "zudem", "bereits", "schon", "außerdem"})
+
 _MIT_WORDS = frozenset({"der", "dem", "den"})
 _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
@@ -182,6 +186,8 @@ class SeveralBodies(Statements):
                 or foreign_adjective_before(doc, p)
                 or self._named_partner_town(sent, p)
                 or self._coordinated_with(doc, p, partners)
+                or self._party_of_bond(sent, p)  # "A ist mit Musterdorf partnerschaftlich verbunden"
+                or self._with_holder_before(doc, p, holders)
             )
             if at_home and not cued:
                 if self._can_hold(doc, sent, p):
@@ -207,6 +213,22 @@ class SeveralBodies(Statements):
             holder = before[-1] if before else holders[0]
             found.append((self._side_of(holder), self._side_of(partner)))
         return found
+
+    @staticmethod
+    def _with_holder_before(doc: Doc, span: Span, holders: list[Span]) -> bool:
+        """ "A ist mit Musterdorf verbunden", "..., der Markt B mit Musterdorf": in a partnership
+        sentence, the name after a holder's own "mit" is that holder's partner, wherever it lies."""
+        if not holders:
+            return False
+        k = span.start - 1
+        while k > 0 and (doc[k].lower_ in body_words_lower() or doc[k].lower_ in _ARTICLES):
+            k -= 1
+        if doc[k].lower_ != "mit":
+            return False
+        k -= 1
+        while k > 0 and (doc[k].lower_ in _COPULA_FILLERS or doc[k].ent_type_ == "DATE"):
+            k -= 1  # "A ist seit 1990 auch mit ..."
+        return any(h.end - 1 == k for h in holders)
 
     @staticmethod
     def _coordinated_with(doc: Doc, span: Span, partners: list[Span]) -> bool:

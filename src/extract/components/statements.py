@@ -242,6 +242,7 @@ class Statements(FoundingDates):
             if p.label_ == CITY and resolved_at_home(p)
             or p.label_ == REGION and names_district(p.text) and could_be_at_home(p)  # "Landkreis X" as title
         }
+        section_bonds: dict[int, str] | None = None  # found only where a linked sentence needs them
         for k in linked:
             # the other party: a second place in the sentence, or the page's own town
             if len(keys_by_sentence[k]) < 2 and not (at_home - keys_by_sentence[k]):
@@ -250,10 +251,23 @@ class Statements(FoundingDates):
             words = lower[start:end]
             stated = any(keyword_category(w) in ("partnership", "friendship") for w in words)
             if not (stated or states_bond(words) or states_bond(words, friendship=True)):
-                continue
+                if section_bonds is None:
+                    section_bonds = self._section_bonds(
+                        bounds, self._kinds_by_start(bounds), {bounds[j][0] for j in keys_by_sentence}
+                    )
+                if start not in section_bonds:
+                    continue  # "Partnerschaften" over "Die Stadt X ist mit Y verbunden" states one
             if not self._about_organisation(doc[start:end]):
                 return True
         return self._announced_and_named(doc, bounds, places, keys_by_sentence, at_home)
+
+    def _kinds_by_start(self, bounds: list[tuple[int, int]]) -> dict[int, set[str]]:
+        """Each sentence's partnership kinds (before the sentences are prepared)."""
+        lower = self._table.lower
+        return {
+            start: {c for w in lower[start:end] if (c := keyword_category(w)) not in (None, "weak")}
+            for start, end in bounds
+        }
 
     def _announced_and_named(
         self,
@@ -328,6 +342,8 @@ class Statements(FoundingDates):
             k -= 1
         if k < sent.start or lower[k] not in ("mit", "zu"):
             return False
+        if k > sent.start and lower[k - 1] in ("zusammen", "gemeinsam"):
+            return False  # "gründeten sie zusammen mit X einen Bund": a companion, not a party of the bond
         words = lower[sent.start : sent.end]
         return states_bond(words) or states_bond(words, friendship=True)
 
