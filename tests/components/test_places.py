@@ -575,3 +575,18 @@ def test_a_double_name_after_a_municipal_word_is_one_body(nlp):
     assert places(nlp("Die Gemeinde Rehling-Siersdorf lädt ein.")) == [("Rehling-Siersdorf", "CITY")]
     # not a town and its state
     assert ("Fürth-Bayern", "CITY") not in places(nlp("Die Stadt Fürth-Bayern lädt ein."))
+
+
+def test_a_compound_whose_town_name_runs_on_is_a_place(nlp):
+    from extract.pipeline import process
+
+    # "Horn-Bad" reads as a first name and a word, as "Heinrich-Heine-Gymnasium" does, but the
+    # gazetteer knows the longer name "Horn-Bad Meinberg"
+    assert ("Horn-Bad Meinberg", "CITY") in places(process("Die Partnerschaft mit Horn-Bad Meinberg.", nlp))
+
+
+def test_a_compound_honouring_a_person_is_no_place(nlp):
+    from extract.pipeline import process
+
+    found = places(process("Das Heinrich-Heine-Gymnasium Musterstadt pflegt Kontakte nach Lyon.", nlp))
+    assert not any("Heine" in text for text, _ in found)

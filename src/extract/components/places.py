@@ -729,7 +729,9 @@ class PlaceRecognizer(UsesGazetteer):
             honours = any(self.gazetteer.is_first_name(p, 3) for p in parts[:-1]) and (
                 self.gazetteer.zipf(parts[-1]) >= zipf_common
             )
-            if honours and table.span_text(i, j + 1) not in self.gazetteer:
+            # "Horn-Bad Meinberg": a town's name runs on past the compound's last part
+            longer = j + 2 <= n and table.span_text(i, j + 2) in self.gazetteer
+            if honours and not longer and table.span_text(i, j + 1) not in self.gazetteer:
                 for k in range(i, j + 1):
                     blocked[k] = True
         return blocked
