@@ -74,6 +74,10 @@ NEAR_MISSES = [
     "Die Partnerschaft zwischen {a} und {b} kam nie zustande.",
     "Die Stadt {a} hat Kontakte nach {b}, eine offizielle Partnerschaft gibt es aber nicht.",
     "{a} pflegt Beziehungen zu {b}, eine Städtepartnerschaft besteht jedoch nicht.",
+    # a partnership only considered: possible, to be checked
+    "Der Rat hat beschlossen, eine mögliche Partnerschaft zwischen {a} und {b} prüfen zu lassen.",
+    "Die Partnerschaft zwischen {a} und {b} soll geprüft werden.",
+    "{a} erwägt eine Städtepartnerschaft mit {b}.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
 ]
@@ -97,6 +101,21 @@ def test_a_genitive_after_the_partner_noun_is_the_owner(extract_text, home, geni
 def test_a_denial_holds_for_its_clause_only(extract_text):
     record = extract_text("Mit Besançon besteht keine Partnerschaft, wie sie Fürth seit 1956 mit Kalisz pflegt.")
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Kalisz")]
+
+
+def test_a_check_before_the_partnership_doubts_nothing(extract_text):
+    # "geprüft" in a clause of its own, before the partnership: the sealing stands
+    text = (
+        "Nachdem die Verwaltung die Möglichkeit geprüft hatte, wurde 1990 die Partnerschaft zwischen Fürth "
+        "und Kalisz besiegelt."
+    )
+    record = extract_text(text)
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Kalisz", "1990")]
+
+
+def test_a_checked_second_partnership_leaves_the_first(extract_text):
+    text = "Fürth pflegt seit 1990 eine Partnerschaft mit Kalisz. Eine weitere Partnerschaft mit Poitiers wird geprüft."
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Fürth", "Kalisz")]
 
 
 def test_not_only_denies_nothing(extract_text):

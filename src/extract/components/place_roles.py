@@ -290,10 +290,19 @@ class PlaceRoles(ReadingState):
         words = self._table.lower[sent.start : sent.end]
         vocab = lex()["partnerships"]
         no_words, not_made = set(vocab["denial_words"]), set(vocab["not_made_words"])
+        possible, checking = set(vocab["possibility_words"]), set(vocab["checking_words"])
         clauses: list[tuple[int, int]] = []
         for k, word in enumerate(words):
             if word in no_words:
                 denies = any(strong_kind(w) for w in words[k + 1 : k + 4])  # "keine (offizielle) Partnerschaft"
+            elif word in possible:
+                denies = any(strong_kind(w) for w in words[k + 1 : k + 3])  # "eine mögliche Partnerschaft"
+            elif word in checking:
+                # "Eine Partnerschaft mit Y soll geprüft werden": the partnership word earlier in the clause
+                before = words[max(0, k - 16) : k]
+                cut = max((j + 1 for j, w in enumerate(before) if w in _CLAUSE_ENDS), default=0)
+                # ... or right after it: "X erwägt eine Städtepartnerschaft mit Y"
+                denies = any(strong_kind(w) for w in before[cut:]) or any(strong_kind(w) for w in words[k + 1 : k + 4])
             elif word in ("nicht", "nie") and k + 1 < len(words):
                 after, verb = words[k + 1], words[max(0, k - 3) : k]
                 # "besteht nicht.", "gibt es aber nicht."
