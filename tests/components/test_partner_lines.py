@@ -529,3 +529,31 @@ def test_a_bulleted_town_heading_with_its_title_word_owns_the_lines_under_it(ext
     )
     pairs = sorted((p.a[0], p.b[0]) for p in extract_text(text).partnerships)
     assert pairs == [("Fürth", "Kalisz"), ("Fürth", "Tartu"), ("Schwabach", "Lucca"), ("Schwabach", "Poitiers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a card per partner, each closed by its link's label
+        HEAD + "Poitiers\nFrankreich\nPartnerstadt seit 1966\nmehr erfahren\n"
+        "Lucca\nItalien\nPartnerstadt seit 1988\n» Weiterlesen\n",
+        HEAD + "Poitiers | Frankreich | seit 1966 | Weiterlesen\nLucca | Italien | seit 1988 | Weiterlesen\n",
+    ],
+)
+def test_a_cards_link_label_closes_no_list(nlp, text):
+    assert [partner for _, partner in lines(nlp, text)] == ["Poitiers", "Lucca"]
+
+
+def test_a_link_label_word_right_after_a_name_is_no_cell(nlp):
+    # "Poitiers mehr": a word after the name itself, not a card's last cell
+    assert lines(nlp, HEAD + "Poitiers mehr als eine Partnerstadt\n") == []
+
+
+def test_a_state_on_the_line_after_a_town_at_home_is_its_location(nlp):
+    text = HEAD + "Poitiers\nFrankreich\nseit 1966\nGotha\nThüringen\nseit 1990\n"
+    assert [partner for _, partner in lines(nlp, text)] == ["Poitiers", "Gotha"]
+
+
+def test_a_district_on_the_line_after_a_town_is_a_partner_of_its_own(nlp):
+    text = HEAD + "Poitiers, Frankreich\nLandkreis Gotha\n"
+    assert [partner for _, partner in lines(nlp, text)] == ["Poitiers", "Landkreis Gotha"]

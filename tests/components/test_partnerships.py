@@ -816,6 +816,17 @@ def test_a_bond_by_road_or_in_another_section_states_none(extract_text, text):
     assert found(extract_text(text)) == set()
 
 
+def test_a_partner_at_home_in_a_list_of_located_partners_is_a_partner(extract_text):
+    # "..., Kalisz in Polen sowie Gotha in Thüringen": one more partner with its location, not a holder
+    text = (
+        "Coburg\nStädtepartnerschaften\nDie Stadt hat vier Partnerstädte: Annecy und Niort in Frankreich, "
+        "Kalisz in Polen sowie Gotha in Thüringen."
+    )
+    record = extract_text(text)
+    assert record.home == ["Coburg"]
+    assert found(record) == {("Coburg", "Annecy"), ("Coburg", "Niort"), ("Coburg", "Kalisz"), ("Coburg", "Gotha")}
+
+
 # -- merged municipalities ----------------------------------------------------------
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns

@@ -185,6 +185,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "Springfield CZ", "Springfield EST": the country's code after the name
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
+            elif word in _link_label_words() and previous is not line.partner:
+                pass  # "Springfield | Frankreich | seit 1966 | Weiterlesen": a card's link
             elif kind_of(word) and word.endswith(_PLURAL_ENDINGS) and not depth:
                 return None  # "Musterstadts Partnerstädte": whose partners follow, not a partner
             elif kind_of(word) and line.kind is None:
@@ -261,6 +263,20 @@ def _code_prefix(doc: Doc, block: Block, items: list[tuple[str, object]], i: int
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{1,3}\b")
+
+
+def _region_of_partner(partner: Span, region: Span) -> bool:
+    """A state or province of the partner town's country, on the line after it ("Gotha" then
+    "Thüringen"): the town's location, not a partner of its own (a district is a body)."""
+    town, area = partner._.place, region._.place
+    return (
+        partner.label_ == CITY
+        and region.label_ == REGION
+        and not names_district(region.text)
+        and town is not None
+        and area is not None
+        and town.country == area.country
+    )
 
 
 def _country_line(doc: Doc, block: Block, country: Span) -> bool:
@@ -512,6 +528,24 @@ def _link_or_number(doc: Doc, block: Block) -> bool:
     return bool(re.search(r"www\.|https?:|@|^[\d\s+/().-]+$", text))
 
 
+@lru_cache(maxsize=1)
+def _link_labels() -> frozenset[str]:
+    return frozenset(lex()["partnerships"]["link_labels"])
+
+
+@lru_cache(maxsize=1)
+def _link_label_words() -> frozenset[str]:
+    """The words of link labels that name no place or partnership ("weiterlesen", "mehr")."""
+    common = {"zur", "zum", "sie", "dazu", "lesen", "read"}
+    return frozenset(w for label in _link_labels() for w in label.split() if w not in common)
+
+
+def _link_label(doc: Doc, block: Block) -> bool:
+    """A line that is only a link's label ("mehr erfahren", "» Weiterlesen"), not a heading."""
+    text = re.sub(r"[^\w\s]", " ", doc_text(doc)[block.start : block.end]).lower()
+    return " ".join(text.split()) in _link_labels()
+
+
 # "Einwohner: 14.000", "Bürgermeister: Jean Dupont": a label, a colon and its value
 _FACT_LINE = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?: [\w.\-]+){0,2}: +\S")
 
@@ -749,11 +783,12 @@ def find_partner_lines(
             # run of cells ("Springfield", "Frankreich", "1990") is the partner's country
             and not (block.kind == ITEM and doc_text(doc)[block.start : block.start + 1] in _ITEM_MARKS)
             and len(ents) == 1
-            and ents[0].label_ == COUNTRY
+            and (ents[0].label_ == COUNTRY or _region_of_partner(found[-1].partner, ents[0]))
             and _country_line(doc, block, ents[0])
         ):
-            # "Springfield" then "Frankreich" on a line of its own: where the partner lies
-            found[-1].country = found[-1].country or ents[0]
+            # "Springfield" then "Frankreich" (or "Thüringen") on a line of its own: where the partner lies
+            if ents[0].label_ == COUNTRY:
+                found[-1].country = found[-1].country or ents[0]
             country_line = index  # a detail line may follow this one
             continue
         if (
@@ -833,6 +868,7 @@ def find_partner_lines(
             block.kind in (HEADING, LEAD_IN)
             and not places
             and not _link_or_number(doc, block)
+            and not _link_label(doc, block)
             and not _column_header(doc, block)
             and not (found and _fact_line(doc, block))
             and not _index_letter(doc, block)

@@ -5,9 +5,9 @@ town its sentence names as holder, not the page's home."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import REGION
+from ..gazetteer import COUNTRY, REGION
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, strong_kind
 from .events import after_seit
 from .extensions import doc_text
@@ -16,6 +16,11 @@ from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
 from .statements import Statements
 
 _ARTICLES = frozenset({"der", "die", "dem", "den"})
+
+
+def _location_word(token: Token) -> bool:
+    """A token of a location given after a name: "in", "im", brackets, a country or region."""
+    return token.lower_ in ("in", "im", "(", ")") or token.ent_type_ in (COUNTRY, REGION)
 # words between a holder and its "mit": "A ist seit 1990 auch mit B verbunden"
 _COPULA_FILLERS = frozenset({"ist", "sind", "war", "seit", "auch", "zudem", "bereits", "schon", "außerdem"})
 
@@ -237,8 +242,10 @@ class SeveralBodies(Statements):
         own, is a partner as well, wherever it lies."""
         if not partners:
             return False
-        between = [t.lower_ for t in doc[partners[-1].end : span.start] if not t.is_space]
-        after = next((t.lower_ for t in doc[span.end : span.end + 3] if not t.is_space), ".")
+        # "A in Frankreich, B in Polen sowie C in Thüringen": each name's location is no word of its own
+        between = [t.lower_ for t in doc[partners[-1].end : span.start] if not t.is_space and not _location_word(t)]
+        following = [t for t in doc[span.end : span.end + 6] if not t.is_space and not _location_word(t)]
+        after = following[0].lower_ if following else "."
         # "..., Musterdorf mit Y": a round-up's next holder, not one more partner
         joints = ([","], ["und"], ["sowie"], ["|"], ["·"], ["•"], [";"])
         return between in joints and after in (",", "und", "sowie", ".", ";", "(", "|", "·", "•")
