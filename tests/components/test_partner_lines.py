@@ -25,6 +25,7 @@ HEAD = "Unsere Partnerstädte\n\n"
         ("Partnerschaft mit der Stadt Tartu / Estland", "Tartu"),
         ("Städtefreundschaft Lucca seit 1988", "Lucca"),
         ("Poitiers (Frankreich), seit 1998", "Poitiers"),
+        ("FR Poitiers – seit 1966", "Poitiers"),  # a flag's country code before the name
     ],
 )
 def test_list_forms_name_a_partner(nlp, line, partner):

@@ -827,6 +827,39 @@ def test_a_partner_at_home_in_a_list_of_located_partners_is_a_partner(extract_te
     assert found(record) == {("Coburg", "Annecy"), ("Coburg", "Niort"), ("Coburg", "Kalisz"), ("Coburg", "Gotha")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neben den Partnerstädten Annecy und Oxford pflegt Coburg Kontakte zu Lyon und Krakau.",
+        "Die Partnerstadt Annecy pflegt Kontakte nach Lyon. Coburg ist seit 1987 auch mit Oxford verschwistert.",
+    ],
+)
+def test_a_contact_beside_a_partnership_is_no_partner(extract_text, sentence):
+    # "Kontakte zu Y" in a sentence whose partnership word names other towns: a weaker relation
+    record = extract_text("Stadt Coburg\n" + sentence)
+    assert {p.b[0] for p in record.partnerships} == {"Annecy", "Oxford"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coburg pflegt Partnerschaften und enge Kontakte zu Annecy und Oxford.",
+        "Mit Annecy und Oxford bestehen partnerschaftliche Beziehungen.",
+    ],
+)
+def test_a_contact_joined_to_the_partnership_word_is_a_partner(extract_text, sentence):
+    record = extract_text("Stadt Coburg\nPartnerstädte\n" + sentence)
+    assert {p.b[0] for p in record.partnerships} == {"Annecy", "Oxford"}
+
+
+def test_an_area_around_a_city_locates_the_partner(extract_text):
+    text = (
+        "Gemeinde Rödental\nSeit 1982 ist Rödental mit der Gemeinde Arcueil im Großraum Paris "
+        "partnerschaftlich verbunden."
+    )
+    assert found(extract_text(text)) == {("Rödental", "Arcueil")}
+
+
 # -- merged municipalities ----------------------------------------------------------
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns

@@ -141,6 +141,16 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         and items[i + 1][1].label_ == CITY
     ):
         i += 1  # "Frankreich Poitiers, Frankreich": an encyclopedia's flag before the town
+    # country codes written in capitals on this line ("Springfield CZ"), lower-cased as the items are
+    codes = {w.lower() for w in _CAPITALS.findall(doc_text(doc), block.start, block.end) if w in country_codes()}
+    if (
+        i + 1 < len(items)
+        and items[i][0] == "word"
+        and items[i][1] in codes
+        and items[i + 1][0] == "ent"
+        and items[i + 1][1].label_ == CITY
+    ):
+        i += 1  # "FR Poitiers – seit 1966": a flag's code before the town
     if i < len(items) and items[i][0] == "word" and items[i][1] in _BODY_WORDS:
         i += 1
     if i >= len(items) or items[i][0] != "ent" or items[i][1].label_ not in _PLACE:
@@ -156,8 +166,6 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         i += words_inside
         line.partner = extended
     depth = 0
-    # country codes written in capitals on this line ("Springfield CZ"), lower-cased as the items are
-    codes = {w.lower() for w in _CAPITALS.findall(doc_text(doc), block.start, block.end) if w in country_codes()}
     alias_context = False
     successor: Span | None = None
     previous: object = line.partner

@@ -71,6 +71,8 @@ def _apposition_to_place(doc: Doc, k: int) -> bool:
 _NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisstadt", "umgebung", "umland"})
 
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
+# "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
+_AREAS = frozenset({"großraum", "raum", "ballungsraum", "einzugsgebiet", "speckgürtel", "umland"})
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "–", "sondern", "aber", "wie", "doch", "jedoch"})
@@ -381,6 +383,8 @@ class PlaceRoles(ReadingState):
         # "in der Nähe von X", "unweit von X", "nahe X", "Dijon, der Hauptstadt von X"
         if before[-1:] == ["nahe"] or len(before) == 2 and before[1] in ("von", "des", "der") and before[0] in _NEAR:
             return True
+        if len(before) == 2 and before[1] in _AREAS and before[0] in ("im", "in", "dem", "den"):
+            return True  # "Arcueil im Großraum Paris": where the partner lies
         k = span.start - 1
         while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
             k -= 1

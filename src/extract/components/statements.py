@@ -43,6 +43,9 @@ _LINK_ARTICLES = frozenset({"der", "den", "dem", "die", "des"})
 _NATIONALITY_ENDINGS = ("ische", "ischen", "ischer", "isches")  # "der französischen Stadt", "die polnische Gemeinde"
 
 
+_CONTACTS = ("kontakt", "beziehung", "verbindung")  # nouns of a relation weaker than a partnership
+
+
 def _link_filler(word: str) -> bool:
     """A word that may stand between a party link and its place: an article, a body word,
     an administrative word, a nationality adjective ("mit der französischen Stadt X",
@@ -333,6 +336,33 @@ class Statements(FoundingDates):
                 return True
         return False
 
+    def _contact_only(self, sent: Span, span: Span) -> bool:
+        """A place reached by a word of contact ("Kontakte zu Y", "Beziehungen nach Y") in a
+        sentence whose partnership word names other partners: a relation of another kind.
+        "partnerschaftliche Beziehungen zu Y" and "Partnerschaften und Kontakte zu Y" bind Y."""
+        lower, doc = self._table.lower, sent.doc
+        k = span.start - 1
+        for _ in range(6):  # "Kontakte zu Y, Z und W": back over the names coordinated before
+            while k > sent.start and _link_filler(lower[k]):
+                k -= 1
+            if k - 1 > sent.start and lower[k] in ("und", "sowie", ",") and doc[k - 1].ent_type_ in (CITY, REGION):
+                k -= 1
+                while k > sent.start and doc[k].ent_iob_ == "I":
+                    k -= 1
+                k -= 1
+                continue
+            break
+        if k - 1 < sent.start or lower[k] not in ("zu", "nach", "mit") or not lower[k - 1].startswith(_CONTACTS):
+            return False
+        # the words right before the contact noun, back to a place: "Partnerschaften und enge Kontakte"
+        j = k - 1
+        while j > max(sent.start, k - 4) and not doc[j - 1].ent_type_:
+            j -= 1
+        near = lower[j : k]
+        if any(strong_kind(w) for w in near) or states_bond(near) or states_bond(near, friendship=True):
+            return False
+        return any(strong_kind(w) for w in lower[sent.start : sent.end])
+
     def _party_of_bond(self, sent: Span, span: Span) -> bool:
         """The name after "mit" or "zu" in a sentence that states a bond ("mit X
         partnerschaftlich verbunden", "partnerschaftliche Beziehungen zu X")."""
@@ -492,6 +522,8 @@ class Statements(FoundingDates):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             if self._genitive_owner(span):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
+            if self._contact_only(sent, span):
+                continue  # "Neben den Partnerstädten A und B pflegt X Kontakte zu Y": Y is a contact
             if self._partner_of_another(span, sent_places, home_keys) is not None or span.start in self._claimed:
                 continue  # "Kalisz, der Partnerstadt von Musterville": Musterville's partner, read in pass 1
             side = sides.setdefault(key, Side(key, place=span._.place))
