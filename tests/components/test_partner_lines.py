@@ -558,3 +558,15 @@ def test_a_state_on_the_line_after_a_town_at_home_is_its_location(nlp):
 def test_a_district_on_the_line_after_a_town_is_a_partner_of_its_own(nlp):
     text = HEAD + "Poitiers, Frankreich\nLandkreis Gotha\n"
     assert [partner for _, partner in lines(nlp, text)] == ["Poitiers", "Landkreis Gotha"]
+
+
+@pytest.mark.parametrize(
+    "item, partner",
+    [
+        ("- Saint-Jean-de-Luz (1990)", "Saint-Jean-de-Luz"),  # seven tokens, four words
+        ("- Saint-Jean-de-Luz in Frankreich (1990)", "Saint-Jean-de-Luz"),
+        ("- Aix-en-Provence in Frankreich (1990)", "Aix-en-Provence"),  # no pair "Aix-en" - "Provence"
+    ],
+)
+def test_a_long_hyphenated_name_in_a_dated_item_is_one_partner(nlp, item, partner):
+    assert lines(nlp, HEAD + item + "\n") == [(None, partner)]

@@ -622,8 +622,13 @@ def split_pair_line(doc: Doc, block: Block, ents: list[Span], known: Callable[[s
     pair_text = m.group("pair")
     best: tuple[int, int, int] | None = None
     whole_known = known(pair_text.strip())  # "Saint-Étienne (seit 1956)" is one partner, not a pair
+    # "Aix-en-Provence in Frankreich (1990)": a hyphen inside a name the place rules found joins no pair
+    inside_names = [(e.start_char, e.end_char) for e in ents if e.label_ in (CITY, REGION)]
     for dash in _PAIR_DASH.finditer(pair_text):
         if whole_known and not dash.group().isspace() and dash.group() == "-":
+            continue
+        at = pair_start + dash.start()
+        if dash.group() == "-" and any(a < at < b for a, b in inside_names):
             continue
         left, right = pair_text[: dash.start()].strip(), pair_text[dash.end() :].strip()
         if not (_names(left) and _names(right)):

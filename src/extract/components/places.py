@@ -1164,8 +1164,10 @@ class PlaceRecognizer(UsesGazetteer):
         ):
             return None  # "• D-Musterstadt": a country's code before the name; the name is read on its own
         end = i
-        while end < scan.n and not scan.blocked[end] and end - i < 5:
+        parts = 0  # words of the name, its hyphens aside: "Saint-Jean-de-Luz" is four
+        while end < scan.n and not scan.blocked[end] and parts < 5:
             word = words[end]
+            parts += word != "-"
             if word.isspace() or word in (",", "(", "/", ":", ";") or "\n" in word or word in vocab["city"]:
                 break
             known = end > i and (
