@@ -860,6 +860,26 @@ def test_an_area_around_a_city_locates_the_partner(extract_text):
     assert found(extract_text(text)) == {("Rödental", "Arcueil")}
 
 
+def test_a_distance_from_a_city_locates_the_partner(extract_text):
+    text = "Coburg. Die Partnerstadt Annecy liegt am See, rund 50 Kilometer von Genf entfernt."
+    assert {p.b[0] for p in extract_text(text).partnerships} == {"Annecy"}
+
+
+def test_places_coordinated_after_a_preposition_are_visited_not_announced(extract_text):
+    # "Gäste aus Lyon und Wien": both come from somewhere, neither is one of the partners announced
+    text = "Coburg. Bei der Europawoche stellten sich Coburgs Partnerstädte vor. Gäste aus Lyon und Wien kamen."
+    assert extract_text(text).partnerships == []
+
+
+def test_located_partners_of_a_succession_each_follow(extract_text):
+    # "B im Elsass, C in Italien": "im" locates B, it governs no later name of the list
+    text = (
+        "Stadt Coburg\nCoburg hat 1963 die erste Partnerschaft mit Niort geschlossen. Es folgten dann "
+        "Orbey im Elsass, Lucca in Italien und Oxford in England."
+    )
+    assert {p.b[0] for p in extract_text(text).partnerships} == {"Niort", "Orbey", "Lucca", "Oxford"}
+
+
 # -- merged municipalities ----------------------------------------------------------
 def test_a_merged_municipality_that_geonames_lists_only_as_an_area_publishes(extract_text):
     # Ammerbuch (villages of other names) is no populated place in GeoNames' towns

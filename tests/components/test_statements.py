@@ -78,6 +78,9 @@ NEAR_MISSES = [
     "Der Rat hat beschlossen, eine mögliche Partnerschaft zwischen {a} und {b} prüfen zu lassen.",
     "Die Partnerschaft zwischen {a} und {b} soll geprüft werden.",
     "{a} erwägt eine Städtepartnerschaft mit {b}.",
+    "Die Stadt {a} strebt eine Partnerschaft mit {b} an.",
+    "Der Stadtrat von {a} lehnte eine Partnerschaft mit {b} ab.",
+    "Die Stadt {a} wirbt für die Idee einer Partnerschaft mit {b}.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
 ]

@@ -458,7 +458,7 @@ def partner_cue(doc: Doc, span: Span) -> bool:
         ):
             k -= 1
         if k >= 1 and doc[k].lower_ in ("und", "sowie", ","):
-            previous = _before_location(doc, k - 1)
+            previous = before_location(doc, k - 1)
             if previous >= 0 and doc[previous].ent_type_ in (CITY, REGION) and not holds_own:
                 start = previous
                 while start > 0 and doc[start].ent_iob_ == "I":
@@ -514,7 +514,7 @@ _LOCATION_WORDS = {"in", "im", "aus", "der", "dem", "des", "/", "(", ")"}
 _DATE_WORDS = {"seit", "ab", "von", "bis", "-", "–"}  # "X (seit 1976)", "X (1976–1990)": the name's own year
 
 
-def _before_location(doc: Doc, k: int) -> int:
+def before_location(doc: Doc, k: int) -> int:
     """The last token of a coordinated name, from the token before the conjunction:
     the name itself, or the name before its location ("X im Bundesland Y/Deutschland",
     "X in der Region Y in Frankreich", "X (Italien)", "X (seit 1976)"); -1 where no name is found."""

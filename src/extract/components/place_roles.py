@@ -72,6 +72,7 @@ _NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisst
 
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 # "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
+_DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
 _AREAS = frozenset({"großraum", "raum", "ballungsraum", "einzugsgebiet", "speckgürtel", "umland"})
 
 
@@ -385,6 +386,8 @@ class PlaceRoles(ReadingState):
             return True
         if len(before) == 2 and before[1] in _AREAS and before[0] in ("im", "in", "dem", "den"):
             return True  # "Arcueil im Großraum Paris": where the partner lies
+        if len(before) == 2 and before[1] == "von" and before[0] in _DISTANCES:
+            return True  # "rund 50 Kilometer von X entfernt"
         k = span.start - 1
         while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
             k -= 1
