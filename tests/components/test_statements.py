@@ -80,7 +80,6 @@ NEAR_MISSES = [
     "{a} erwägt eine Städtepartnerschaft mit {b}.",
     "Die Stadt {a} strebt eine Partnerschaft mit {b} an.",
     "Der Stadtrat von {a} lehnte eine Partnerschaft mit {b} ab.",
-    "Die Stadt {a} wirbt für die Idee einer Partnerschaft mit {b}.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
 ]
