@@ -453,7 +453,7 @@ class PageReading(SeveralBodies):
             while k >= 0 and (doc[k].lower_ in ("der", "die", "dem", "den", "des") or doc[k].lower_ in _BODY_WORDS):
                 k -= 1
             if k >= 1 and doc[k].lower_ in ("und", "sowie", ","):
-                # the name before, past its own location ("Seltz im Elsass, Muggia"): "im" is Seltz's
+                # the name before, past its own location ("Orbey im Elsass, Lucca"): "im" is Orbey's
                 k = before_location(doc, k - 1)
                 if k < 0 or doc[k].ent_type_ not in (CITY, REGION):
                     return False
