@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -529,6 +530,25 @@ def before_location(doc: Doc, k: int) -> int:
             found = j - 1  # the earliest: "X in der Region Y in Frankreich" is X's location
         j -= 1
     return found
+
+
+def before_coordination(doc: Doc, k: int, skip: Callable[[str], bool], floor: int = 0) -> int:
+    """From token ``k``, the last before a name, back over the names coordinated before it
+    ("aus Y, Z und W"; past a name's own location: "Y im Elsass, Z"), each with the words
+    ``skip`` passes (articles, body words): the token before the first name, or the
+    conjunction that joins no name."""
+    for _ in range(6):
+        while k > floor and skip(doc[k].lower_):
+            k -= 1
+        if k - 1 < floor or doc[k].lower_ not in ("und", "sowie", ","):
+            break
+        j = before_location(doc, k - 1)
+        if j < floor or doc[j].ent_type_ not in (CITY, REGION):
+            break
+        while j > floor and doc[j].ent_iob_ == "I":
+            j -= 1
+        k = j - 1
+    return k
 
 
 def _inflected_adjective(word: str) -> bool:

@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..confidence import pair_features, score
-from ..gazetteer import CITY, COUNTRY, REGION
+from ..gazetteer import COUNTRY
 from .bodies import (
     HomeBody,
     TextBefore,
@@ -68,7 +68,7 @@ from .events import (
 )
 from .extensions import doc_text, span_text
 from .founding_dates import clause_of
-from .home import before_location, between_statements, partner_noun_before
+from .home import before_coordination, between_statements, partner_noun_before
 from .partner_lines import FORM_RULE, ents_by_block
 from .partnership_state import PLACE_LABELS, CharRanges, Pair, Side, merge_spelling_variants
 from .several_bodies import SeveralBodies
@@ -449,19 +449,8 @@ class PageReading(SeveralBodies):
         """ "in Y", "nach der Stadt Y": a place named as where or whither, not as a subject."""
         k = span.start - 1
         doc = span.doc
-        for _ in range(6):  # "Gäste aus Y und Z": back over the names coordinated after the preposition
-            while k >= 0 and (doc[k].lower_ in ("der", "die", "dem", "den", "des") or doc[k].lower_ in _BODY_WORDS):
-                k -= 1
-            if k >= 1 and doc[k].lower_ in ("und", "sowie", ","):
-                # the name before, past its own location ("Orbey im Elsass, Lucca"): "im" is Orbey's
-                k = before_location(doc, k - 1)
-                if k < 0 or doc[k].ent_type_ not in (CITY, REGION):
-                    return False
-                while k > 0 and doc[k].ent_iob_ == "I":
-                    k -= 1
-                k -= 1
-                continue
-            break
+        # "Gäste aus Y und Z", "aus Y im Elsass, Z": back over the names coordinated after the preposition
+        k = before_coordination(doc, k, lambda w: w in ("der", "die", "dem", "den", "des") or w in _BODY_WORDS)
         if k >= 1 and doc[k].lower_ == "um" and doc[k - 1].lower_ == "sich":
             return False  # "Es handelt sich um Y und Z": the partners named, no place gone to
         return k >= 0 and doc[k].lower_ in _PREPOSITIONS

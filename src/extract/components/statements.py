@@ -27,7 +27,7 @@ from .bodies import (
 )
 from .extensions import doc_text
 from .founding_dates import FoundingDates
-from .home import between_statements, foreign_adjective_before, partner_cue
+from .home import before_coordination, between_statements, foreign_adjective_before, partner_cue
 from .partnership_state import PARTNER_TOWN_NOUNS, PLACE_LABELS, Side, body_words_lower
 
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
@@ -342,16 +342,7 @@ class Statements(FoundingDates):
         "partnerschaftliche Beziehungen zu Y" and "Partnerschaften und Kontakte zu Y" bind Y."""
         lower, doc = self._table.lower, sent.doc
         k = span.start - 1
-        for _ in range(6):  # "Kontakte zu Y, Z und W": back over the names coordinated before
-            while k > sent.start and _link_filler(lower[k]):
-                k -= 1
-            if k - 1 > sent.start and lower[k] in ("und", "sowie", ",") and doc[k - 1].ent_type_ in (CITY, REGION):
-                k -= 1
-                while k > sent.start and doc[k].ent_iob_ == "I":
-                    k -= 1
-                k -= 1
-                continue
-            break
+        k = before_coordination(doc, k, _link_filler, sent.start)  # "Kontakte zu Y, Z und W"
         if k - 1 < sent.start or lower[k] not in ("zu", "nach", "mit") or not lower[k - 1].startswith(_CONTACTS):
             return False
         # the words right before the contact noun, back to a place: "Partnerschaften und enge Kontakte"
