@@ -624,7 +624,9 @@ class PlaceRecognizer(UsesGazetteer):
         confirmed: set[str] = set()
         city_words, partner_region_words = _vocab()["city"], _vocab()["partner_region"]
         next_free = 0  # tokens before this are inside an accepted place
-        for i in [k for k, word in enumerate(words) if _word_kind(word)]:
+        # a lower-case word starts no place (but OCR's "l" for "I"): most tokens skip the memoised test
+        starts = [k for k, word in enumerate(words) if (not word[:1].islower() or word[:1] == "l") and _word_kind(word)]
+        for i in starts:
             if i < next_free or blocked[i]:
                 continue
             if (
