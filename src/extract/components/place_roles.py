@@ -71,8 +71,9 @@ def _apposition_to_place(doc: Doc, k: int) -> bool:
 _NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisstadt", "umgebung", "umland"})
 
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
-# "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
+# "rund 50 Kilometer von Y entfernt": a distance from a city that locates a town
 _DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
+# "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
 _AREAS = frozenset({"großraum", "raum", "ballungsraum", "einzugsgebiet", "speckgürtel", "umland"})
 
 

@@ -15,21 +15,19 @@ from .home import foreign_adjective_before, owner_after_partner_noun, partner_cu
 from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
 from .statements import Statements
 
-_ARTICLES = frozenset({"der", "die", "dem", "den"})
-
-
-def _location_word(token: Token) -> bool:
-    """A token of a location given after a name: "in", "im", brackets, a country or region."""
-    return token.lower_ in ("in", "im", "(", ")") or token.ent_type_ in (COUNTRY, REGION)
 # words between a holder and its "mit": "A ist seit 1990 auch mit B verbunden"
 _COPULA_FILLERS = frozenset({"ist", "sind", "war", "seit", "auch", "zudem", "bereits", "schon", "außerdem"})
-
 _MIT_WORDS = frozenset({"der", "dem", "den"})
 _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
 _OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenfalls", "außerdem"}
+
+
+def _location_word(token: Token) -> bool:
+    """A token of a location given after a name: "in", "im", brackets, a country or region."""
+    return token.lower_ in ("in", "im", "(", ")") or token.ent_type_ in (COUNTRY, REGION)
 
 
 class SeveralBodies(Statements):
@@ -226,7 +224,7 @@ class SeveralBodies(Statements):
         if not holders:
             return False
         k = span.start - 1
-        while k > 0 and (doc[k].lower_ in body_words_lower() or doc[k].lower_ in _ARTICLES):
+        while k > 0 and (doc[k].lower_ in body_words_lower() or doc[k].lower_ in _MIT_WORDS):
             k -= 1
         if doc[k].lower_ != "mit":
             return False

@@ -255,22 +255,13 @@ class Statements(FoundingDates):
             stated = any(keyword_category(w) in ("partnership", "friendship") for w in words)
             if not (stated or states_bond(words) or states_bond(words, friendship=True)):
                 if section_bonds is None:
-                    section_bonds = self._section_bonds(
-                        bounds, self._kinds_by_start(bounds), {bounds[j][0] for j in keys_by_sentence}
-                    )
+                    kinds_of = {s: kinds for s, (kinds, _) in self._sentence_keywords(self._table, bounds).items()}
+                    section_bonds = self._section_bonds(bounds, kinds_of, {bounds[j][0] for j in keys_by_sentence})
                 if start not in section_bonds:
                     continue  # "Partnerschaften" over "Die Stadt X ist mit Y verbunden" states one
             if not self._about_organisation(doc[start:end]):
                 return True
         return self._announced_and_named(doc, bounds, places, keys_by_sentence, at_home)
-
-    def _kinds_by_start(self, bounds: list[tuple[int, int]]) -> dict[int, set[str]]:
-        """Each sentence's partnership kinds (before the sentences are prepared)."""
-        lower = self._table.lower
-        return {
-            start: {c for w in lower[start:end] if (c := keyword_category(w)) not in (None, "weak")}
-            for start, end in bounds
-        }
 
     def _announced_and_named(
         self,
@@ -341,8 +332,7 @@ class Statements(FoundingDates):
         sentence whose partnership word names other partners: a relation of another kind.
         "partnerschaftliche Beziehungen zu Y" and "Partnerschaften und Kontakte zu Y" bind Y."""
         lower, doc = self._table.lower, sent.doc
-        k = span.start - 1
-        k = before_coordination(doc, k, _link_filler, sent.start)  # "Kontakte zu Y, Z und W"
+        k = before_coordination(doc, span.start - 1, _link_filler, sent.start)  # "Kontakte zu Y, Z und W"
         if k - 1 < sent.start or lower[k] not in ("zu", "nach", "mit") or not lower[k - 1].startswith(_CONTACTS):
             return False
         # the words right before the contact noun, back to a place: "Partnerschaften und enge Kontakte"
