@@ -570,3 +570,21 @@ def test_a_district_on_the_line_after_a_town_is_a_partner_of_its_own(nlp):
 )
 def test_a_long_hyphenated_name_in_a_dated_item_is_one_partner(nlp, item, partner):
     assert lines(nlp, HEAD + item + "\n") == [(None, partner)]
+
+
+DISTRICT_PARTNER = "Powiat Kłodzki – Polen (Niederschlesien). Seit 2016\n"
+
+
+def test_a_label_of_one_partnership_word_under_a_districts_heading_keeps_its_owner(nlp):
+    # "Landkreis X", then "Kreispartnerschaft:" over its partner: the label names what follows
+    text = OVERVIEW + "Landkreis Ansbach\n\nKreispartnerschaft:\n\n" + DISTRICT_PARTNER
+    assert lines(nlp, text)[5:] == [("Landkreis Ansbach", "Powiat Kłodzki")]
+
+
+def test_a_group_heading_of_an_overview_keeps_it_open(nlp):
+    # "Landkreise" heads a group of the overview's bodies, as "Kreisfreie Städte" does
+    text = (
+        "Kommunale Partnerschaften im Land\n\n" + OVERVIEW
+        + "Landkreise\n\nLandkreis Ansbach\n\nKreispartnerschaft:\n\n" + DISTRICT_PARTNER
+    )
+    assert lines(nlp, text)[5:] == [("Landkreis Ansbach", "Powiat Kłodzki")]

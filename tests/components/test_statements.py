@@ -56,11 +56,32 @@ def test_statement_with_a_partner_at_home_gives_the_pair(extract_text, statement
     assert record.partnerships[0].since == "1956"
 
 
+# compounds of a body word and the partnership or friendship word, either way round
+COMPOUND_NOUNS = [
+    ("Stadtpartnerschaft", "partnership"), ("Ortspartnerschaft", "partnership"),
+    ("Dorfpartnerschaft", "partnership"), ("Bezirkspartnerschaft", "partnership"),
+    ("Landkreispartnerschaft", "partnership"), ("Partnerdorf", "partnership"),
+    ("Partnerbezirk", "partnership"), ("Partnerprovinz", "partnership"),
+    ("Stadtfreundschaft", "friendship"), ("Ortsfreundschaft", "friendship"),
+    ("Gemeindefreundschaft", "friendship"), ("Kreisfreundschaft", "friendship"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("noun", "kind"), COMPOUND_NOUNS)
+@pytest.mark.parametrize(
+    "statement", ["{a} pflegt seit 1956 eine {noun} mit {b}.", "{a} und {b} verbindet seit 1956 eine {noun}."]
+)
+def test_a_compound_partnership_noun_gives_the_pair_and_its_kind(extract_text, statement, noun, kind):
+    record = extract_text(statement.format(a="Fürth", b="Besançon", noun=noun))
+    assert [(p.a[0], p.b[0], p.kind, p.since) for p in record.partnerships] == [("Fürth", "Besançon", kind, "1956")]
+
+
 NEAR_MISSES = [
     "Der FC {a} pflegt seit 1980 eine Partnerschaft mit einem Verein aus {b}.",
     "Das Gymnasium {a} hat eine Schulpartnerschaft mit einer Schule in {b}.",
     "Der Bürgermeister von {a} reiste 1990 nach {b}.",
     "Die Firma aus {a} pflegt eine Partnerschaft mit einem Zulieferer in {b}.",
+    "Die Firma aus {a} pflegt eine Vertriebspartnerschaft mit einem Händler in {b}.",
     "Die Kirchengemeinde {a} unterhält eine Partnerschaft mit einer Gemeinde in {b}.",
     "Der Zug von {a} nach {b} fährt seit 1990 täglich.",
     "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",

@@ -34,7 +34,16 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION
 from ..lexicon import load_lexicon
-from .bodies import could_be_at_home, lex, name_key, names_district, resolved_at_home, states_bond, strong_kind
+from .bodies import (
+    about_twinning,
+    could_be_at_home,
+    lex,
+    name_key,
+    names_district,
+    resolved_at_home,
+    states_bond,
+    strong_kind,
+)
 from .extensions import UsesGazetteer, doc_text
 from .places import country_codes
 from .structure import HEADING, ITEM, LEAD_IN, PARAGRAPH, Block
@@ -349,18 +358,20 @@ def _district_title(doc: Doc, block: Block, place: Span) -> bool:
 
 def _section_owner(doc: Doc, block: Block, following: Block) -> bool:
     """A heading that is only a place name, over a line "Partnerstädte: ..." or
-    "Partnerstädte:": the town whose partners follow."""
+    "Partnerstädte:" (or a label of one word, "Kreispartnerschaft:"): the town whose
+    partners follow."""
     text = doc_text(doc)
     line = text[block.start : block.end].strip()
     head, colon, rest = text[following.start : following.end].partition(":")
     words = head.lower().split()
+    label = len(words) == 1 and not rest.strip() and bool(strong_kind(words[0]))
     return (
         bool(colon)
         and 0 < len(words) <= 3
         # a plural: its partners follow ("Partnerstädte:"); "Partnerschaft seit: 1956",
         # "Gründung der Partnerschaft: 1956" describe the heading's own partnership
-        and any(strong_kind(w) and w.endswith(_PLURAL_ENDINGS) for w in words)
-        and not re.fullmatch(r"[\s\d.\-–]*", rest.replace("seit", ""))
+        and (label or any(strong_kind(w) and w.endswith(_PLURAL_ENDINGS) for w in words))
+        and (label or not re.fullmatch(r"[\s\d.\-–]*", rest.replace("seit", "")))
         and not any(c in line for c in ",()[]-–")
     )
 
@@ -571,6 +582,21 @@ def _index_letter(doc: Doc, block: Block) -> bool:
     """An alphabetical index's heading ("A", "== B ==", "C–F") inside an overview: it
     closes no list."""
     return bool(_INDEX_LETTER.fullmatch(doc_text(doc), block.start, block.end))
+
+
+# plural body words that head a group of an overview's towns ("Kreisfreie Städte", "Landkreise")
+_BODY_PLURALS = frozenset(
+    {"städte", "gemeinden", "kreisstädte", "märkte", "marktgemeinden", "verbandsgemeinden", "samtgemeinden",
+     "ortsgemeinden", "ämter", "stadtbezirke", "bezirke", "kreise", "landkreise", "kantone"}
+)  # fmt: skip
+
+
+def _category_heading(doc: Doc, block: Block) -> bool:
+    """A heading of at most three words that ends in a plural body word ("Kreisfreie
+    Städte", "Landkreise", "Große Kreisstädte"): a group inside an overview, it closes
+    no list."""
+    words = doc_text(doc)[block.start : block.end].strip(" \t:").lower().split()
+    return 0 < len(words) <= 3 and words[-1] in _BODY_PLURALS
 
 
 def _column_header(doc: Doc, block: Block) -> bool:
@@ -871,7 +897,10 @@ def find_partner_lines(
             # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
             in_scope, by_form = True, False
             scope_kind = sorted(kinds)[0] if len(kinds) == 1 else None
-            owner = places[0] if places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0])) else None
+            # a town's heading, then "Partnerstädte:" over its partners: the owner stays
+            if places or owner is None or not _owner_just_before(doc, blocks, index, owner):
+                named = places and (block.kind == LEAD_IN or _owner_heading(doc, block, places[0]))
+                owner = places[0] if named else None
         elif block.kind == LEAD_IN and in_scope and places:
             owner = places[0]  # "Stadt Ogdenville:" inside a partnership list
         elif block.kind == LEAD_IN and _announces_towns(doc, block, bond=not in_scope):
@@ -885,9 +914,22 @@ def find_partner_lines(
             and not _column_header(doc, block)
             and not (found and _fact_line(doc, block))
             and not _index_letter(doc, block)
+            and not _category_heading(doc, block)
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
+
+
+def _owner_just_before(doc: Doc, blocks: list[Block], index: int, owner: Span) -> bool:
+    """Whether the block at ``index`` is a label with a word only twinning uses
+    ("Kreispartnerschaft:", "Partnerstädte:") right under the block that names the scope's
+    owner. A plain "Partnerschaften" (firms and clubs have them) names no owner's list."""
+    label = doc_text(doc)[blocks[index].start : blocks[index].end].lower().split()
+    return (
+        index > 0
+        and blocks[index - 1].start <= owner.start_char < blocks[index - 1].end
+        and about_twinning(label, [(0, len(label))])
+    )
 
 
 _TOWNS_PLURAL = frozenset({"städte", "städten", "gemeinden", "kommunen", "orte", "orten", "landkreisen", "kreisen"})
