@@ -306,6 +306,29 @@ def test_other_words_in_capitals_stay_acronyms(nlp):
     assert places(doc) == [("Fürth", "CITY")]
 
 
+@pytest.mark.parametrize("heading", ["POITIERS, FRANKREICH", "KALISZ (POLEN)", "PARTNERSTADT POITIERS"])
+def test_a_name_in_a_short_heading_set_in_capitals_is_a_place(nlp, heading):
+    from extract.pipeline import process
+
+    doc = process(f"Stadt Fürth\n\nPARTNERSTÄDTE\n\n{heading}\n\nDie Partnerschaft besteht seit 1990.\n", nlp)
+    assert {"POITIERS", "KALISZ"} & {text for text, _ in places(doc)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKTUELLES AUS DEM RATHAUS\n\nDer Markt beginnt um neun.",
+        # a long line in capitals is shouted prose, not a heading
+        "HEUTE FAHREN WIR MIT DEM BUS NACH POITIERS UND ZURÜCK\n",
+        "Wir fahren nach POITIERS und zurück.",
+    ],
+)
+def test_capitals_elsewhere_name_no_place(nlp, text):
+    from extract.pipeline import process
+
+    assert [name for name, label in places(process(text, nlp)) if label == "CITY"] == []
+
+
 def test_a_common_word_that_only_a_city_quarters_alternate_name_spells_is_no_place(nlp):
     # GeoNames lists a city quarter with the alternate name "Rathaus"; the word is a town hall
     from extract.pipeline import process

@@ -569,7 +569,7 @@ def _whole_item(scan: _Scan, i: int, end: int) -> bool:
 class _Scan:
     """One document's working state while places are marked."""
 
-    __slots__ = ("table", "words", "spaced", "n", "blocked", "list_line", "accepted")
+    __slots__ = ("table", "words", "spaced", "n", "blocked", "list_line", "capitals_line", "accepted")
 
     def __init__(self, table: TokenTable, blocked: list[bool], list_line: list[bool]) -> None:
         self.table = table
@@ -578,6 +578,7 @@ class _Scan:
         self.n = len(table)
         self.blocked = blocked
         self.list_line = list_line
+        self.capitals_line = _capitals_heading_tokens(table)
         self.accepted: list[_Candidate] = []
 
     def run(self, start: int) -> int:
@@ -883,8 +884,8 @@ class PlaceRecognizer(UsesGazetteer):
         labels = {p.label for p in places}
         if COUNTRY in labels:
             return ACCEPT, True  # "USA", "UK", "DDR": a state's own short form, in capitals too
-        if word.isupper() and not scan.list_line[i]:
-            return REJECT, False  # capitals outside lists are acronyms or shouting
+        if word.isupper() and not scan.list_line[i] and not scan.capitals_line[i]:
+            return REJECT, False  # capitals outside lists and headings set in capitals are acronyms or shouting
         if words[i].lower() in vocab["determiners"] | vocab["prep"] and not (
             end + 1 < scan.n and words[end] in ("(", ",") and _names_country(words[end + 1])
         ):
@@ -1541,6 +1542,35 @@ def _vouched_rows(
         if peers >= 2:
             found.append(((begin, end), cand))
     return found
+
+
+_CAPITALS_HEADING_WORDS = 6
+
+
+def _capitals_heading(line: str) -> bool:
+    """A short line in capitals ("NIORT, FRANKREICH", "PARTNERSTADT NIORT"): a heading set
+    in capitals, whose names are read as a list item's are."""
+    words = line.split()
+    return (
+        0 < len(words) <= _CAPITALS_HEADING_WORDS
+        and line.isupper()
+        and any(len(w) >= 4 and w.isalpha() for w in words)
+    )
+
+
+def _capitals_heading_tokens(table: TokenTable) -> list[bool]:
+    """Tokens on a short line set in capitals: its names are read as if written normally."""
+    text = table.text
+    flags = [False] * len(table)
+    start = 0
+    while start <= len(text):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        if _capitals_heading(text[start:stop]):
+            for t in range(bisect_right(table.starts, start - 1), bisect_right(table.starts, stop - 1)):
+                flags[t] = True
+        start = stop + 1
+    return flags
 
 
 def _list_line_tokens(table: TokenTable) -> list[bool]:
