@@ -1,3 +1,5 @@
+import pytest
+
 from extract.gazetteer import CITY, COUNTRY, REGION, cache_path, load_gazetteer
 
 
@@ -16,6 +18,26 @@ def test_countries_in_german_with_variants():
     assert places("Frankreich") == {(COUNTRY, "FR"), (COUNTRY, "FX")}
     assert (COUNTRY, "BA") in places("Bosnien-Herzegowina")
     assert (COUNTRY, "GB") in places("Großbritannien")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Vereinigten Staaten", "US"), ("Vereinigten Königreich", "GB"), ("Tschechischen Republik", "CZ"),
+        ("Russischen Föderation", "RU"), ("Niederlanden", "NL"), ("Vereinigten Arabischen Emiraten", "AE"),
+    ],
+)  # fmt: skip
+def test_a_states_name_after_an_article_in_the_dative_is_that_state(name, code):
+    assert (COUNTRY, code) in places(name)
+
+
+def test_only_a_names_leading_adjectives_are_inflected():
+    from extract.gazetteer import inflected_name
+
+    assert inflected_name("Demokratische Republik Kongo") == "Demokratischen Republik Kongo"
+    assert inflected_name("Vereinigtes Königreich") == "Vereinigten Königreich"
+    assert inflected_name("Republik Moldau") == "Republik Moldau"
+    assert inflected_name("Ukraine") == "Ukraine"
 
 
 def test_regions_from_iso_3166_2_in_german():

