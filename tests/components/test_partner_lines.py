@@ -588,3 +588,35 @@ def test_a_group_heading_of_an_overview_keeps_it_open(nlp):
         + "Landkreise\n\nLandkreis Ansbach\n\nKreispartnerschaft:\n\n" + DISTRICT_PARTNER
     )
     assert lines(nlp, text)[5:] == [("Landkreis Ansbach", "Powiat Kłodzki")]
+
+
+FLAT_TABLE = (
+    "Liste der Städtepartnerschaften in Franken\n\nStadt\nPartnerstadt\nLand\nseit\n"
+    "Ansbach\nAnglet\nFrankreich\n1968\nAnsbach\nBay City\nVereinigte Staaten\n1960\n"
+    "Hof\nJoensuu\nFinnland\n1979\n"
+)
+
+
+def test_a_table_of_holders_and_partners_flattened_to_one_cell_per_line(extract_text):
+    # its columns say which cell holds and which is the partner; "Hof" is a common word, its column a town
+    record = extract_text(FLAT_TABLE)
+    rows = [(p.a[0], p.b[0], p.b_country, p.since) for p in record.partnerships]
+    assert rows == [
+        ("Ansbach", "Anglet", "FR", "1968"), ("Ansbach", "Bay City", "US", "1960"), ("Hof", "Joensuu", "FI", "1979"),
+    ]  # fmt: skip
+    assert record.home == []  # an overview of several towns
+
+
+def test_a_flattened_table_with_a_column_of_other_words(extract_text):
+    text = (
+        "Partnerschaften im Landkreis\n\nGemeinde\nBemerkung\nPartnergemeinde\nseit\n"
+        "Ansbach\nKreisstadt\nAnglet\n1968\nSchwabach\nStadt\nKalisz\n1990\n"
+    )
+    assert [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships] == [
+        ("Ansbach", "Anglet", "1968"), ("Schwabach", "Kalisz", "1990"),
+    ]  # fmt: skip
+
+
+def test_a_flattened_table_without_a_partners_column_pairs_nothing(extract_text):
+    text = "Städtepartnerschaften\n\nStadt\nEinwohner\nFläche\nAnsbach\n41.000\n99\nSchwabach\n40.000\n41\n"
+    assert extract_text(text).partnerships == []

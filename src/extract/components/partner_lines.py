@@ -713,7 +713,12 @@ def _organisation_endings() -> tuple[str, ...]:
 
 
 def find_partner_lines(
-    doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: KindOf, split_pair: SplitPair | None = None
+    doc: Doc,
+    blocks: list[Block],
+    ents_of: EntsOf,
+    kind_of: KindOf,
+    split_pair: SplitPair | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> list[PartnerLine]:
     """Partner lines of the document, each with its owner decided by scope:
     ``holder`` is the pair line's own first side, else the place named in the
@@ -733,7 +738,11 @@ def find_partner_lines(
     shaped = _shaped_runs(doc, blocks, ents_of, kind_of)
     town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
+    table_rows, table_cells = _flattened_table(doc, blocks, ents_of, known)
     for index, block in enumerate(blocks):
+        if index in table_cells:
+            found += table_rows.get(index, [])
+            continue
         after_heading = index and blocks[index - 1].kind == HEADING and bool(kinds_by_block[index - 1])
         if in_scope and index and (blocks[index - 1].kind == LEAD_IN or after_heading):
             # "Städtepartnerschaften der Stadt X:" (or a heading "Partnerstädte") over "A (seit 1972),
@@ -918,6 +927,98 @@ def find_partner_lines(
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     return found
+
+
+def _column_of(doc: Doc, block: Block, ents: list[Span]) -> str | None:
+    """The role of a table's header cell on a line of its own: "holder", "partner",
+    "country", "since", "other" (a short cell of words that names nothing), or None."""
+    cell = doc_text(doc)[block.start : block.end].strip(" \t:").lower()
+    if not cell or len(cell.split()) > 3 or re.search(r"[\d.,;()]", cell) or block.kind == PARAGRAPH or ents:
+        return None
+    words = lex()["partnerships"]
+    for role in ("holder", "partner", "country", "since"):
+        if cell in words[f"{role}_columns"]:
+            return role
+    return "other"
+
+
+def _flattened_table(
+    doc: Doc, blocks: list[Block], ents_of: EntsOf, known: Callable[[str], bool] | None
+) -> tuple[dict[int, list[PartnerLine]], set[int]]:
+    """Rows of a table flattened to one cell per line under a header of a holder's and a
+    partner's column ("Stadt", "Partnerstadt", "Land", "seit", then "Musterau",
+    "Springfield", "Frankreich", "1990", ...): each row's pair by its columns, keyed by
+    the row's first block; and every block of the header and the rows read. A body's
+    cell that is a name the gazetteer knows (``known``) is that body even where the
+    place rules left it, a common word ("Hof"), unmarked: its column says what it is."""
+    rows: dict[int, list[PartnerLine]] = {}
+    cells: set[int] = set()
+    k = 0
+    while k < len(blocks):
+        header: list[str] = []
+        while k + len(header) < len(blocks) and len(header) < _TABLE_COLUMNS:
+            role = _column_of(doc, blocks[k + len(header)], ents_of(blocks[k + len(header)]))
+            if role is None:
+                break
+            header.append(role)
+        width = len(header)
+        if width < 3 or header[0] == "other" or header.count("holder") != 1 or header.count("partner") != 1:
+            k += 1  # a table's title before its header ("Partnerschaften im Landkreis") starts none
+            continue
+        start = k + width
+        read = []
+        while start + width <= len(blocks):
+            line = _table_row(doc, blocks, start, header, ents_of, known)
+            if line is None:
+                break
+            read.append(line)
+            start += width
+        if len(read) >= 2:
+            for line in read:
+                rows[line.block] = [line]
+            cells.update(range(k, start))
+        k = start if len(read) >= 2 else k + 1
+    return rows, cells
+
+
+_TABLE_COLUMNS = 6
+
+
+def _table_row(
+    doc: Doc, blocks: list[Block], start: int, header: list[str], ents_of: EntsOf, known: Callable[[str], bool] | None
+) -> PartnerLine | None:
+    """One row of a flattened table from ``start`` on, or None where a cell does not fit its column."""
+    sides: dict[str, Span] = {}
+    country = since = None
+    for offset, role in enumerate(header):
+        block = blocks[start + offset]
+        ents = ents_of(block)
+        text = doc_text(doc)[block.start : block.end].strip()
+        if role in ("holder", "partner"):
+            places = [e for e in ents if e.label_ in _PLACE]
+            if not places and known is not None and known(text):
+                begin = block.start + doc_text(doc)[block.start : block.end].index(text)
+                cell = doc.char_span(begin, begin + len(text))
+                places = [Span(doc, cell.start, cell.end, label=CITY)] if cell is not None else []
+            if not places or len(text) > len(places[0].text) + 12:
+                return None  # a body's cell is its name, at most with a qualifier
+            sides[role] = places[0]
+        elif role == "country":
+            countries = [e for e in ents if e.label_ == COUNTRY]
+            if not countries:
+                return None
+            country = countries[0]
+        elif role == "since":
+            dates = [e for e in ents if e.label_ == "DATE"]
+            if not dates and text not in ("", "-", "–"):
+                return None
+            since = dates[0] if dates else None
+    line = PartnerLine(
+        block=start, partner=sides["partner"], holder=sides["holder"], dates=[since] if since else [],
+        since=since, rule="pair line of a table flattened to one cell per line",
+    )  # fmt: skip
+    line.country = country
+    return line
 
 
 def _owner_just_before(doc: Doc, blocks: list[Block], index: int, owner: Span) -> bool:
@@ -1174,15 +1275,16 @@ class PartnerLines(UsesGazetteer):
                 out.append(side)
             return out[0], out[1]
 
-        lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind, split_pair)
+        lines = find_partner_lines(doc, blocks, lambda b: inside[index[id(b)]], strong_kind, split_pair, known)
         known_bounds = {(e.start, e.end) for e in doc.ents} | {(a.start, a.end) for a in added}
         for line in lines:
-            span = line.partner
-            if (span.start, span.end) not in known_bounds:  # a name extended by its particle
-                places = self.gazetteer.lookup(span.text)
-                span._.place = max(places, key=lambda p: p.population) if places else None
-                added.append(span)
-                known_bounds.add((span.start, span.end))
+            for span in (line.partner, line.holder):
+                # a name extended by its particle; a table cell's name the place rules left
+                if span is not None and (span.start, span.end) not in known_bounds:
+                    places = self.gazetteer.lookup(span.text)
+                    span._.place = max(places, key=lambda p: p.population) if places else None
+                    added.append(span)
+                    known_bounds.add((span.start, span.end))
         if added:
             taken = {i for span in added for i in range(span.start, span.end)}
             kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
