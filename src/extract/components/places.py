@@ -168,6 +168,8 @@ def _vocab() -> dict:
         "zipf": float(places["common_word_zipf"]),
         "very_common": float(places["very_common_word_zipf"]),
         "big": int(places["common_word_min_population"]),
+        "famous_margin": float(places["famous_margin"]),
+        "famous_margin_at_home": float(places["famous_margin_at_home"]),
         "town": int(places["town_population"]),
         "town_zipf": float(places["town_max_zipf"]),
         "partnership": tuple(lex["partnerships"]["partnership"] + lex["partnerships"]["friendship"]),
@@ -909,12 +911,15 @@ class PlaceRecognizer(UsesGazetteer):
             return PENDING, False
         if prev in vocab["determiners"] and zipf >= vocab["zipf"]:
             return REJECT, False  # "die Gassen", "im Zentrum": a noun
-        # a place whose size outweighs the word's frequency: "Essen" (a big city and a common word)
-        # but not "Norden" (25k, zipf 4.7) or "Essen" (583k, zipf 5.3)
+        # a place whose size outweighs the word's frequency: "Dresden" (565k, zipf 4.8), but not
+        # "Norden" (25k, zipf 4.7) or "Essen" (583k, zipf 5.3), a big city and a common word
         famous = any(
             p.population >= vocab["big"]
             and (zipf < 5.0 or fold_name(p.name) == fold_name(looked_up))
-            or p.population >= 10 ** (zipf + 1)
+            or p.population >= 10 ** (zipf + vocab["famous_margin"])
+            or lies_at_home(p)
+            and fold_name(p.name) == fold_name(looked_up)
+            and p.population >= 10 ** (zipf + vocab["famous_margin_at_home"])
             for p in places
         )
         if famous:
