@@ -737,6 +737,7 @@ def test_a_date_across_a_verb_is_not_the_founding(extract_text):
     [
         ("Die Partnerschaft mit Poitiers besteht seit 1990 und lebt.", "1990"),
         ("Im Jahr 1990 kam die Partnerstadt Poitiers hinzu.", "1990"),
+        ("Die Verschwisterung mit Poitiers erfolgte im Mai 1990.", "1990-05"),  # a month, as precise as written
         # a visit's day, a status date, an anniversary: no founding
         ("Vom 24. bis 26. September 2020 besuchte der Bürgermeister die Partnerstadt Poitiers.", None),
         ("Partnerschaften bestehen (Stand 2014) mit Poitiers in Frankreich.", None),

@@ -196,15 +196,15 @@ class FoundingDates(PlaceRoles):
         )
 
     def _sole_year(self, doc: Doc, pair: Pair, starting: list[Span]) -> str | None:
-        """The one date of the pair's evidence, if it is a bare year ("Die Partnerschaft
-        mit X besteht seit 1990", "1990 kam X hinzu"); not a day's date (a visit: "Vom 24.
+        """The one date of the pair's evidence, if it is a bare year or month ("Die Partnerschaft
+        mit X besteht seit 1990", "1990 kam X hinzu", "erfolgte im Mai 1990"); not a day's date (a visit: "Vom 24.
         bis 26. September 2020 besuchte …"), not a status date ("Stand 2014"), not in a
         sentence about an anniversary, a span of years or a renewal ("30 Jahre",
         "25-jährige", "Jubiläum", "erneuert"), and not another event's date."""
         lo, hi = pair.evidence or (0, 0)
         dates = [e for e in starting if e.label_ == "DATE" and e._.date_value]
-        if len(dates) != 1 or len(dates[0]._.date_value) != 4:
-            return None
+        if len(dates) != 1 or len(dates[0]._.date_value) not in (4, 7):
+            return None  # a year or a month ("im Mai 1990"); a day's date is a visit's
         text = doc_text(doc)
         value = dates[0]._.date_value
         status = "stand" in text[max(lo, dates[0].start_char - 8) : dates[0].start_char].lower()
