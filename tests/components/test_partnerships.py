@@ -1332,3 +1332,37 @@ def test_a_part_of_the_home_named_as_the_subject_holds_its_partnership(extract_t
     text = "Stadt Schwabach\n\nDie Stadt Schwabach pflegt seit 1956 eine Partnerschaft mit Poitiers. " + sentence
     pairs = sorted((p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships)
     assert pairs == [("Musterwinkel", "Lucca", "1969"), ("Schwabach", "Poitiers", "1956")]
+
+
+def test_two_towns_as_the_subject_of_a_partnership_statement_are_its_pair_on_another_bodys_page(extract_text):
+    # a district's round-up: the sentence's two member towns are partners of each other
+    text = (
+        "Bezirk Reutte\n\nPartnerschaften der Gemeinden\n\n"
+        "Reutte ist seit 1982 mit Burgau verbunden. Tarrenz und Hergatz sind seit 1995 Partnergemeinden."
+    )
+    assert ("Tarrenz", "Hergatz") in found(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gäste aus Tarrenz und Hergatz besuchten die Partnerstadt Burgau.",  # no verb of the pair after them
+    ],
+)
+def test_two_towns_named_together_otherwise_are_no_pair(extract_text, sentence):
+    assert ("Tarrenz", "Hergatz") not in found(extract_text("Bezirk Reutte\n\n" + sentence))
+
+
+def test_an_austrian_district_is_a_region_and_its_pages_home(extract_text):
+    text = "Bezirk Reutte\n\nPartnerschaften der Gemeinden\n\nEhrwald: Partnergemeinde Schwangau (Bayern), seit 1990\n"
+    record = extract_text(text)
+    assert record.home[:1] == ["Bezirk Reutte"]
+    assert found(record) == {("Ehrwald", "Schwangau")}
+
+
+def test_a_district_named_once_where_something_lies_publishes_nothing(extract_text):
+    text = (
+        "Aus der Region\n\nEine Partnerschaft gibt es in Ehrwald mit Schwangau und in Vils mit Pfronten. "
+        "Auch die Gemeinden, die im Bezirk Reutte liegen, pflegen Kontakte."
+    )
+    assert "Bezirk Reutte" not in extract_text(text).home

@@ -176,6 +176,9 @@ class _Votes:
 
 
 _PART_WORDS = {"stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "ortsteils", "stadtteils"}
+# a district named after these is where something lies ("die im Bezirk X angesiedelt sind"), which
+# weighs no more than any place's mention; named as a body ("Der Landkreis X pflegt") it weighs more
+_LOCATING_WORDS = {"im", "in", "aus", "nach", "zum", "vom"}
 
 
 def _add_inhabitant_votes(doc: Doc, votes: dict[str, _Votes]) -> None:
@@ -243,7 +246,7 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         v.score += 1.0
         before = text[max(0, span.start_char - 40) : span.start_char]
-        if district or prev in _body_words():
+        if district and prev not in _LOCATING_WORDS or prev in _body_words():
             v.score += 1.5
             v.strong = True
         publisher = _publisher_before(before) or ("willkommen" if _WELCOME.search(before) else None)

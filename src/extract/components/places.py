@@ -1016,6 +1016,8 @@ class PlaceRecognizer(UsesGazetteer):
         return False
 
     # -- administrative and compass regions ---------------------------------------
+    # Austria's and Switzerland's districts bear their capital's name ("Bezirk Imst"); in
+    # Germany a "Bezirk" is a Berlin borough or a Bavarian Bezirk, each its own name
     def _admin_region(self, scan: _Scan, i: int) -> _Candidate | None:
         vocab = _vocab()
         words, blocked, n = scan.words, scan.blocked, scan.n
@@ -1036,6 +1038,8 @@ class PlaceRecognizer(UsesGazetteer):
             if end > j + 1 and (end - j > run or not _name_last(words[end - 1])):
                 continue
             places, _ = _lookup_with_variants(scan.table.span_text(j, end))
+            if places and words[i] in _BEZIRK and any(p.label == CITY and p.country in ("AT", "CH") for p in places):
+                return _Candidate(i, end, REGION, True)  # "Bezirk Imst": a district named after its capital
             if places and (not weak or any(p.label == REGION for p in places)):
                 if not weak:
                     end = _hyphen_tail(scan, end)  # "Landkreis Musterau-Beispielfeld": two towns, one district
@@ -1561,6 +1565,9 @@ def _capitals_heading(line: str) -> bool:
         and line.isupper()
         and any(len(w) >= 4 and w.isalpha() for w in words)
     )
+
+
+_BEZIRK = frozenset({"Bezirk", "Bezirks", "Bezirkes"})
 
 
 def _capitals_heading_tokens(table: TokenTable) -> list[bool]:

@@ -68,6 +68,37 @@ _PAIR_JOINS = frozenset({"und", "der", "die", "dem", "den", "des"})
 _PAIR_SEPARATORS = frozenset({",", ";", "sowie"})
 
 
+# verbs of a statement whose subject (or object, inverted) is the pair itself: "A und B sind
+# Partnergemeinden", "Seit 1990 verbindet A und B eine Partnerschaft", "A und B besiegelten ..."
+_PAIR_VERBS = frozenset(
+    "sind waren wurden verbindet verband verbinden pflegen pflegten unterhalten feiern feierten besiegelten "
+    "unterzeichneten schlossen gründeten begründeten".split()
+)
+
+
+def coordinated_pair(sent: Span, places: list[Span]) -> tuple[Span, Span] | None:
+    """ "A und B sind seit 1995 Partnergemeinden", "Seit 1995 verbindet A und B eine
+    Partnerschaft": two places joined by "und" as the subject (or inverted object) of a
+    verb of the statement, with the partnership word after them and no place after it
+    ("A und B sind Partnerstädte von C" names C's partners); None otherwise."""
+    doc = sent.doc
+    for first, second in zip(places, places[1:], strict=False):
+        between = [t.lower_ for t in doc[first.end : second.start]]
+        if between != ["und"]:
+            continue
+        before = [t for t in doc[sent.start : first.start] if not t.is_space]
+        after = doc[second.end] if second.end < sent.end else None
+        verb_after = after is not None and after.lower_ in _PAIR_VERBS
+        verb_before = bool(before) and before[-1].lower_ in _PAIR_VERBS
+        if not (verb_after or verb_before):
+            continue
+        kind_at = next((t.i for t in doc[second.end : sent.end] if strong_kind(t.lower_)), None)
+        if kind_at is None or any(p.start > kind_at for p in places) or any(p.start < first.start for p in places):
+            continue
+        return first, second
+    return None
+
+
 def _paired_off(group: list[Span]) -> list[list[Span]]:
     """ "zwischen A und B, C und D sowie E und F": pairs joined by "und", separated by
     commas or "sowie", each a group of its own; otherwise the group as it is (a ring
@@ -127,6 +158,8 @@ class Statements(FoundingDates):
                 # "Partnerschaft A-B"; spaced ("Städtepartnerschaft A – B") where B is a marked place
                 if not doc[a.end - 1].whitespace_ or a.start == tok.i + 1 and a.label_ in PLACE_LABELS:
                     groups.append([a, by_start[a.end + 1]])
+        if not groups and (both := coordinated_pair(sent, places)) is not None:
+            groups.append(list(both))  # "A und B sind seit 1995 Partnergemeinden"
         markers = tuple(lex()["partnerships"]["predecessor_markers"])
         home_names = {fold_name(n) for n in home.names} if home is not None else set()
         found: list[tuple[Side, Side]] = []
