@@ -1366,3 +1366,11 @@ def test_a_district_named_once_where_something_lies_publishes_nothing(extract_te
         "Auch die Gemeinden, die im Bezirk Reutte liegen, pflegen Kontakte."
     )
     assert "Bezirk Reutte" not in extract_text(text).home
+
+
+def test_a_sentence_denying_a_partnership_dates_none_in_focus(extract_text):
+    text = (
+        "Bezirk Reutte\n\nPartnerschaften der Gemeinden\n\nEhrwald – Partnergemeinde Schwangau\n"
+        "Vils pflegt seit 1990 Kontakte nach Pfronten, eine offizielle Partnerschaft besteht aber nicht.\n"
+    )
+    assert [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships] == [("Ehrwald", "Schwangau", None)]

@@ -477,6 +477,9 @@ class PageReading(SeveralBodies):
             if not named and (kinds or weak) and self._unread_partner(sent):
                 focus = []  # "Außerdem besteht seit 1991 eine Partnerschaft mit der Region Musterland": not in focus
                 continue
+            if not named and kinds and self._only_denied_partnerships(sent):
+                focus = []  # "X pflegt seit 1990 Kontakte nach Y, eine Partnerschaft besteht nicht": no event
+                continue
             if not named and antecedent is not None and (kinds or weak):
                 named = self._named_pairs([antecedent], pairs)
             if named and (kinds or weak or self._is_heading(sent)):
