@@ -1374,3 +1374,8 @@ def test_a_sentence_denying_a_partnership_dates_none_in_focus(extract_text):
         "Vils pflegt seit 1990 Kontakte nach Pfronten, eine offizielle Partnerschaft besteht aber nicht.\n"
     )
     assert [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships] == [("Ehrwald", "Schwangau", None)]
+
+
+def test_a_member_towns_partner_after_a_partner_noun_and_a_colon(extract_text):
+    text = "Bezirk Reutte\n\nPartnerschaften der Gemeinden\n\nAuch Vils hat eine Partnergemeinde: Pfronten im Allgäu.\n"
+    assert found(extract_text(text)) == {("Vils", "Pfronten")}

@@ -365,10 +365,13 @@ def _partner_nouns() -> frozenset[str]:
 
 
 def partner_noun_before(doc: Doc, span: Span) -> bool:
-    """ "unsere Partnergemeinde X", "in der Partnerstadt X": the name right after a
-    noun that calls it a partner; not a genitive ("eine Partnerstadt Musterstadts"
-    names whose partner the town before is)."""
-    return span.start > 0 and doc[span.start - 1].lower_ in _partner_nouns() and not _genitive(span)
+    """ "unsere Partnergemeinde X", "in der Partnerstadt X", "hat eine Partnergemeinde: X":
+    the name right after a noun that calls it a partner (or after the noun and a colon);
+    not a genitive ("eine Partnerstadt Musterstadts" names whose partner the town before is)."""
+    k = span.start - 1
+    if k > 0 and doc[k].text == ":":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _partner_nouns() and not _genitive(span)
 
 
 def owner_after_partner_noun(doc: Doc, span: Span) -> bool:
