@@ -352,3 +352,25 @@ def test_a_ring_of_three_without_the_home_pairs_every_two():
 
     sides = [Side("a"), Side("b"), Side("c")]
     assert Statements._group_hub(sides, [], None) is None
+
+
+def test_the_two_towns_of_the_sentence_before_are_the_pair_of_die_beiden_staedte(extract_text):
+    text = (
+        "Besuch aus der Partnerstadt\n\nEine Delegation aus Weinheim besuchte Zell am See. "
+        "Die beiden Städte sind seit 1979 partnerschaftlich verbunden."
+    )
+    record = extract_text(text)
+    assert {frozenset((p.a[0], p.b[0])) for p in record.partnerships} == {frozenset(("Weinheim", "Zell am See"))}
+    assert record.partnerships[0].since == "1979"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Gäste aus Weinheim, Kalisz und Poitiers besuchten Zell am See.",  # more than two bodies
+        "Ein Gemeinderat aus Zell am See, Ortsvorsteher des Ortsteils Schüttdorf, reiste an.",  # a town and its part
+    ],
+)
+def test_die_beiden_staedte_after_a_sentence_of_other_than_two_bodies_pairs_none(extract_text, before):
+    text = f"Besuch aus der Partnerstadt\n\n{before} Die beiden Städte sind seit 1979 partnerschaftlich verbunden."
+    assert extract_text(text).partnerships == []

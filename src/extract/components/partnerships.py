@@ -191,6 +191,16 @@ class PageReading(SeveralBodies):
                 sent_places = [p for p in sent_places if p not in denied]
                 if not sent_places:
                     continue
+            both = self._both_of_previous(sent, sentences[index - 1] if index else None, sent_places)
+            if both is not None:
+                # "Eine Delegation aus A besuchte B. Die beiden Städte sind seit 1979 partnerschaftlich verbunden."
+                sides = [home if home is not None and self._key(s) in home_keys else self._side_of(s) for s in both]
+                a_side, b_side = sides if sides[1] is not home else sides[::-1]
+                pair = self._pair(pairs, a_side, b_side)
+                pair.kinds |= kinds or {"partnership"}
+                pair.why = pair.why or "'die beiden Städte' after a sentence naming both"
+                pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
+                continue
             explicit = self._explicit_pairs(doc, sent, sent_places, home) if kinds else []
             if explicit:
                 # "zwischen A und B", "die Partnerschaft A-B": the sentence names both sides

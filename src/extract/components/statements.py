@@ -116,8 +116,40 @@ def _paired_off(group: list[Span]) -> list[list[Span]]:
     return [group[k : k + 2] for k in range(0, len(group), 2)]
 
 
+# "die beiden Städte", "beide Gemeinden": the two bodies the sentence before named
+_BOTH = frozenset({"beiden", "beide"})
+_BODIES_PLURAL = frozenset(
+    "städte gemeinden orte kommunen kreise landkreise partnerstädte partnergemeinden partner".split()
+)
+
+
+_PARTS = frozenset({"stadtteil", "ortsteil", "gemeindeteil", "ortschaft", "stadtbezirk"})
+
+
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
+
+    def _both_of_previous(self, sent: Span, previous: Span | None, sent_places: list[Span]) -> tuple[Span, Span] | None:
+        """ "Eine Delegation aus A besuchte B. Die beiden Städte sind seit 1979 partnerschaftlich
+        verbunden": a partnership statement of "die beiden Städte" that names no place of its
+        own pairs the two bodies the sentence before named (exactly two, locations aside)."""
+        if previous is None or self._candidates(sent_places, set()):
+            return None
+        words = [t.lower_ for t in sent]
+        if not any(w in _BOTH and nxt in _BODIES_PLURAL for w, nxt in zip(words, words[1:], strict=False)):
+            return None
+        if not (any(strong_kind(w) for w in words) or states_bond(words) or states_bond(words, friendship=True)):
+            return None
+        before = self._ents_in(previous, PLACE_LABELS)
+        bodies: dict[str, Span] = {}
+        for span in self._candidates(before, set()):
+            part = span.start and sent.doc[span.start - 1].lower_.rstrip("s") in _PARTS  # "des Ortsteils X"
+            if span.label_ != "COUNTRY" and not self._qualifier(span, before) and not part:
+                bodies.setdefault(self._key(span), span)
+        if len(bodies) != 2:
+            return None
+        first, second = bodies.values()
+        return first, second
 
     def _explicit_pairs(
         self, doc: Doc, sent: Span, sent_places: list[Span], home: Side | None
