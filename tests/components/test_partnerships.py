@@ -1379,3 +1379,13 @@ def test_a_sentence_denying_a_partnership_dates_none_in_focus(extract_text):
 def test_a_member_towns_partner_after_a_partner_noun_and_a_colon(extract_text):
     text = "Bezirk Reutte\n\nPartnerschaften der Gemeinden\n\nAuch Vils hat eine Partnergemeinde: Pfronten im Allgäu.\n"
     assert found(extract_text(text)) == {("Vils", "Pfronten")}
+
+
+def test_a_bond_with_seit_under_the_partners_heading_dates_a_pair_found_before(extract_text):
+    # the pair is found in the lead; its own section's bond dates it
+    text = (
+        "Partnerschaftskomitee Ansbach e.V.\n\nWir über uns\n\n"
+        "Das Komitee betreut die Partnerschaften der Stadt mit Poitiers und Kalisz.\n\n"
+        "Kalisz\n\nMit Kalisz sind wir seit 1992 verbunden.\n"
+    )
+    assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == {("Poitiers", None), ("Kalisz", "1992")}

@@ -87,6 +87,7 @@ _POSSESSIVES = {
     "unsere", "unserer", "unseren", "unserem", "ihre", "ihrer", "ihren", "ihrem", "seine", "seiner", "seinen",
 }  # fmt: skip
 _PLURAL_KIND_ENDINGS = ("schaften", "städte", "gemeinden", "kommunen", "kreise")
+_BONDS = frozenset({"verbunden", "verbindet", "verband"})
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", "kreis", "region"}
 
 
@@ -497,7 +498,8 @@ class PageReading(SeveralBodies):
             elif self._is_heading(sent) and named:
                 focus = named
             triggers = self._triggers(sent)
-            if named and (kinds or weak or self._names_home(sent_places, home_keys)):
+            bonded = named and any(t.lower_ in _BONDS for t in sent)  # "Mit X sind wir seit 1992 verbunden"
+            if named and (kinds or weak or bonded or self._names_home(sent_places, home_keys)):
                 # "verbindet die Städte A und X seit Mai 2002": the date after the partner's name
                 for key in named:
                     self._date_by_seit(doc, sent, sent_places, pairs[key])
