@@ -812,7 +812,15 @@ class PlaceRecognizer(UsesGazetteer):
             known = any(p.label in (COUNTRY, CITY, REGION) for p in self.gazetteer.lookup(inner))
             code = inner.isupper() and len(inner) <= 3  # "(F)", "(EST)": a country's code, not a name part
             plain = not known and not code and inner not in _vocab()["city"]
-            if _starts_name(inner) and plain and words[end + 2] == ")":
+            # part of the name where the gazetteer knows it whole, or where the bare name is borne by
+            # several places at home, as official names tell namesakes apart ("Neustadt (Harz)");
+            # "Gengenbach (Schwarzwald)" is Gengenbach, and the forest where it lies
+            whole = bool(self.gazetteer.lookup(scan.table.span_text(start, end + 3)))
+            namesakes = sum(
+                p.label == CITY and p.country in HOME_COUNTRIES
+                for p in self.gazetteer.lookup(scan.table.span_text(start, end))
+            )
+            if _starts_name(inner) and plain and words[end + 2] == ")" and (whole or namesakes >= 2):
                 return end + 3
         return end
 
