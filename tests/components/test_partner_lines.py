@@ -620,3 +620,14 @@ def test_a_flattened_table_with_a_column_of_other_words(extract_text):
 def test_a_flattened_table_without_a_partners_column_pairs_nothing(extract_text):
     text = "Städtepartnerschaften\n\nStadt\nEinwohner\nFläche\nAnsbach\n41.000\n99\nSchwabach\n40.000\n41\n"
     assert extract_text(text).partnerships == []
+
+
+@pytest.mark.parametrize("line", ["Gainesville / Florida USA", "Gainesville / Florida, USA"])
+def test_a_state_after_a_slash_and_before_its_country_is_where_the_partner_lies(extract_text, line):
+    # "Florida" is also a town's name (in Chile); before "USA" it is the state
+    record = extract_text(f"Stadt Fürth\n\nPartnerstädte\n\n{line}\nPoitiers / Frankreich\n")
+    assert [(p.b, p.b_country) for p in record.partnerships] == [(["Gainesville"], "US"), (["Poitiers"], "FR")]
+
+
+def test_two_names_of_one_place_after_a_slash_stay_aliases(nlp):
+    assert lines(nlp, HEAD + "Chemnitz/Karl-Marx-Stadt (seit 1990)\n") == [(None, "Chemnitz")]

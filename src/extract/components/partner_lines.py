@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import CITY, COUNTRY, REGION
+from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..lexicon import load_lexicon
 from .bodies import (
     about_twinning,
@@ -225,7 +225,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
             if alias_context and successor is None and _successor_before(items, span):
                 successor = span
         elif span.label_ in _PLACE and doc[span.start - 1].text == "/" and span.start - 1 == line.partner.end:
-            line.aliases.append(span)  # "Oldtown/Newtown": two names of one place
+            if not _state_of_the_country_after(doc, span, block):  # "Springfield / Utah USA": where it lies
+                line.aliases.append(span)  # "Oldtown/Newtown": two names of one place
         elif span.label_ == CITY and depth == 0 and line.holder is None and not line.aliases and _joined(doc, span):
             # "Ogdenville-Springfield (seit 2001)": a pair line
             line.holder, line.partner = line.partner, span
@@ -258,6 +259,19 @@ def _a_state(span: Span) -> bool:
     """A country or a region above a district ("Frankreich", "Sachsen"): where a partner
     lies, never a partner of a list line."""
     return span.label_ == COUNTRY or span.label_ == REGION and not names_district(span.text)
+
+
+def _state_of_the_country_after(doc: Doc, span: Span, block: Block) -> bool:
+    """A name the gazetteer knows as a state of the country named right after it on the
+    line ("Florida USA", "Utah, USA"): where the partner before it lies, though some town
+    bears the name too."""
+    rest = [e for e in doc.ents if e.start >= span.end and e.end_char <= block.end]
+    if not rest or rest[0].label_ != COUNTRY or rest[0]._.place is None:
+        return False
+    if not all(t.text in (",", "(", ")") for t in doc[span.end : rest[0].start]):
+        return False
+    code = rest[0]._.place.country
+    return any(p.label == REGION and p.country == code for p in load_gazetteer().lookup(span.text))
 
 
 def _rather_a_region(places: tuple, name: str) -> bool:
@@ -433,9 +447,13 @@ def _parts_as_lines(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf) -
             lines[-1].since, lines[-1].dates = date, [date]  # "A (Frankreich), seit 1968; B ...": A's year
             year_parts += 1
             continue
-        parsed = parse_partner_line(doc, Block(start, end, ITEM, None), inside, kind_of)
+        part = Block(start, end, ITEM, None)
+        parsed = parse_partner_line(doc, part, inside, kind_of)
         if parsed is None or parsed.holder is not None or _a_state(parsed.partner):
             return []
+        after_slash = text[max(block.start, start - 3) : start].strip() == "/"
+        if lines and after_slash and _state_of_the_country_after(doc, parsed.partner, part):
+            return []  # "Springfield / Florida USA": a partner and where it lies
         lines.append(parsed)
     if year_parts and year_parts != len(lines):
         return []  # "A, Cornwall (Vereinigtes Königreich), seit 1989": one partner, where it lies, its year
