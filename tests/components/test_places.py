@@ -426,12 +426,22 @@ def test_a_big_city_that_is_a_common_noun_is_no_place_without_context(nlp, sente
         ("Die Partnerstadt Gengenbach (Schwarzwald) lädt ein.", "Gengenbach"),  # where it lies, not its name
         ("Die Partnerstadt Neustadt (Harz) lädt ein.", "Neustadt (Harz)"),  # tells the namesakes apart
         ("Die Partnerstadt Frankfurt (Oder) lädt ein.", "Frankfurt (Oder)"),  # the gazetteer's own name
+        # a lake's or river's name that only a hamlet or a foreign city's other name spells
+        ("Die Partnerstadt Lindau (Bodensee) lädt ein.", "Lindau (Bodensee)"),
+        ("Die Partnerstadt Bernkastel-Kues (Mosel) lädt ein.", "Bernkastel-Kues (Mosel)"),
     ],
 )
 def test_a_qualifier_in_brackets_is_part_of_a_name_only_where_it_tells_namesakes_apart(nlp, text, name):
     from extract.pipeline import process
 
     assert [t for t, label in places(process(text, nlp)) if label == "CITY"] == [name]
+
+
+def test_another_name_of_the_town_in_brackets_stays_its_alias(nlp):
+    from extract.pipeline import process
+
+    doc = process("Die Partnerstadt Lemberg (Lwiw) lädt ein.", nlp)
+    assert [t for t, label in places(doc) if label == "CITY"] == ["Lemberg", "Lwiw"]
 
 
 def test_a_sentence_defining_a_common_word_otherwise_is_no_place(nlp):

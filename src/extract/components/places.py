@@ -809,18 +809,27 @@ class PlaceRecognizer(UsesGazetteer):
             inner = words[end + 1]
             # a qualifier, not a country, region or another known city: "(Oder)" but not "(Frankreich)",
             # "(Bayern)", "(Lemberg)"
-            known = any(p.label in (COUNTRY, CITY, REGION) for p in self.gazetteer.lookup(inner))
+            readings = self.gazetteer.lookup(inner)
+            known = any(p.label in (COUNTRY, CITY, REGION) for p in readings)
             code = inner.isupper() and len(inner) <= 3  # "(F)", "(EST)": a country's code, not a name part
             plain = not known and not code and inner not in _vocab()["city"]
+            towns = self.gazetteer.lookup(scan.table.span_text(start, end))
+            # a river's or lake's name that only a hamlet or a foreign city's alternate name spells,
+            # after a town at home: "Lindau (Bodensee)", "Bernkastel-Kues (Mosel)" (Mosul), part of the name
+            # (not another name of the town itself: "Lemberg (Lwiw)")
+            landscape = (
+                known
+                and not code
+                and any(p.label == CITY and p.country in HOME_COUNTRIES for p in towns)
+                and all(p.label == CITY and (p.population < _HAMLET or not lies_at_home(p)) for p in readings)
+                and not {p.geonames_id for p in towns if p.geonames_id} & {p.geonames_id for p in readings}
+            )
             # part of the name where the gazetteer knows it whole, or where the bare name is borne by
             # several places at home, as official names tell namesakes apart ("Neustadt (Harz)");
             # "Gengenbach (Schwarzwald)" is Gengenbach, and the forest where it lies
             whole = bool(self.gazetteer.lookup(scan.table.span_text(start, end + 3)))
-            namesakes = sum(
-                p.label == CITY and p.country in HOME_COUNTRIES
-                for p in self.gazetteer.lookup(scan.table.span_text(start, end))
-            )
-            if _starts_name(inner) and plain and words[end + 2] == ")" and (whole or namesakes >= 2):
+            namesakes = sum(p.label == CITY and p.country in HOME_COUNTRIES for p in towns)
+            if _starts_name(inner) and words[end + 2] == ")" and (landscape or plain and (whole or namesakes >= 2)):
                 return end + 3
         return end
 
@@ -1576,6 +1585,7 @@ def _capitals_heading(line: str) -> bool:
 
 
 _BEZIRK = frozenset({"Bezirk", "Bezirks", "Bezirkes"})
+_HAMLET = 1000  # fewer inhabitants than this: a place no text names as another town's qualifier
 
 
 def _capitals_heading_tokens(table: TokenTable) -> list[bool]:
