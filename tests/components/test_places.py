@@ -196,6 +196,10 @@ def test_an_abbreviated_saint_is_looked_up_spelt_out(nlp):
         # Dutch particles: the whole name the gazetteer knows
         ("Die Reise führte nach Wijk bij Duurstede.", [("Wijk bij Duurstede", "CITY")]),
         ("Die Reise führte nach Alphen aan den Rijn.", [("Alphen aan den Rijn", "CITY")]),
+        # "vor", "unter" and the French "à" inside an official name
+        ("Die Reise führte nach Rosbach vor der Höhe.", [("Rosbach vor der Höhe", "CITY")]),
+        ("Die Reise führte nach Pont-à-Mousson.", [("Pont-à-Mousson", "CITY")]),
+        ("Die Reise führte nach Bietigheim-Bissingen unter Tage.", [("Bietigheim-Bissingen", "CITY")]),
         # a double name of neighbouring places is one merged body
         ("Der Landkreis Bad Tölz-Wolfratshausen lädt ein.", [("Landkreis Bad Tölz-Wolfratshausen", "REGION")]),
         ("Wir fahren nach Hamburg-Altona.", [("Hamburg-Altona", "CITY")]),

@@ -118,6 +118,9 @@ _INNER = {
     "ter",
     "ten",
     "bij",  # "Wijk bij Duurstede"
+    "à",  # "Pont-à-Mousson"
+    "vor",  # "Rosbach vor der Höhe"
+    "unter",  # names "X unter Y" (a Swabian form), whole where a gazetteer knows them
     "los",
     "las",
 }
