@@ -631,3 +631,9 @@ def test_a_state_after_a_slash_and_before_its_country_is_where_the_partner_lies(
 
 def test_two_names_of_one_place_after_a_slash_stay_aliases(nlp):
     assert lines(nlp, HEAD + "Chemnitz/Karl-Marx-Stadt (seit 1990)\n") == [(None, "Chemnitz")]
+
+
+@pytest.mark.parametrize("where", ["im Bundesstaat Ohio", "im US-Bundesstaat Ohio"])
+def test_a_partners_state_named_with_its_state_word_on_the_line(extract_text, where):
+    text = f"Stadt Fürth\n\nPartnerstädte\n\nDayton {where}, seit 1990\nPoitiers (Frankreich), seit 1970\n"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Dayton", "1990"), ("Poitiers", "1970")]

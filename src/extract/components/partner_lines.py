@@ -202,6 +202,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "Springfield CZ", "Springfield EST": the country's code after the name
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
+            elif word in _state_words() and previous is not line.partner:
+                pass  # "X im US-Bundesstaat Ohio": the word before where the partner lies
             elif word in _link_label_words() and previous is not line.partner:
                 pass  # "Springfield | Frankreich | seit 1966 | Weiterlesen": a card's link
             elif kind_of(word) and word.endswith(_PLURAL_ENDINGS) and not depth:
@@ -259,6 +261,11 @@ def _a_state(span: Span) -> bool:
     """A country or a region above a district ("Frankreich", "Sachsen"): where a partner
     lies, never a partner of a list line."""
     return span.label_ == COUNTRY or span.label_ == REGION and not names_district(span.text)
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lex()["places"]["state_words"])
 
 
 def _state_of_the_country_after(doc: Doc, span: Span, block: Block) -> bool:
@@ -348,8 +355,8 @@ def _name_with_particle(doc: Doc, span: Span, block: Block) -> Span:
         k += 1
     if k == start_name:
         return span
-    if k < len(doc) and doc[k].idx < block.end and not doc[k].is_punct:
-        return span
+    if k < len(doc) and doc[k].idx < block.end and (not doc[k].is_punct or doc[k].text == "-"):
+        return span  # "Springfield im US-Bundesstaat Ohio": a compound goes on, no name part
     return Span(doc, span.start, k, label=span.label_)
 
 
