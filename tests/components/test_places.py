@@ -663,3 +663,15 @@ def test_a_compound_honouring_a_person_is_no_place(nlp):
 
     found = places(process("Das Heinrich-Heine-Gymnasium Musterstadt pflegt Kontakte nach Lyon.", nlp))
     assert not any("Heine" in text for text, _ in found)
+
+
+def test_a_merged_towns_part_named_on_its_own_does_not_split_the_merged_name(nlp):
+    # "Ortsteil Ernstthal" makes Ernstthal a place; inside "Hohenstein-Ernstthal" it stays part of the name
+    from extract.pipeline import process
+
+    text = (
+        "Stadt Hohenstein-Ernstthal\n\nHohenstein-Ernstthal ist seit 1987 mit Poitiers verbunden. "
+        "Im Ortsteil Ernstthal steht die Burg."
+    )
+    cities = [t for t, label in places(process(text, nlp)) if label == "CITY"]
+    assert cities == ["Hohenstein-Ernstthal", "Hohenstein-Ernstthal", "Poitiers", "Ernstthal"]

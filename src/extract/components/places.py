@@ -1313,12 +1313,22 @@ class PlaceRecognizer(UsesGazetteer):
         if not names:
             return found
         starts = {start for start, _, _ in found}
+        # inside a longer name found already it is part of that name: "Musterau-Beispielfeld" stays
+        # one merged town where the text names its part "Ortsteil Beispielfeld" too (a longer
+        # remembered name still replaces a shorter one found: "Karadeniz Ereğli" over "Ereğli")
+        def inside(first: int, last: int) -> bool:
+            return any(start <= first and last <= end and end - start > last - first for start, end, _ in found)
         hits: list[tuple[int, int, int, int]] = []  # (token, name order, start, end)
         for order, name in enumerate(names):
             pos = table.text.find(name)
             while pos >= 0:
                 bounds = table.char_span(pos, pos + len(name))
-                if bounds and bounds[0] not in starts and _starts_name(scan.words[bounds[0]]):
+                if (
+                    bounds
+                    and bounds[0] not in starts
+                    and not inside(bounds[0], bounds[1])
+                    and _starts_name(scan.words[bounds[0]])
+                ):
                     if not any(scan.blocked[bounds[0] : bounds[1]]):
                         hits.append((bounds[0], order, *bounds))
                 pos = table.text.find(name, pos + 1)
