@@ -1315,7 +1315,7 @@ class PlaceRecognizer(UsesGazetteer):
         starts = {start for start, _, _ in found}
         # inside a longer name found already it is part of that name: "Musterau-Beispielfeld" stays
         # one merged town where the text names its part "Ortsteil Beispielfeld" too (a longer
-        # remembered name still replaces a shorter one found: "Karadeniz Ereğli" over "Ereğli")
+        # remembered name still replaces a shorter one found: "Nowe Miasto Lubawskie" over "Nowe Miasto")
         def inside(first: int, last: int) -> bool:
             return any(start <= first and last <= end and end - start > last - first for start, end, _ in found)
         hits: list[tuple[int, int, int, int]] = []  # (token, name order, start, end)
