@@ -675,3 +675,16 @@ def test_a_merged_towns_part_named_on_its_own_does_not_split_the_merged_name(nlp
     )
     cities = [t for t, label in places(process(text, nlp)) if label == "CITY"]
     assert cities == ["Hohenstein-Ernstthal", "Hohenstein-Ernstthal", "Poitiers", "Ernstthal"]
+
+
+@pytest.mark.parametrize("where", ["in Frankreich", "im Département Loire", "in der Provinz Cuneo"])
+def test_a_village_the_gazetteer_lacks_after_mit_and_before_its_location_is_a_place(extract_text, where):
+    record = extract_text(f"Gemeinde Fürth\n\nSeit 1991 besteht eine Partnerschaft mit Chalmazel {where}.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Chalmazel")]
+
+
+@pytest.mark.parametrize("sentence", ["Wir feiern mit Freunden in Frankreich.", "Sie arbeitet mit Siemens in China."])
+def test_a_common_word_or_firm_after_mit_and_before_a_country_is_no_place(nlp, sentence):
+    from extract.pipeline import process
+
+    assert [t for t, label in places(process(sentence, nlp)) if label == "CITY"] == []

@@ -640,6 +640,7 @@ class PlaceRecognizer(UsesGazetteer):
                 and not list_line[i]
                 and not (i and (words[i - 1] in city_words or words[i - 1] in partner_region_words))
                 and not _country_in_parentheses(words, i + 1)
+                and not _partner_located_after(scan, i)
                 and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
                 and not words[i].endswith(_KREIS)
             ):
@@ -1134,12 +1135,13 @@ class PlaceRecognizer(UsesGazetteer):
         word = words[i]
         by_city_word = i > 0 and words[i - 1] in vocab["city"]
         by_country = _country_in_parentheses(words, i + 1) and self._starts_own_name(scan, i)
-        if not by_city_word and not scan.list_line[i] and not by_country:
+        by_location = not by_country and _partner_located_after(scan, i) and self._starts_own_name(scan, i)
+        if not by_city_word and not scan.list_line[i] and not by_country and not by_location:
             return None  # the common case, decided before the checks below
         if word in vocab["city"] or word in vocab["region"] or (word.isupper() and len(word) < 3):
             return None
         by_list = scan.list_line[i] and self._list_item_is_place(scan, i)
-        if not (by_city_word or by_list or by_country):
+        if not (by_city_word or by_list or by_country or by_location):
             return None
         if by_list and not by_city_word and (
             self.gazetteer.zipf(word) >= _UNKNOWN_NAME_ZIPF or any(w in word.lower() for w in vocab["partnership"])
@@ -1153,8 +1155,9 @@ class PlaceRecognizer(UsesGazetteer):
             # "mit folgenden Städten Partnerschaften", "die Stadt Protestanten aufnahm": a German
             # word the gazetteer lacks; the places it lacks are villages with rare names
             return None
-        if by_country and not (by_city_word or by_list):
-            # "Musterweiler (Österreich)": one word the gazetteer lacks, named with its country
+        if (by_country or by_location) and not (by_city_word or by_list):
+            # "Musterweiler (Österreich)", "mit Musterweiler in Frankreich": one word the gazetteer
+            # lacks, named with its country or region
             return _Candidate(i, i + 1, CITY, True)
         end = i + 1
         # "Stadt Yeni Foça": an unknown word before a known name
@@ -1599,6 +1602,23 @@ def _capitals_heading(line: str) -> bool:
 
 _BEZIRK = frozenset({"Bezirk", "Bezirks", "Bezirkes"})
 _HAMLET = 1000  # fewer inhabitants than this: a place no text names as another town's qualifier
+
+
+_LOCATING_REGION_WORDS = frozenset(
+    {"Département", "Departement", "Provinz", "Region", "Woiwodschaft", "Kanton", "Bezirk", "Landkreis", "Kreis"}
+)
+
+
+def _partner_located_after(scan: _Scan, i: int) -> bool:
+    """ "mit X in Frankreich", "mit X im Département Y", "mit X in der Provinz Y": a word
+    after "mit" located by a country or an administrative region right after it."""
+    words, n = scan.words, scan.n
+    if i == 0 or words[i - 1] != "mit" or i + 2 >= n or words[i + 1] not in ("in", "im"):
+        return False
+    k = i + 2
+    if words[i + 1] == "in" and words[k] == "der" and k + 1 < n:
+        k += 1
+    return words[k] in _LOCATING_REGION_WORDS or words[i + 1] == "in" and k == i + 2 and _names_country(words[k])
 
 
 def _capitals_heading_tokens(table: TokenTable) -> list[bool]:
