@@ -416,3 +416,27 @@ def test_a_page_titled_with_its_towns_association_is_that_towns(extract_text, ti
     record = extract_text(text)
     assert record.home[:1] == ["Schwabach"]
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Schwabach", "Poitiers")]
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        "Startseite > Landkreis Ansbach > Gemeinde Dietenhofen > Partnerschaften",
+        "Mittelfranken » Landkreis Ansbach » Markt Dietenhofen",
+    ],
+)
+def test_the_last_body_of_a_breadcrumb_is_the_home_not_the_district_above_it(extract_text, crumb):
+    statement = "Die Gemeinde pflegt seit 1992 eine Partnerschaft mit Poitiers."
+    record = extract_text(f"{crumb}\n\nPartnerschaften\n\n{statement}\n")
+    assert record.home[:1] == ["Dietenhofen"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Dietenhofen", "Poitiers")]
+
+
+def test_a_title_with_its_district_in_brackets_names_the_home_not_a_partner(extract_text):
+    text = (
+        "Gemeinde Dietenhofen (Landkreis Ansbach, Mittelfranken)\n\n"
+        "Unsere Partnergemeinde Poitiers liegt in Westfrankreich. Die Partnerschaft besteht seit 1992.\n"
+    )
+    record = extract_text(text)
+    assert record.home[:1] == ["Dietenhofen"]
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Dietenhofen", "Poitiers", "1992")]

@@ -246,9 +246,15 @@ def choose_home(doc: Doc, places: list[Span], partner_lines: list) -> tuple[list
             continue
         v.score += 1.0
         before = text[max(0, span.start_char - 40) : span.start_char]
+        crumb = _breadcrumb_position(text, span)
+        if crumb == "above":
+            continue  # "Startseite > Landkreis Y > Gemeinde X > Partnerschaften": Y is above the page's body
         if district and prev not in _LOCATING_WORDS or prev in _body_words():
             v.score += 1.5
             v.strong = True
+        if crumb == "last":
+            v.score += 1.5
+            v.reasons.append("last body of the page's breadcrumb")
         publisher = _publisher_before(before) or ("willkommen" if _WELCOME.search(before) else None)
         if publisher in _DISTRICT_PUBLISHERS and span.label_ == CITY:
             district_named.append(k)  # "Landratsamt X": the district X publishes, not the town
@@ -399,6 +405,28 @@ def _publisher_before(before: str) -> str | None:
 
 
 _TITLE_REACH = 300  # characters from the text's start within which its first line's names stand
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
+
+
+def _breadcrumb_position(text: str, span: Span) -> str | None:
+    """Where a body stands in a breadcrumb line ("Startseite > Landkreis Y > Gemeinde X >
+    Partnerschaften"): "last" for the last body named on it (the page's own), "above" for
+    one before it; None off such a line."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(_CRUMB_SEPARATOR.findall(line)) < 2:
+        return None
+    later = line[span.end_char - line_start :]
+    doc = span.doc
+    rest_end = line_start + len(line)
+    named_later = any(
+        e.label_ in ("CITY", "REGION") and span.end_char <= e.start_char < rest_end and e.start != span.start
+        for e in doc.ents
+    )
+    return "above" if named_later and _CRUMB_SEPARATOR.search(later) else "last"
 
 
 def _title_line(text: str, span: Span) -> bool:

@@ -360,12 +360,15 @@ def _name_with_particle(doc: Doc, span: Span, block: Block) -> Span:
     return Span(doc, span.start, k, label=span.label_)
 
 
-def _municipal_title(doc: Doc, block: Block, place: Span) -> bool:
-    """A line that is nothing but a body at home with its title: "Stadt X", "Gemeinde X:"."""
+def _municipal_title(doc: Doc, block: Block, place: Span, located: bool = False) -> bool:
+    """A line that is nothing but a body at home with its title: "Stadt X", "Gemeinde X:";
+    with ``located``, also with where it lies in brackets ("Gemeinde X (Landkreis Y)", a
+    page's title)."""
     text = doc_text(doc)
     before = text[block.start : place.start_char].strip().lower()
     after = text[place.end_char : block.end].strip()
-    return could_be_at_home(place) and before in _BODY_WORDS and after in ("", ":")
+    plain = after in ("", ":") or located and bool(_QUALIFIER.fullmatch(after))
+    return could_be_at_home(place) and before in _BODY_WORDS and plain
 
 
 def _district_title(doc: Doc, block: Block, place: Span) -> bool:
@@ -810,10 +813,18 @@ def find_partner_lines(
         if in_scope and index in town_headings:
             owner = places[0]  # "Musterstadt" over "Springfield, Frankreich" in an overview of several towns
             continue
-        if len(places) == 1 and (
-            _municipal_title(doc, block, places[0])
+        if places and (
+            len(places) == 1
+            and _municipal_title(doc, block, places[0])
             and (in_scope or block.kind == HEADING)
-            or index == 0 and block.kind == HEADING and _district_title(doc, block, places[0])
+            or len(places) == 1
+            and index == 0
+            and block.kind == HEADING
+            and _district_title(doc, block, places[0])
+            # "Gemeinde X (Landkreis Y, Mittelfranken)" as the page's title: X, where it lies after it
+            or index == 0
+            and block.kind == HEADING
+            and _municipal_title(doc, block, places[0], located=True)
         ):
             owner = places[0]  # "Stadt Ogdenville" over the partners it holds; a page's "Gemeinde X" title
             continue
