@@ -688,3 +688,14 @@ def test_a_common_word_or_firm_after_mit_and_before_a_country_is_no_place(nlp, s
     from extract.pipeline import process
 
     assert [t for t, label in places(process(sentence, nlp)) if label == "CITY"] == []
+
+
+def test_a_town_after_a_postcode_is_a_place_wherever_the_text_names_it(extract_text):
+    # a village the gazetteer lists without inhabitants: its address vouches for it
+    text = (
+        "Kontakt: Rathaus Schwanstetten, Rathausplatz 1, 90596 Schwanstetten\n\nPartnerschaften\n\n"
+        "Wir pflegen Partnerschaften mit Poitiers (Frankreich) und Tartu (Estland).\n"
+    )
+    record = extract_text(text)
+    assert record.home[:1] == ["Schwanstetten"]
+    assert {p.b[0] for p in record.partnerships} == {"Poitiers", "Tartu"}

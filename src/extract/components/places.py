@@ -641,6 +641,7 @@ class PlaceRecognizer(UsesGazetteer):
                 and not (i and (words[i - 1] in city_words or words[i - 1] in partner_region_words))
                 and not _country_in_parentheses(words, i + 1)
                 and not _partner_located_after(scan, i)
+                and not (i and _POSTCODE_WORD.fullmatch(words[i - 1]))
                 and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
                 and not words[i].endswith(_KREIS)
             ):
@@ -973,6 +974,8 @@ class PlaceRecognizer(UsesGazetteer):
         words = scan.words
         if i > 0 and words[i - 1] in _vocab()["city"]:
             return True
+        if i > 0 and _POSTCODE_WORD.fullmatch(words[i - 1]):
+            return True  # "90596 Musterau", "D-12345 Musterau": an address's town
         if _defined_as_place(scan, i, end):
             return True
         rare = load_gazetteer().zipf(words[i]) < _vocab()["very_common"]
@@ -1603,6 +1606,8 @@ def _capitals_heading(line: str) -> bool:
 _BEZIRK = frozenset({"Bezirk", "Bezirks", "Bezirkes"})
 _HAMLET = 1000  # fewer inhabitants than this: a place no text names as another town's qualifier
 
+
+_POSTCODE_WORD = re.compile(r"(?:D-)?\d{5}|(?:A|CH)-\d{4}")  # a German, Austrian or Swiss postcode
 
 _LOCATING_REGION_WORDS = frozenset(
     {"Département", "Departement", "Provinz", "Region", "Woiwodschaft", "Kanton", "Bezirk", "Landkreis", "Kreis"}
