@@ -419,14 +419,11 @@ def _breadcrumb_position(text: str, span: Span) -> str | None:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if len(_CRUMB_SEPARATOR.findall(line)) < 2:
         return None
-    later = line[span.end_char - line_start :]
-    doc = span.doc
-    rest_end = line_start + len(line)
+    line_end = line_start + len(line)
     named_later = any(
-        e.label_ in ("CITY", "REGION") and span.end_char <= e.start_char < rest_end and e.start != span.start
-        for e in doc.ents
+        e.label_ in ("CITY", "REGION") and span.end_char <= e.start_char < line_end for e in span.doc.ents
     )
-    return "above" if named_later and _CRUMB_SEPARATOR.search(later) else "last"
+    return "above" if named_later and _CRUMB_SEPARATOR.search(line, span.end_char - line_start) else "last"
 
 
 def _title_line(text: str, span: Span) -> bool:

@@ -202,7 +202,7 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "Springfield CZ", "Springfield EST": the country's code after the name
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
-            elif word in _state_words() and previous is not line.partner:
+            elif word in _state_nouns() and previous is not line.partner:
                 pass  # "X im US-Bundesstaat Ohio": the word before where the partner lies
             elif word in _link_label_words() and previous is not line.partner:
                 pass  # "Springfield | Frankreich | seit 1966 | Weiterlesen": a card's link
@@ -264,7 +264,9 @@ def _a_state(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _state_words() -> frozenset[str]:
+def _state_nouns() -> frozenset[str]:
+    """The lexicon's nouns of a federal state ("Bundesstaat", "US-Bundesstaat"), lower-cased;
+    place_roles._state_words adds the region words to them."""
     return frozenset(w.lower() for w in lex()["places"]["state_words"])
 
 
