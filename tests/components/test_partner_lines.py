@@ -287,6 +287,27 @@ def test_the_home_of_an_overview_is_none_of_its_towns(nlp):
     assert {s.text for s in doc._.home_spans}.isdisjoint({"Schwabach", "Ansbach", "Poitiers", "Zwickau", "Lucca"})
 
 
+def test_a_town_named_like_a_word_heads_its_partners_in_an_overview(nlp):
+    # "Spalt" (a gap) and "Roth" (a surname) are towns at home; over a line naming a partner
+    # with its country they are the overview's headings, and a town over "keine" has none
+    text = (
+        "Liste der Städtepartnerschaften\n\nSchwabach\n Poitiers (Frankreich), seit 1988\n\n"
+        "Spalt\n Tartu (Estland), seit 1990\n\nRoth\n Lucca (Italien), seit 1980\n\nAnsbach\n keine\n"
+    )
+    assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Spalt", "Tartu"), ("Roth", "Lucca")]
+
+
+def test_a_word_over_a_partner_line_is_no_town(nlp):
+    from extract.pipeline import process
+
+    # only a town at home heads partners; a word in prose stays a word
+    for word in ("Rathaus", "Kontakt", "Bank"):
+        doc = process(f"Unsere Partnerstädte\n\n{word}\n Poitiers (Frankreich), seit 1988\n", nlp)
+        assert word not in {e.text for e in doc.ents}
+    doc = process("Ein Spalt im Fels.\nPoitiers (Frankreich) liegt am Clain.\n", nlp)
+    assert "Spalt" not in {e.text for e in doc.ents}
+
+
 def test_one_bare_name_over_qualified_lines_is_a_partner_too(nlp):
     text = "Unsere Partnerstädte\nLucca\nPoitiers, Frankreich, seit 1988\nTartu (Estland)\n"
     assert lines(nlp, text) == [(None, "Lucca"), (None, "Poitiers"), (None, "Tartu")]

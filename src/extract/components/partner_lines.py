@@ -815,6 +815,9 @@ def find_partner_lines(
         if in_scope and index in town_headings:
             owner = places[0]  # "Musterstadt" over "Springfield, Frankreich" in an overview of several towns
             continue
+        if town_headings and len(places) == 1 and _none_below(doc, blocks, index) and _bare_name(doc, block, places[0]):
+            owner = places[0]  # "Musterdorf" over "keine": a town of the overview without partners
+            continue
         if places and (
             len(places) == 1
             and _municipal_title(doc, block, places[0])
@@ -1212,6 +1215,17 @@ def _town_headings(doc: Doc, blocks: list[Block], ents_of: EntsOf, kind_of: Kind
             found.append(k)
     return set(found) if len(found) >= 2 else set()
 FORM_RULE = ", in a list of partners with country and date"
+
+
+_NONE_LINES = frozenset({"keine", "keine.", "derzeit keine", "zurzeit keine", "bisher keine", "noch keine"})
+
+
+def _none_below(doc: Doc, blocks: list[Block], index: int) -> bool:
+    """The line after ``index`` says there is none ("keine", "derzeit keine")."""
+    if index + 1 >= len(blocks):
+        return False
+    below = blocks[index + 1]
+    return doc_text(doc)[below.start : below.end].strip(" \t-–•*:").lower() in _NONE_LINES
 
 
 def _heading_owner(doc: Doc, blocks: list[Block], index: int, ents_of: EntsOf, shaped: set[int]) -> Span | None:

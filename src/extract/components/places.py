@@ -658,7 +658,11 @@ class PlaceRecognizer(UsesGazetteer):
                 confirmed.add(cand.key or fold_name(table.span_text(cand.start, cand.end)))
             next_free = cand.end
         taken = {k for c in accepted for k in range(c.start, c.end)}
-        parties = self._statement_parties(table, pending, accepted) | _list_block_peers(scan, pending)
+        parties = (
+            self._statement_parties(table, pending, accepted)
+            | _list_block_peers(scan, pending)
+            | _headings_over_partners(scan, pending)
+        )
         for cand in pending:  # one reading per document
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
             if (key in confirmed or id(cand) in parties) and taken.isdisjoint(range(cand.start, cand.end)):
@@ -1563,6 +1567,47 @@ def _list_block_peers(scan: _Scan, pending: list[_Candidate]) -> set[int]:
             return found
         found |= {id(c) for _, c in vouched}
         rows = sorted(rows + [r for r, _ in vouched])
+
+
+def _headings_over_partners(scan: _Scan, pending: list[_Candidate]) -> set[int]:
+    """Pending towns at home alone on their line, right above a line that opens with a
+    place qualified by its country ("Musterau" over "Springfield (Frankreich), seit 1980"):
+    an overview's heading per town over its partners. A town whose name is also a word
+    ("Spalt", a gap) is that heading here; a word that only a hamlet or a quarter's other
+    name spells stays a word."""
+    table, words = scan.table, scan.words
+    text, starts = table.text, table.starts
+    opening = {starts[c.start]: c for c in scan.accepted if c.label == CITY}
+    found: set[int] = set()
+    for cand in pending:
+        if cand.label != CITY or not _alone_on_line(scan, cand.start, cand.end):
+            continue
+        below = _next_line_start(text, table.ends[cand.end - 1])
+        partner = opening.get(below) if below is not None else None
+        if (
+            partner is None
+            or partner.end + 1 >= scan.n
+            or words[partner.end] not in ("(", ",")
+            or not _names_country(words[partner.end + 1])
+        ):
+            continue
+        name = fold_name(table.span_text(cand.start, cand.end))
+        if any(
+            lies_at_home(p) and p.population >= _HAMLET and fold_name(p.name) == name
+            for p in PlaceRecognizer._lookup_span(table, cand.start, cand.end, CITY)
+        ):
+            found.add(id(cand))  # a town of its own name ("Rathaus" names only a city quarter)
+    return found
+
+
+def _next_line_start(text: str, pos: int) -> int | None:
+    """Where the first non-blank line after the line holding ``pos`` starts its text."""
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        return None
+    rest = text[line_end:]
+    stripped = rest.lstrip()
+    return len(text) - len(stripped) if stripped else None
 
 
 def _vouched_rows(
