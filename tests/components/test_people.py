@@ -242,6 +242,8 @@ def test_the_complement_before_a_name_after_a_comma_is_not_the_role(nlp):
         # a town named after a saint, where the text puts a town: no person
         ("Die Gemeinde Lahr ist mit Maria Saal – Österreich verbunden.", False),
         ("Partnergemeinde: Maria Enzersdorf (Österreich)", False),
+        ("Partnerstädte sind Lucca in Italien und Vittorio Veneto in Italien.", False),
+        ("Der Tenor Vittorio Grigolo sang in Italien.", True),
         # with a role before it, the same words are a person's name
         ("Bürgermeisterin Maria Saal sprach.", True),
     ],

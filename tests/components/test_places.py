@@ -699,3 +699,22 @@ def test_a_town_after_a_postcode_is_a_place_wherever_the_text_names_it(extract_t
     record = extract_text(text)
     assert record.home[:1] == ["Schwanstetten"]
     assert {p.b[0] for p in record.partnerships} == {"Poitiers", "Tartu"}
+
+
+def test_a_short_name_beside_the_full_one_is_that_town(nlp):
+    from extract.pipeline import process
+
+    # "Neumarkt" is no place's own name; beside "Neumarkt in der Oberpfalz" it is that town
+    doc = process("Neumarkt. Gäste aus Issoire kamen nach Neumarkt in der Oberpfalz.", nlp)
+    towns = {e.text: e._.place.geonames_id for e in doc.ents if e.label_ == "CITY"}
+    assert towns["Neumarkt"] == towns["Neumarkt in der Oberpfalz"]
+
+
+def test_a_town_of_the_short_name_stays_the_full_ones_namesake(nlp):
+    from extract.pipeline import process
+
+    # "Weiden" is a place's own name: beside "Weiden am See" it may be its namesake partner
+    doc = process("Weiden ist seit 1985 mit Weiden am See verschwistert.", nlp)
+    towns = {e.text: e._.place for e in doc.ents if e.label_ == "CITY"}
+    assert towns["Weiden"] is not None
+    assert towns["Weiden"].geonames_id != towns["Weiden am See"].geonames_id

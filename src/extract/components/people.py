@@ -573,14 +573,15 @@ class PersonRecognizer(UsesGazetteer):
 
     def _placed_as_town(self, table: TokenTable, i: int, end: int) -> bool:
         """A name the gazetteer knows whole as a town, where the text puts a town: after
-        "mit", "in", "aus", "nach", or before its country ("X – Österreich", "X (Italien)")."""
+        "mit", "in", "aus", "nach", or before its country ("X – Österreich", "X (Italien)",
+        "X in Italien")."""
         if not any(p.label == "CITY" for p in self.gazetteer.lookup(table.span_text(i, end))):
             return False
         words = table.words
         if i > 0 and words[i - 1].lower() in _TOWN_BEFORE:
             return True
         k = end
-        while k < len(words) and k - end < 2 and words[k] in ("-", "–", "(", ","):
+        while k < len(words) and k - end < 2 and words[k] in ("-", "–", "(", ",", "in"):
             k += 1
         return k > end and k < len(words) and any(p.label == "COUNTRY" for p in self.gazetteer.lookup(words[k]))
 

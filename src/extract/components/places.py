@@ -1459,7 +1459,7 @@ class PlaceRecognizer(UsesGazetteer):
             if best is not None and not in_context and not adjacent:
                 best = _own_name_at_home(pool, table.span_text(start, end)) or best
             resolved.append(best)
-        return resolved
+        return _short_forms_as_named_in_full(table, found, resolved)
 
     @staticmethod
     def _qualified_by(
@@ -1500,6 +1500,36 @@ class PlaceRecognizer(UsesGazetteer):
 
 
 _ROW_SEPARATORS = {",", "(", "–", "-", "|", ":"}
+
+
+_FULL_NAME_JOINERS = frozenset({"in", "an", "am", "im", "bei", "ob", "("})
+
+
+def _short_forms_as_named_in_full(
+    table: TokenTable, found: list[tuple[int, int, str]], resolved: list[Place | None]
+) -> list[Place | None]:
+    """A short name that no place bears itself names the town the page names in full:
+    "Neumarkt" beside "Neumarkt in der Oberpfalz" is that town, not the largest of the
+    places so shortened (and so never that town's partner). A place of the short name
+    itself may be the full one's namesake partner ("Musterbach" and "Musterbach am See");
+    where the page names several towns of that head ("Neustadt an der Aisch", "Neustadt in
+    Holstein"), the short name stays as it was resolved."""
+    words = table.words
+    full: dict[str, set[Place]] = {}
+    for (start, end, label), place in zip(found, resolved, strict=True):
+        if label == CITY and place is not None and end - start >= 3 and words[start + 1] in _FULL_NAME_JOINERS:
+            full.setdefault(words[start], set()).add(place)
+    if not full:
+        return resolved
+    out = list(resolved)
+    for k, (start, end, label) in enumerate(found):
+        named = full.get(words[start]) if end - start == 1 and label == CITY else None
+        if named is None or len(named) != 1:
+            continue
+        short = fold_name(words[start])
+        if not any(fold_name(p.name) == short for p in PlaceRecognizer._lookup_span(table, start, end, label)):
+            out[k] = next(iter(named))
+    return out
 
 
 def _opens_line(table: TokenTable, k: int) -> bool:
