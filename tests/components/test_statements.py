@@ -103,6 +103,9 @@ NEAR_MISSES = [
     "Der Stadtrat von {a} lehnte eine Partnerschaft mit {b} ab.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
+    # an association's partnership with another club, its parties in the clubs' names
+    "Der Verein fördert die Partnerschaft zwischen dem TSV {a} und dem FC {b}.",
+    "Er pflegt die Partnerschaft zwischen den Gymnasien in {a} und in {b}.",
 ]
 
 
@@ -374,3 +377,23 @@ def test_the_two_towns_of_the_sentence_before_are_the_pair_of_die_beiden_staedte
 def test_die_beiden_staedte_after_a_sentence_of_other_than_two_bodies_pairs_none(extract_text, before):
     text = f"Besuch aus der Partnerstadt\n\n{before} Die beiden Städte sind seit 1979 partnerschaftlich verbunden."
     assert extract_text(text).partnerships == []
+
+
+@pytest.mark.parametrize("partner", PARTNERS)
+@pytest.mark.parametrize("home", HOMES)
+def test_an_association_fostering_the_towns_partnership_names_its_parties(extract_text, home, partner):
+    # the club is the subject, the towns after "zwischen" are the partnership's parties
+    record = extract_text(f"Der Verein fördert die Partnerschaft zwischen {home} und {partner}.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [(home, partner)]
+
+
+def test_an_association_founded_dates_no_partnership(extract_text):
+    # the year is the association's; "Er" opening the next sentence is no town (Hyères spells it)
+    text = (
+        "Der Freundeskreis wurde 1978 gegründet, zwei Jahre nachdem die Städte Fürth und Besançon "
+        "ihre Partnerschaft besiegelt hatten. Er pflegt die Partnerschaft mit Besançon."
+    )
+    record = extract_text(text)
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Besançon", None)]
+    record = extract_text("Das Komitee, 1990 gegründet, betreut die Partnerschaft zwischen Fürth und Kalisz.")
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Kalisz", None)]

@@ -140,7 +140,7 @@ def _after_the_founding(etype: str, sentence: str) -> bool:
 # gerufen": the founding of an association (its noun within a few words before the verb),
 # not of a partnership; the compound's last part decides ("Partnerschaftsverein" is a club)
 _ASSOCIATION_FOUNDED = re.compile(
-    r"(?:komitee|verein|freundeskreis|arbeitskreis|gesellschaft|ausschuss|club|initiative|stiftung)s?\s+"
+    r"(?:komitee|verein|freundeskreis|arbeitskreis|gesellschaft|ausschuss|club|initiative|stiftung)s?,?\s+"
     r"(?:[\w.]+\s+){0,3}?(?:gegründet|gründete|ins leben gerufen|begründet)"
 )
 
@@ -149,6 +149,15 @@ def founds_an_association(lowered: str, at: int | None = None) -> bool:
     """Whether the lower-cased sentence tells of an association's founding (at the
     trigger word starting at ``at``, if given)."""
     return any(at is None or m.start() < at < m.end() for m in _ASSOCIATION_FOUNDED.finditer(lowered))
+
+
+def _association_founding_dates(sent: Span, dates: list[Span]) -> set[int]:
+    """Starts of the dates inside an association's founding ("Der Freundeskreis wurde 1978
+    gegründet, nachdem die Städte ... besiegelt hatten", "Das Komitee, 1990 gegründet, ..."):
+    the association's year, which no event of the partnership takes."""
+    lowered = sent.text.lower()
+    spans = [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _ASSOCIATION_FOUNDED.finditer(lowered)]
+    return {d.start_char for d in dates if any(lo <= d.start_char < hi for lo, hi in spans)}
 
 
 def triggers_in(text: str, offset: int) -> list[tuple[int, str]]:
@@ -246,6 +255,8 @@ def sentence_events(
     without a date, a signing or decision takes ``day``, the day its context names
     ("haben am Freitag unterzeichnet" in a dated press release; see ``relative_day``)."""
     doc = sent.doc
+    if dates and (taken := _association_founding_dates(sent, dates)):
+        dates = [d for d in dates if d.start_char not in taken]
     if not triggers and strong:
         # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
         since = [d for d in dates if seit_partnership(sent, d)]

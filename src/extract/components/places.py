@@ -513,15 +513,19 @@ _SUBJECT_VERBS = {"unterhält", "pflegt", "ist", "hat", "verbindet", "schloss", 
 def _bare_subject(table: TokenTable, cand: _Candidate) -> bool:
     """A name opening its sentence or clause without an article, right before the verb:
     "Hof unterhält eine Partnerschaft mit …", "…, Essen ist mit … verschwistert". The
-    common noun ("der Hof", "das Essen") needs its article there."""
+    common noun ("der Hof", "das Essen") needs its article there; a pronoun ("Er pflegt",
+    "Man unterhält") needs none and is no town."""
     words = table.words
     if cand.end >= len(words) or words[cand.end] not in _SUBJECT_VERBS:
+        return False
+    if cand.end - cand.start == 1 and words[cand.start].lower() in _PRONOUNS:
         return False
     return cand.start == 0 or table.sent_starts[cand.start] or words[cand.start - 1] in (",", ";", "\n") or (
         "\n" in words[cand.start - 1]
     )
 
 
+_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ihr", "dies", "diese", "dieser", "dieses", "jene", "beide"})
 _DEFINING_VERBS = {"ist", "war"}
 _ARTICLES = {"eine", "ein", "die", "der", "das"}
 _PLACE_NOUN_ENDINGS = ("stadt", "gemeinde", "dorf", "markt", "kommune", "metropole", "ortschaft")

@@ -126,6 +126,9 @@ _BODIES_PLURAL = frozenset(
 _PARTS = frozenset({"stadtteil", "ortsteil", "gemeindeteil", "ortschaft", "stadtbezirk"})
 
 
+_BETWEEN_FILLERS = frozenset({"der", "dem", "den", "stadt", "städten", "gemeinde", "gemeinden", "kreis", "landkreis"})
+
+
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
 
@@ -278,6 +281,23 @@ class Statements(FoundingDates):
                 side.add_name(name)
         return side
 
+    def _weak_word_between_bodies(self, sent: Span, sent_places: list[Span]) -> bool:
+        """A partnership word ("Partnerschaft", "Freundschaft") right before "zwischen"
+        and two towns or regions named as themselves, not in a club's or school's name
+        ("die Partnerschaft zwischen A und B"): the bodies are its parties, whoever fosters it."""
+        lower = self._table.lower
+        for k in range(sent.start, sent.end - 2):
+            if lower[k + 1] != "zwischen" or keyword_category(lower[k]) is None:
+                continue
+            for group in between_statements(sent.doc, sent_places, (sent.start, sent.end)):
+                first = group[0].start
+                if not k + 2 <= first <= k + 4 or any(lower[j] not in _BETWEEN_FILLERS for j in range(k + 2, first)):
+                    continue
+                bodies = [p for p in group if p.label_ in (CITY, REGION) and not self._in_designation(p)]
+                if len(bodies) == len(group) >= 2:
+                    return True
+        return False
+
     def _states_partnership(self, doc: Doc, bounds: list[tuple[int, int]], places: list[Span]) -> bool:
         """Whether a sentence states a partnership between two places without a
         word only twinning uses: a partnership or friendship noun or verb, two
@@ -318,13 +338,14 @@ class Statements(FoundingDates):
             start, end = bounds[k]
             words = lower[start:end]
             stated = any(keyword_category(w) in ("partnership", "friendship") for w in words)
-            if not (stated or states_bond(words) or states_bond(words, friendship=True)):
+            between_bodies = self._weak_word_between_bodies(doc[start:end], places)
+            if not (stated or between_bodies or states_bond(words) or states_bond(words, friendship=True)):
                 if section_bonds is None:
                     kinds_of = {s: kinds for s, (kinds, _) in self._sentence_keywords(self._table, bounds).items()}
                     section_bonds = self._section_bonds(bounds, kinds_of, {bounds[j][0] for j in keys_by_sentence})
                 if start not in section_bonds:
                     continue  # "Partnerschaften" over "Die Stadt X ist mit Y verbunden" states one
-            if not self._about_organisation(doc[start:end]):
+            if not self._about_organisation(doc[start:end]) or between_bodies:
                 return True
         return self._announced_and_named(doc, bounds, places, keys_by_sentence, at_home)
 
