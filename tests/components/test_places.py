@@ -718,3 +718,32 @@ def test_a_town_of_the_short_name_stays_the_full_ones_namesake(nlp):
     towns = {e.text: e._.place for e in doc.ents if e.label_ == "CITY"}
     assert towns["Weiden"] is not None
     assert towns["Weiden"].geonames_id != towns["Weiden am See"].geonames_id
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        # a village too small for the gazetteer, located right after it
+        ("Fürth ist mit Villardenne in der Normandie partnerschaftlich verbunden.", "Villardenne"),
+        ("Die Partnerschaft mit Kleinwolkowo in Masowien besteht seit 1990.", "Kleinwolkowo"),
+        ("In Ansbach mit Montebrusco aus der Region Umbrien.", "Montebrusco"),
+        # a known name abroad joined by a hyphen to a rare part is one name
+        ("Fürth pflegt eine Partnerschaft mit La Chapelle-Vaudrin.", "La Chapelle-Vaudrin"),
+        # a line of its own: the name, its country, its year
+        ("Partnergemeinden\n\nVillardenne (Frankreich), seit 1990\n", "Villardenne"),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_a_place_by_its_context(nlp, text, village):
+    assert (village, "CITY") in places(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Wir feiern mit Freude in Bayern.", "Freude"),
+        ("Kontakte waren durch die Corona-Pandemie eingeschränkt.", "Corona-Pandemie"),
+        ("Der Bau-Beigeordnete sprach.", "Bau-Beigeordnete"),
+    ],
+)
+def test_a_word_in_such_a_context_is_no_village(nlp, text, word):
+    assert word not in [t for t, _ in places(nlp(text))]

@@ -134,6 +134,7 @@ _BIG_REGION_CITY = 10000  # a city this large beats a region of the same name
 _COMPASS_SUFFIXES = {"Nord", "Süd", "Ost", "West", "Mitte", "Zentrum"}
 _CONJUNCTIONS = {"und", "oder", "sowie", ",", "bzw."}
 _UNKNOWN_NAME_ZIPF = 3.0
+_RARE_PART_ZIPF = 2.0  # a hyphenated part this rare is no German word ("-Beigeordneten" is 2.7)
 _COMPOUND_PART_ZIPF = 3.5  # both parts of a compound noun are words this frequent
 _GLUED_WORDS = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ]")  # "McDonald", "DeKalb" keep short prefixes
 
@@ -813,6 +814,22 @@ class PlaceRecognizer(UsesGazetteer):
         quarter = self._city_quarter(scan, start, end)
         if quarter:
             return quarter
+        if (
+            words[end] == "-"
+            and not scan.spaced[end - 1]
+            and not scan.spaced[end]
+            and not scan.blocked[end + 1]
+            and _starts_name(words[end + 1])
+            and not self.gazetteer.lookup(words[end + 1])
+            and self.gazetteer.zipf(words[end + 1]) < _RARE_PART_ZIPF
+            and not self._german_noun(words[end + 1])
+            and not self._ends_in_german_word(words[end + 1])
+            and not any(lies_at_home(p) for p in self.gazetteer.lookup(scan.table.span_text(start, end)))
+        ):
+            # "La Chapelle-Vaudrin" where only "La Chapelle" is known: a name abroad joined by
+            # hyphens to a rare part the gazetteer lacks is one name (a German town's part is a
+            # quarter; "Corona-Pandemie", "Elysée-Vertrag", "X-Tropfsteinhöhlen" join a German word)
+            return _hyphen_tail(scan, end)
         if _joined_by_particle(scan, end):
             # "Villiers-sur-Orgeval" where only "Villiers" is known
             while tail := _joined_by_particle(scan, end):
@@ -1145,7 +1162,9 @@ class PlaceRecognizer(UsesGazetteer):
         words, n = scan.words, scan.n
         word = words[i]
         by_city_word = i > 0 and words[i - 1] in vocab["city"]
-        by_country = _country_in_parentheses(words, i + 1) and self._starts_own_name(scan, i)
+        by_country = _country_in_parentheses(words, i + 1) and (
+            self._starts_own_name(scan, i) or _opens_line(scan.table, i) and _dated_line_end(scan, i + 4)
+        )
         by_location = not by_country and _partner_located_after(scan, i) and self._starts_own_name(scan, i)
         if not by_city_word and not scan.list_line[i] and not by_country and not by_location:
             return None  # the common case, decided before the checks below
@@ -1267,6 +1286,12 @@ class PlaceRecognizer(UsesGazetteer):
             ):
                 return True
         return False
+
+    def _ends_in_german_word(self, word: str) -> bool:
+        """A compound ending in a frequent German word of five letters or more
+        ("Tropfstein|höhlen"), though its first part is rare."""
+        lower = word.lower()
+        return any(self.gazetteer.zipf(lower[k:]) >= _COMPOUND_PART_ZIPF for k in range(1, len(lower) - 4))
 
     def _words_of_a_phrase(self, words: list[str]) -> bool:
         """Some word of an unknown multi-word item is an article, a preposition, a
@@ -1536,6 +1561,21 @@ def _short_forms_as_named_in_full(
     return out
 
 
+_LINE_DATE_WORDS = frozenset({",", "seit", "ab", "-", "–", ".", "(", ")"})
+
+
+def _dated_line_end(scan: _Scan, k: int) -> bool:
+    """The line ends at token ``k`` or after a few tokens of a date ("X (Frankreich), seit
+    1990"): a partner line of its own, whose first word is its partner's name."""
+    for j in range(k, min(scan.n, k + 6)):
+        word = scan.words[j]
+        if "\n" in word:
+            return True
+        if word not in _LINE_DATE_WORDS and not word.isdigit():
+            return False
+    return k + 6 > scan.n
+
+
 def _opens_line(table: TokenTable, k: int) -> bool:
     """Whether token ``k`` opens its line (after a bullet at most): "- Frankreich, X"."""
     j = k - 1
@@ -1694,15 +1734,22 @@ _LOCATING_REGION_WORDS = frozenset(
 
 
 def _partner_located_after(scan: _Scan, i: int) -> bool:
-    """ "mit X in Frankreich", "mit X im Département Y", "mit X in der Provinz Y": a word
-    after "mit" located by a country or an administrative region right after it."""
+    """ "mit X in Frankreich", "mit X im Département Y", "mit X in der Provinz Y", "mit X aus
+    der Region Y", "mit X in Niedersachsen": a word after "mit" located by a country, an
+    administrative region or a region the gazetteer knows right after it."""
     words, n = scan.words, scan.n
-    if i == 0 or words[i - 1] != "mit" or i + 2 >= n or words[i + 1] not in ("in", "im"):
+    if i == 0 or words[i - 1] != "mit" or i + 2 >= n or words[i + 1] not in ("in", "im", "aus"):
         return False
     k = i + 2
-    if words[i + 1] == "in" and words[k] == "der" and k + 1 < n:
+    if words[i + 1] in ("in", "aus") and words[k] in ("der", "dem") and k + 1 < n:
         k += 1
-    return words[k] in _LOCATING_REGION_WORDS or words[i + 1] == "in" and k == i + 2 and _names_country(words[k])
+    if words[k] in _LOCATING_REGION_WORDS:
+        return True
+    # "mit X in Frankreich", "mit X in Niedersachsen", "mit X in der Normandie": a state or a region
+    return words[i + 1] != "im" and (
+        k == i + 2 and _names_country(words[k])
+        or _starts_name(words[k]) and any(p.label == REGION for p in load_gazetteer().lookup(words[k]))
+    )
 
 
 def _capitals_heading_tokens(table: TokenTable) -> list[bool]:
