@@ -123,6 +123,8 @@ _INNER = {
     "unter",  # names "X unter Y" (a Swabian form), whole where a gazetteer knows them
     "los",
     "las",
+    "under",  # "Newcastle under Lyme"
+    "pri",  # "Šempeter pri Gorici" (Slovene "bei")
 }
 _REGION_PARTICLES = frozenset({"de", "du", "di", "della", "of"})  # not the German "des": "im Kreis des Vereins"
 _URL_NEEDS = re.compile(r"[.@]|http")
