@@ -1102,6 +1102,19 @@ def test_a_partner_opening_its_sentence_holds_the_partnerships_it_states(extract
     }
 
 
+def test_a_partner_bound_to_another_town_in_its_own_section_holds_that_bond(extract_text):
+    # "befreundet" states the bond; "Fürths Nachbarstadt" names the home as an attribute, no party
+    record = extract_text(
+        "Stadt Fürth\n\nPartnerstädte\n\nBesançon (Frankreich)\nDie Partnerschaft besteht seit 1956. "
+        "Besançon ist außerdem mit Kuopio in Finnland und Fürths Nachbarstadt Erlangen befreundet."
+    )
+    assert {frozenset(pair) for pair in found(record)} == {
+        frozenset({"Fürth", "Besançon"}),
+        frozenset({"Besançon", "Kuopio"}),
+        frozenset({"Besançon", "Erlangen"}),
+    }
+
+
 def test_a_partner_named_before_holds_its_own_partnership_named_later(extract_text):
     record = extract_text(
         "Stadt Fürth\n\nStädtepartnerschaften\n\nFürth und Besançon sind seit 1956 Partnerstädte. "

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import COUNTRY, REGION
-from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, strong_kind
+from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, states_bond, strong_kind
 from .events import after_seit
 from .extensions import doc_text
 from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
@@ -28,6 +28,18 @@ _OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenf
 def _location_word(token: Token) -> bool:
     """A token of a location given after a name: "in", "im", brackets, a country or region."""
     return token.lower_ in ("in", "im", "(", ")") or token.ent_type_ in (COUNTRY, REGION)
+
+
+def _genitive_attribute(span: Span) -> bool:
+    """A place in the genitive before a noun that is no place: "Musterstadts Nachbarstadt"."""
+    doc = span.doc
+    return (
+        span.text.endswith("s")
+        and span.end < len(doc)
+        and doc[span.end].text[:1].isupper()
+        and not doc[span.end].ent_type_
+        and not doc[span.end].lower_.startswith(PARTNER_TOWN_NOUNS)
+    )
 
 
 class SeveralBodies(Statements):
@@ -58,7 +70,8 @@ class SeveralBodies(Statements):
         of the home opening the sentence as its subject holds the partnerships it states
         (the home is not named). The home's partner: called so by a partner noun before
         it, or paired with the home before."""
-        if not sent_places or self._names_home(sent_places, home_keys):
+        # "Musterstadts Nachbarstadt X": the home named only as another place's attribute is no party
+        if not sent_places or self._names_home([p for p in sent_places if not _genitive_attribute(p)], home_keys):
             return None
         first = sent_places[0]
         opening = [t.lower_ for t in sent.doc[sent.start : first.start] if not t.is_space]
@@ -68,8 +81,10 @@ class SeveralBodies(Statements):
         if not (partner_noun_before(sent.doc, first) or partner_of_home):
             return None
         after = sent.doc[first.end : sent.end]
-        if not any(strong_kind(t.lower_) for t in after) or not any(t.lower_ in ("mit", "zu") for t in after):
-            return None
+        words = [t.lower_ for t in after]
+        stated = any(strong_kind(w) for w in words) or states_bond(words) or states_bond(words, friendship=True)
+        if not stated or not any(w in ("mit", "zu") for w in words):
+            return None  # "X pflegt Partnerschaften mit Y", "X ist außerdem mit Y befreundet"
         return first
 
     def _partners_of_a_partner(
