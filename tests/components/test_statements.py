@@ -103,6 +103,9 @@ NEAR_MISSES = [
     "Der Stadtrat von {a} lehnte eine Partnerschaft mit {b} ab.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
+    # places that say where something lies are no parties
+    "Die Stadt {a}, zwischen Erlangen und {b} gelegen, feiert ihr Stadtfest.",
+    "Eine Tafel in {a}, das zwischen Erlangen und {b} liegt, erinnert an die Städtepartnerschaft.",
     # an association's partnership with another club, its parties in the clubs' names
     "Der Verein fördert die Partnerschaft zwischen dem TSV {a} und dem FC {b}.",
     "Er pflegt die Partnerschaft zwischen den Gymnasien in {a} und in {b}.",

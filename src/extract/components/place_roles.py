@@ -74,6 +74,26 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 # "rund 50 Kilometer von Y entfernt": a distance from a city that locates a town
 _DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
 # "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
+_LIES = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende", "lag"})
+_BETWEEN_GROUP = frozenset({"und", ",", "sowie", "der", "dem", "den"})
+
+
+def _between_where_it_lies(doc: Doc, span: Span) -> bool:
+    """The place is one of a "zwischen Y und Z" phrase that says where something lies:
+    "zwischen Y und Z gelegen", "liegt zwischen Y und Z"."""
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 8 and (doc[k].ent_type_ or doc[k].lower_ in _BETWEEN_GROUP):
+        k -= 1
+    if k < 0 or doc[k].lower_ != "zwischen":
+        return False
+    if k and doc[k - 1].lower_ in _LIES:
+        return True
+    j = span.end
+    while j < len(doc) and j - span.end <= 8 and (doc[j].ent_type_ or doc[j].lower_ in _BETWEEN_GROUP):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in _LIES
+
+
 _AREAS = frozenset({"großraum", "raum", "ballungsraum", "einzugsgebiet", "speckgürtel", "umland"})
 
 
@@ -389,6 +409,8 @@ class PlaceRoles(ReadingState):
             return True  # "Arcueil im Großraum Paris": where the partner lies
         if len(before) == 2 and before[1] == "von" and before[0] in _DISTANCES:
             return True  # "rund 50 Kilometer von X entfernt"
+        if _between_where_it_lies(doc, span):
+            return True  # "X, zwischen Y und Z gelegen", "liegt zwischen Y und Z"
         k = span.start - 1
         while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
             k -= 1
