@@ -30,6 +30,7 @@ STATEMENTS = [
     "Die Städtepartnerschaft {a}–{b} wurde 1956 gegründet.",
     "Die Gemeinde {a} und die französische Gemeinde {b} sind seit 1956 partnerschaftlich verbunden.",
     "{a} ist seit 1956 mit {b} freundschaftlich verbunden.",
+    "Die Gründung einer Städtepartnerschaft zwischen {a} und {b} wurde 1956 gefeiert.",
 ]
 
 
@@ -101,6 +102,9 @@ NEAR_MISSES = [
     "{a} erwägt eine Städtepartnerschaft mit {b}.",
     "Die Stadt {a} strebt eine Partnerschaft mit {b} an.",
     "Der Stadtrat von {a} lehnte eine Partnerschaft mit {b} ab.",
+    # a partnership to come
+    "Der Rat nahm Kenntnis von der Anbahnung einer Partnerschaft zwischen {a} und {b}.",
+    "Die Stadt {a} hat Interesse an einer Partnerschaft mit {b}.",
     # a partnership of purpose, named by a hyphenated compound
     "Die Verkehrsverbund-Partnerschaft mit {b} sichert seit 1990 den Nahverkehr in {a}.",
     # places that say where something lies are no parties

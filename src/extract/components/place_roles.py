@@ -73,7 +73,7 @@ _NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisst
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 # "rund 50 Kilometer von Y entfernt": a distance from a city that locates a town
 _DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
-# "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
+_INDEFINITE = frozenset({"einer", "eine", "einen", "einem"})  # "die Anbahnung einer Partnerschaft"
 _LIES = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende", "lag"})
 _BETWEEN_GROUP = frozenset({"und", ",", "sowie", "der", "dem", "den"})
 
@@ -94,6 +94,7 @@ def _between_where_it_lies(doc: Doc, span: Span) -> bool:
     return j < len(doc) and doc[j].lower_ in _LIES
 
 
+# "X im Großraum Y", "im Raum Y": an area around a city that locates a town in it
 _AREAS = frozenset({"großraum", "raum", "ballungsraum", "einzugsgebiet", "speckgürtel", "umland"})
 
 
@@ -315,12 +316,17 @@ class PlaceRoles(ReadingState):
         vocab = lex()["partnerships"]
         no_words, not_made = set(vocab["denial_words"]), set(vocab["not_made_words"])
         possible, checking = set(vocab["possibility_words"]), set(vocab["checking_words"])
+        prospects = set(vocab["prospect_nouns"])
         clauses: list[tuple[int, int]] = []
         for k, word in enumerate(words):
             if word in no_words:
                 denies = any(strong_kind(w) for w in words[k + 1 : k + 4])  # "keine (offizielle) Partnerschaft"
             elif word in possible:
                 denies = any(strong_kind(w) for w in words[k + 1 : k + 3])  # "eine mögliche Partnerschaft"
+            elif word in prospects:
+                # "die Anbahnung einer Partnerschaft", "Interesse an einer Partnerschaft": one to come
+                after = words[k + 1 : k + 4]
+                denies = any(w in _INDEFINITE and strong_kind(n) for w, n in zip(after, after[1:], strict=False))
             elif word in checking:
                 # "Eine Partnerschaft mit Y soll geprüft werden": the partnership word earlier in the clause
                 before = words[max(0, k - 16) : k]
