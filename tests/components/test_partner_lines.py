@@ -658,3 +658,30 @@ def test_two_names_of_one_place_after_a_slash_stay_aliases(nlp):
 def test_a_partners_state_named_with_its_state_word_on_the_line(extract_text, where):
     text = f"Stadt Fürth\n\nPartnerstädte\n\nDayton {where}, seit 1990\nPoitiers (Frankreich), seit 1970\n"
     assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Dayton", "1990"), ("Poitiers", "1970")]
+
+
+TABLE_ROWS = [
+    ("Deutsche Gemeinde", "Bundesland", "Französische Gemeinde", "Seit"),
+    ("Ansbach", "Bayern", "Anglet", "1968"),
+    ("Schwabach", "Bayern", "Poitiers", "1974"),
+]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        lambda row: "\t".join(row),  # a row per line, cells between tabs
+        lambda row: "| " + " | ".join(row) + " |",  # ... or between bars
+        lambda row: "\n".join(row),  # one cell per line
+    ],
+)
+def test_a_table_of_two_bodies_columns_gives_each_rows_pair(extract_text, layout):
+    # the header's two bodies' columns: the first holds, the second is the partner
+    text = "Liste deutsch-französischer Städtepartnerschaften\n\n" + "\n".join(layout(r) for r in TABLE_ROWS) + "\n"
+    pairs = [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships]
+    assert pairs == [("Ansbach", "Anglet", "1968"), ("Schwabach", "Poitiers", "1974")]
+
+
+def test_a_table_of_people_gives_no_pair(extract_text):
+    text = "Gemeinderat\n\nName\tPartei\tOrt\tSeit\nAnna Muster\tSPD\tAnsbach\t2014\nMax Muster\tCSU\tSchwabach\t2020\n"
+    assert extract_text(text).partnerships == []

@@ -769,6 +769,9 @@ def find_partner_lines(
     town_headings = _town_headings(doc, blocks, ents_of, kind_of)
     pair_lines = {k: sides for k, b in enumerate(blocks) if (sides := _two_bodies_line(doc, b, ents_of(b)))}
     table_rows, table_cells = _flattened_table(doc, blocks, ents_of, known)
+    row_lines, row_blocks = _row_tables(doc, blocks, ents_of, known)
+    table_rows.update(row_lines)
+    table_cells |= row_blocks
     for index, block in enumerate(blocks):
         if index in table_cells:
             found += table_rows.get(index, [])
@@ -973,14 +976,42 @@ def find_partner_lines(
 def _column_of(doc: Doc, block: Block, ents: list[Span]) -> str | None:
     """The role of a table's header cell on a line of its own: "holder", "partner",
     "country", "since", "other" (a short cell of words that names nothing), or None."""
-    cell = doc_text(doc)[block.start : block.end].strip(" \t:").lower()
-    if not cell or len(cell.split()) > 3 or re.search(r"[\d.,;()]", cell) or block.kind == PARAGRAPH or ents:
+    if block.kind == PARAGRAPH:
+        return None
+    return _header_role(doc_text(doc)[block.start : block.end], ents)
+
+
+def _header_role(text: str, ents: list[Span]) -> str | None:
+    """The role of a table's header cell: "holder", "partner", "country", "since",
+    "other" (a short cell of words that names nothing), or None. A body noun with an
+    adjective ("Deutsche Gemeinde", "Französische Stadt") heads a body's column, which
+    the header's order makes holder or partner (``_header_sides``)."""
+    cell = text.strip(" \t:|").lower()
+    if not cell or len(cell.split()) > 3 or re.search(r"[\d.,;()]", cell) or ents:
         return None
     words = lex()["partnerships"]
     for role in ("holder", "partner", "country", "since"):
         if cell in words[f"{role}_columns"]:
             return role
+    parts = cell.split()
+    if len(parts) == 2 and parts[1] in _BODY_COLUMN_NOUNS and parts[0].endswith(("e", "er", "es")):
+        return "holder"
     return "other"
+
+
+_BODY_COLUMN_NOUNS = frozenset({"stadt", "gemeinde", "kommune", "ort", "landkreis", "kreis", "partnerstadt"})
+
+
+def _header_sides(header: list[str]) -> list[str] | None:
+    """The header with its holder's and partner's columns, or None where it has not
+    both: "Stadt | Partnerstadt", or two bodies' columns, the first the holder's
+    ("Deutsche Gemeinde | Französische Gemeinde")."""
+    if header.count("holder") == 1 and header.count("partner") == 1:
+        return header
+    if header.count("holder") == 2 and "partner" not in header:
+        second = [k for k, role in enumerate(header) if role == "holder"][1]
+        return [*header[:second], "partner", *header[second + 1 :]]
+    return None
 
 
 def _flattened_table(
@@ -1003,9 +1034,11 @@ def _flattened_table(
                 break
             header.append(role)
         width = len(header)
-        if width < 3 or header[0] == "other" or header.count("holder") != 1 or header.count("partner") != 1:
+        sides = _header_sides(header)
+        if width < 3 or header[0] == "other" or sides is None:
             k += 1  # a table's title before its header ("Partnerschaften im Landkreis") starts none
             continue
+        header = sides
         start = k + width
         read = []
         while start + width <= len(blocks):
@@ -1029,16 +1062,31 @@ def _table_row(
     doc: Doc, blocks: list[Block], start: int, header: list[str], ents_of: EntsOf, known: Callable[[str], bool] | None
 ) -> PartnerLine | None:
     """One row of a flattened table from ``start`` on, or None where a cell does not fit its column."""
+    cells = [(blocks[start + k].start, blocks[start + k].end, ents_of(blocks[start + k])) for k in range(len(header))]
+    line = _row_of_cells(doc, cells, header, known, start)
+    if line is not None:
+        line.rule = "pair line of a table flattened to one cell per line"
+    return line
+
+
+def _row_of_cells(
+    doc: Doc,
+    cells: list[tuple[int, int, list[Span]]],
+    header: list[str],
+    known: Callable[[str], bool] | None,
+    block: int,
+) -> PartnerLine | None:
+    """A table row's pair from its cells ((start char, end char, entities) each) by
+    their columns' roles, or None where a cell does not fit its column."""
     sides: dict[str, Span] = {}
     country = since = None
-    for offset, role in enumerate(header):
-        block = blocks[start + offset]
-        ents = ents_of(block)
-        text = doc_text(doc)[block.start : block.end].strip()
+    for (cell_start, cell_end, ents), role in zip(cells, header, strict=True):
+        raw = doc_text(doc)[cell_start:cell_end]
+        text = raw.strip(" \t|")
         if role in ("holder", "partner"):
             places = [e for e in ents if e.label_ in _PLACE]
-            if not places and known is not None and known(text):
-                begin = block.start + doc_text(doc)[block.start : block.end].index(text)
+            if not places and known is not None and text and known(text):
+                begin = cell_start + raw.index(text)
                 cell = doc.char_span(begin, begin + len(text))
                 places = [Span(doc, cell.start, cell.end, label=CITY)] if cell is not None else []
             if not places or len(text) > len(places[0].text) + 12:
@@ -1055,11 +1103,58 @@ def _table_row(
                 return None
             since = dates[0] if dates else None
     line = PartnerLine(
-        block=start, partner=sides["partner"], holder=sides["holder"], dates=[since] if since else [],
-        since=since, rule="pair line of a table flattened to one cell per line",
+        block=block, partner=sides["partner"], holder=sides["holder"], dates=[since] if since else [],
+        since=since, rule="pair line of a table row",
     )  # fmt: skip
     line.country = country
     return line
+
+
+def _row_tables(
+    doc: Doc, blocks: list[Block], ents_of: EntsOf, known: Callable[[str], bool] | None
+) -> tuple[dict[int, list[PartnerLine]], set[int]]:
+    """Tables written a row per line, cells between tabs or "|" ("Stadt | Partnerstadt |
+    Land | seit", then "| Musterau | Springfield | Frankreich | 1990 |"): each row's pair
+    by its header's columns, keyed by the row's block; and every block of the table read."""
+    rows: dict[int, list[PartnerLine]] = {}
+    read: set[int] = set()
+    k = 0
+    while k < len(blocks):
+        cells = _line_cells(doc, blocks[k], ents_of(blocks[k]))
+        header = [_header_role(doc_text(doc)[a:b], ents) for a, b, ents in cells] if cells else []
+        sides = _header_sides(header) if header and None not in header else None
+        if sides is None:
+            k += 1
+            continue
+        found = []
+        j = k + 1
+        while j < len(blocks) and len(row := _line_cells(doc, blocks[j], ents_of(blocks[j]))) == len(cells):
+            line = _row_of_cells(doc, row, sides, known, j)
+            if line is not None:
+                found.append(line)
+            j += 1
+        if found:
+            for line in found:
+                rows[line.block] = [line]
+            read.update(range(k, j))
+        k = j
+    return rows, read
+
+
+def _line_cells(doc: Doc, block: Block, ents: list[Span]) -> list[tuple[int, int, list[Span]]]:
+    """The cells of a line split by tabs or "|" (three or more), with their entities; else []."""
+    text = doc_text(doc)[block.start : block.end]
+    sep = "\t" if text.count("\t") >= 2 else "|" if text.count("|") >= 2 else None
+    if sep is None:
+        return []
+    cells = []
+    pos = block.start
+    for part in text.split(sep):
+        start, end = pos, pos + len(part)
+        pos = end + 1
+        if part.strip():
+            cells.append((start, end, [e for e in ents if start <= e.start_char and e.end_char <= end]))
+    return cells if len(cells) >= 3 else []
 
 
 def _owner_just_before(doc: Doc, blocks: list[Block], index: int, owner: Span) -> bool:
