@@ -23,6 +23,9 @@ from extract.addresses import DISTRICT, TOWN, page_address, squash
         ("https://www.lra-musterkreis.de/", "musterkreis", DISTRICT),  # a Landratsamt
         ("https://www.musterstadt.lu/partnerstaedte", "musterstadt", TOWN),
         ("https://www.musterstadt.be/", "musterstadt", TOWN),
+        ("https://www.stadtmusterhausen.de/", "musterhausen", TOWN),  # the title glued to the name
+        ("https://www.landkreismusterland.de/", "musterland", DISTRICT),
+        ("https://www.musterdorf.bayern.de/", "musterdorf", TOWN),  # under a state's domain
     ],
 )
 def test_a_municipal_address_names_its_body(url, name, kind):
@@ -55,3 +58,13 @@ def test_a_titled_host_spells_the_bodys_official_name():
     assert page_address("https://landkreis-musterkreis.de/").official == "Landkreis Musterkreis"
     assert page_address("https://stadt-musterstadt.de/").official is None  # a town goes by its bare name
     assert page_address("https://www.lk-abc.de/").official is None  # an abbreviation
+
+
+def test_a_menu_section_of_the_path_names_no_body():
+    # "stadt-und-buerger" is the site's section "Stadt und Bürger", not a body called "Und Bürger"
+    address = page_address("https://www.stadt-musterhausen.de/stadt-und-buerger/partnerstaedte")
+    assert address is not None and address.names == ("stadtmusterhausen", "musterhausen")
+
+
+def test_a_states_portal_names_no_body():
+    assert page_address("https://www.bayern.de/politik/partnerschaften") is None

@@ -69,7 +69,7 @@ def page_address(url: str | None) -> PageAddress | None:
     labels = host.split(".")
     # drop the top-level domain, Austria's ".gv.at" and a state's ".tirol.gv.at"
     labels = labels[:-1]
-    while labels and labels[-1] in words["domain_labels"]:
+    while labels and (labels[-1] in words["domain_labels"] or labels[-1] in words["state_domain_labels"]):
         labels.pop()
     labels = [label for label in labels if label not in words["service_labels"]]
     if not labels:
@@ -81,13 +81,22 @@ def page_address(url: str | None) -> PageAddress | None:
     # a body of a portal's path ("land.de/bezirksamt-musterbezirk/") is more specific than its host
     for segment in unquote(parts.path).lower().split("/"):
         segment_words = segment.split("-")
-        if len(segment_words) >= 2 and segment_words[0] in words["body_prefixes"]:
+        menu = any(w in words["menu_words"] for w in segment_words)  # "stadt-und-buerger": a section
+        if len(segment_words) >= 2 and segment_words[0] in words["body_prefixes"] and not menu:
             in_path = _body_in(segment_words, url, host)
             if in_path is not None:
                 names = in_path.names + (found.names if found else ())
                 # a path's body must be one the text names: a portal's sections are places, not publishers
                 return PageAddress(url, host, names, in_path.kind, in_path.title)
     return found
+
+
+def _glued_prefix(name: str) -> str | None:
+    """The name after a body's title glued to it ("stadtmusterhausen" -> "musterhausen"), or None."""
+    for prefix in sorted(_words()["body_prefixes"], key=len, reverse=True):
+        if len(prefix) >= 4 and name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            return name[len(prefix) :]
+    return None
 
 
 def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
@@ -112,6 +121,12 @@ def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
     full = squash("".join(site_words))
     name = squash("".join(name_words))
     names = (full, name) if full != name else (name,)
+    glued = _glued_prefix(name)
+    if glued is not None and len(name_words) == 1:
+        # "stadtmusterhausen.de": the title glued to the name ("Stadtallendorf" is a town's
+        # whole name, so the glued form stays first)
+        names = (*names, glued)
+        kind = DISTRICT if name.startswith(tuple(words["district_prefixes"]) + ("landkreis",)) else kind
     title = "-".join(w.capitalize() for w in name_words)
     # "lk-row": an abbreviation names no body the text could be checked against
     spelt_out = all(len(w) >= 4 for w in name_words)
