@@ -26,6 +26,7 @@ from extract.addresses import DISTRICT, TOWN, page_address, squash
         ("https://www.stadtmusterhausen.de/", "musterhausen", TOWN),  # the title glued to the name
         ("https://www.landkreismusterland.de/", "musterland", DISTRICT),
         ("https://www.musterdorf.bayern.de/", "musterdorf", TOWN),  # under a state's domain
+        ("https://www.rhein-kreis-musterland.de/", "rheinkreismusterland", DISTRICT),  # the title inside the name
     ],
 )
 def test_a_municipal_address_names_its_body(url, name, kind):
@@ -39,6 +40,7 @@ def test_a_municipal_address_names_its_body(url, name, kind):
         "https://www.musterstaedter-zeitung.de/lokales/musterstadt/partnerschaft",  # a newspaper
         "https://www.partnerschaftsverein-musterstadt.de/",  # an association
         "http://192.168.10.4/partnerstaedte.html",  # an IP address
+        "https://app.lokalnews.mustermedien.de/region/kreis-musterland/musterstadt/artikel",  # a news group's
         "",
         None,
         "not a url at all",

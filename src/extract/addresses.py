@@ -75,6 +75,8 @@ def page_address(url: str | None) -> PageAddress | None:
     if not labels:
         return None
     site = labels[-1]  # the registered name: "stadt-musterstadt", "landkreis-musterkreis"
+    if any(stem in label for label in labels for stem in words["media_stems"]):
+        return None  # "sparknews.funkemedien.de": a publisher of news, whose path names its sections
     found = _body_in(site.split("-"), url, host)
     if found is None and any(w in words["media_words"] or w in words["association_words"] for w in site.split("-")):
         return None
@@ -114,6 +116,8 @@ def _body_in(site_words: list[str], url: str, host: str) -> PageAddress | None:
         name_words.pop(0)
     while name_words and name_words[-1] in words["body_suffixes"]:
         name_words.pop()
+    if "kreis" in name_words[1:]:
+        kind = DISTRICT  # "rhein-kreis-musterland": a district whose title stands inside its name
     if not name_words or not any(len(w) >= 3 for w in name_words):
         return None
     if any(w.isdigit() for w in name_words):
