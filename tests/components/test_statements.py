@@ -31,6 +31,9 @@ STATEMENTS = [
     "Die Gemeinde {a} und die französische Gemeinde {b} sind seit 1956 partnerschaftlich verbunden.",
     "{a} ist seit 1956 mit {b} freundschaftlich verbunden.",
     "Die Gründung einer Städtepartnerschaft zwischen {a} und {b} wurde 1956 gefeiert.",
+    # the agreement's signing in the sentence after: the pair in focus (or named) takes it
+    "{a} pflegt eine Partnerschaft mit {b}. Der Vertrag wurde 1956 unterzeichnet.",
+    "{a} pflegt eine Partnerschaft mit {b}. Der Vertrag zwischen {a} und {b} wurde 1956 unterzeichnet.",
 ]
 
 
@@ -404,3 +407,14 @@ def test_an_association_founded_dates_no_partnership(extract_text):
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Besançon", None)]
     record = extract_text("Das Komitee, 1990 gegründet, betreut die Partnerschaft zwischen Fürth und Kalisz.")
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Kalisz", None)]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["{a} unterhält seit 1956 eine Partnerschaft mit {b}.", "{a} ist seit 1956 mit {b} verschwistert."],
+)
+def test_a_municipality_listed_without_its_size_is_a_party(extract_text, statement):
+    # the gazetteer knows "Schwanstetten" only from the municipalities' list, without inhabitants;
+    # a name that is no word at all is a town in a partnership statement
+    record = extract_text(statement.format(a="Schwanstetten", b="Tartu"))
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwanstetten", "Tartu", "1956")]

@@ -384,6 +384,13 @@ class PageReading(SeveralBodies):
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
 
+    def _agreement_signed(self, sent: Span) -> bool:
+        """The sentence names an agreement ("Vertrag", "Abkommen") and a signing verb."""
+        words = lex()["partnerships"]
+        agreements, verbs = tuple(words["succession_agreements"]), tuple(words["succession_signing_verbs"])
+        lower = self._table.lower[sent.start : sent.end]
+        return any(w.startswith(agreements) for w in lower) and any(w.startswith(verbs) for w in lower)
+
     def _own_kind(self, sent: Span, sent_places: list[Span], partner: Side, kinds: set[str]) -> set[str]:
         """ "eine Städtepartnerschaft mit A und eine Freundschaft mit B": where a sentence
         names several kinds, each partner's is the nearest kind word before it."""
@@ -484,6 +491,8 @@ class PageReading(SeveralBodies):
             sent_places = self._ents_in(sent, PLACE_LABELS)
             named = self._named_pairs(sent_places, pairs)
             kinds, weak = self._keywords(sent)
+            # "Der Vertrag wurde 1990 unterzeichnet": an agreement signed is the pair's it names or the focus's
+            weak = weak or (bool(focus or named) and self._agreement_signed(sent))
             antecedent = antecedents[index]
             if not named and (kinds or weak) and self._unread_partner(sent):
                 focus = []  # "Außerdem besteht seit 1991 eine Partnerschaft mit der Region Musterland": not in focus

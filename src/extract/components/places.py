@@ -687,18 +687,23 @@ class PlaceRecognizer(UsesGazetteer):
         return doc
 
     def _statement_parties(self, table: TokenTable, pending: list[_Candidate], accepted: list[_Candidate]) -> set[int]:
-        """Pending towns of some size that stand in a sentence stating a partnership with
-        another place ("Erlangen ist seit 1956 mit Rennes verschwistert": the verb
+        """Pending towns of some size (or of a name that is no word) that stand in a sentence
+        stating a partnership with another place ("Erlangen ist seit 1956 mit Rennes verschwistert": the verb
         "erlangen" opens no such sentence): the statement is the context that vouches."""
         vocab = _vocab()
         wanted = [
             c
             for c in pending
             if c.label == CITY
-            and c.population >= vocab["town"]
             and (
-                self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
-                or _bare_subject(table, c)
+                c.population >= vocab["town"]
+                and (
+                    self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
+                    or _bare_subject(table, c)
+                )
+                # a name that is no word at all: a municipality the gazetteer lists without its size
+                # ("Gemeinde X" formed of villages of other names), or a village
+                or self.gazetteer.zipf(table.span_text(c.start, c.end)) == 0
             )
             and not self.gazetteer.is_first_name(table.span_text(c.start, c.end), 3)
         ]
