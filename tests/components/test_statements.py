@@ -418,3 +418,24 @@ def test_a_municipality_listed_without_its_size_is_a_party(extract_text, stateme
     # a name that is no word at all is a town in a partnership statement
     record = extract_text(statement.format(a="Schwanstetten", b="Tartu"))
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Schwanstetten", "Tartu", "1956")]
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        # a finite verb before the towns' names, not a participle founding them
+        ("Am 12. Mai 1956 besiegelten Fürth und Besançon ihre Partnerschaft.", "1956-05-12"),
+        # the council's consent is a decision; the signing after it founds the pair
+        (
+            "Nachdem der Stadtrat im März 1955 zugestimmt hatte, unterzeichneten die Bürgermeister von Fürth "
+            "und Besançon im Mai 1956 den Partnerschaftsvertrag.",
+            "1956-05",
+        ),
+        # a year before any twinning dates the town, not the partnership
+        ("Stadt Fürth\n\nPartnerstädte\n\nBesançon\nGegründet 1030, seit 1956 Partnerstadt von Fürth.\n", "1956"),
+        ("Die Partnerschaft zwischen Fürth und Besançon wurde 1956 besiegelt; beide waren 1259 Hansestädte.", "1956"),
+    ],
+)
+def test_the_founding_date_among_other_dates(extract_text, text, since):
+    record = extract_text(text)
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Besançon", since)]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..gazetteer import CITY, load_gazetteer
 from ..text import after_word_char
 from .bodies import keyword_category, lex, strong_kind
 from .extensions import doc_text, span_text
@@ -103,13 +104,28 @@ def _present_contacts(word: str, sentence: str) -> bool:
 _ATTRIBUTE = re.compile(r"e[nmrs]?\s+(?:neuen?\s+)?([A-ZÄÖÜ][\w\-]*)")
 
 
+@lru_cache(maxsize=4096)
+def _town_name(word: str) -> bool:
+    """A word the gazetteer knows as a town and German hardly uses as a word ("Fürth";
+    not "Kreis", "Verein")."""
+    gazetteer = load_gazetteer()
+    return gazetteer.zipf(word) < _TOWN_NAME_ZIPF and any(p.label == CITY for p in gazetteer.lookup(word))
+
+
+_TOWN_NAME_ZIPF = 4.0
+
+
 def _founds_a_body(etype: str, text: str, end: int) -> bool:
     """ "zwischen dem mittlerweile gegründeten Kreis X und ...": a signing participle
-    used as the attribute of a noun that is no partnership founds that noun."""
+    used as the attribute of a noun that is no partnership founds that noun. Before a
+    town's name it is the verb of a clause whose subject the town is ("Am 12. Mai 1990
+    besiegelten A und B ihre Partnerschaft")."""
     if etype != "signed":
         return False
     m = _ATTRIBUTE.match(text, end)
     if m is None:
+        return False
+    if _town_name(m.group(1)):
         return False
     noun = m.group(1).lower()
     return not any(word in noun for word in lex()["event_context"]["founded_partnership_nouns"])
@@ -149,6 +165,9 @@ def founds_an_association(lowered: str, at: int | None = None) -> bool:
     """Whether the lower-cased sentence tells of an association's founding (at the
     trigger word starting at ``at``, if given)."""
     return any(at is None or m.start() < at < m.end() for m in _ASSOCIATION_FOUNDED.finditer(lowered))
+
+
+FIRST_TWINNING_YEAR = "1900"  # no town twinning is older than the 20th century
 
 
 def _association_founding_dates(sent: Span, dates: list[Span]) -> set[int]:
@@ -257,6 +276,8 @@ def sentence_events(
     doc = sent.doc
     if dates and (taken := _association_founding_dates(sent, dates)):
         dates = [d for d in dates if d.start_char not in taken]
+    # a year before any town twinning ("Gegründet 1030, seit 1990 Partnerstadt") dates the town
+    dates = [d for d in dates if not (d._.date_value and d._.date_value[:4] < FIRST_TWINNING_YEAR)]
     if not triggers and strong:
         # "ist seit 1995 ein befreundeter Partner": a partnership dated by "seit" began then
         since = [d for d in dates if seit_partnership(sent, d)]

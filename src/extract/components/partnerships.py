@@ -57,6 +57,7 @@ from .bodies import (
 )
 from .dates import publication_date, relative_day
 from .events import (
+    FIRST_TWINNING_YEAR,
     after_seit,
     event_order,
     fact_line_events,
@@ -769,6 +770,9 @@ class PageReading(SeveralBodies):
 
     def _to_dict(self, pair: Pair) -> dict:
         kind = sorted(pair.kinds, key=KIND_ORDER.index)[0] if pair.kinds else "partnership"
+        # no town twinning is older than the 20th century: "Gegründet 1030", "1259 im Städtebund"
+        # date the town or an older league, not this partnership
+        pair.events = [e for e in pair.events if not (e["date"] and e["date"][:4] < FIRST_TWINNING_YEAR)]
         # one signing stated twice, once to the year ("seit 2002") and once to the day
         dated = [e["date"] for e in pair.events if e["type"] == "signed" and e["date"]]
         finest = [
