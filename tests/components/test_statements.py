@@ -434,6 +434,14 @@ def test_a_municipality_listed_without_its_size_is_a_party(extract_text, stateme
         # a year before any twinning dates the town, not the partnership
         ("Stadt Fürth\n\nPartnerstädte\n\nBesançon\nGegründet 1030, seit 1956 Partnerstadt von Fürth.\n", "1956"),
         ("Die Partnerschaft zwischen Fürth und Besançon wurde 1956 besiegelt; beide waren 1259 Hansestädte.", "1956"),
+        # the partnership named by a pronoun in the sentence after
+        ("Fürth. Die Städtepartnerschaft mit Besançon feiert ihr Jubiläum. Sie wurde 1956 begründet.", "1956"),
+        # where a town lies is no second body of "beide Städte"
+        (
+            "Stadt Fürth\n\nPartnerstädte\n\nBesançon (Frankreich) – seit 1956\n\n"
+            "Besançon liegt am Doubs. 1986 feierten beide Städte 30 Jahre Partnerschaft.\n",
+            "1956",
+        ),
     ],
 )
 def test_the_founding_date_among_other_dates(extract_text, text, since):

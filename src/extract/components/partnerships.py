@@ -385,6 +385,12 @@ class PageReading(SeveralBodies):
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
 
+    def _pronoun_signed(self, sent: Span) -> bool:
+        """A sentence opening with a pronoun that is signed or founded: "Sie wurde 1956 begründet"."""
+        if self._table.lower[sent.start] not in ("sie", "diese"):
+            return False
+        return any(etype == "signed" for _, etype in self._triggers(sent))
+
     def _agreement_signed(self, sent: Span) -> bool:
         """The sentence names an agreement ("Vertrag", "Abkommen") and a signing verb."""
         words = lex()["partnerships"]
@@ -494,6 +500,8 @@ class PageReading(SeveralBodies):
             kinds, weak = self._keywords(sent)
             # "Der Vertrag wurde 1990 unterzeichnet": an agreement signed is the pair's it names or the focus's
             weak = weak or (bool(focus or named) and self._agreement_signed(sent))
+            # "Sie wurde 1956 begründet.": the partnership in focus, named by a pronoun
+            weak = weak or (bool(focus) and not sent_places and self._pronoun_signed(sent))
             antecedent = antecedents[index]
             if not named and (kinds or weak) and self._unread_partner(sent):
                 focus = []  # "Außerdem besteht seit 1991 eine Partnerschaft mit der Region Musterland": not in focus

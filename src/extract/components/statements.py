@@ -126,6 +126,7 @@ _BODIES_PLURAL = frozenset(
 _PARTS = frozenset({"stadtteil", "ortsteil", "gemeindeteil", "ortschaft", "stadtbezirk"})
 
 
+_LIES_VERBS = frozenset({"liegt", "lag", "liegen", "gelegen", "grenzt", "befindet"})
 _BETWEEN_FILLERS = frozenset({"der", "dem", "den", "stadt", "städten", "gemeinde", "gemeinden", "kreis", "landkreis"})
 
 
@@ -147,7 +148,9 @@ class Statements(FoundingDates):
         bodies: dict[str, Span] = {}
         for span in self._candidates(before, set()):
             part = span.start and sent.doc[span.start - 1].lower_.rstrip("s") in _PARTS  # "des Ortsteils X"
-            if span.label_ != "COUNTRY" and not self._qualifier(span, before) and not part:
+            # "X liegt am Y", "liegt in Y": where the town lies, not the other body
+            located = span.start >= 2 and sent.doc[span.start - 2].lower_ in _LIES_VERBS
+            if span.label_ != "COUNTRY" and not self._qualifier(span, before) and not part and not located:
                 bodies.setdefault(self._key(span), span)
         if len(bodies) != 2:
             return None
