@@ -685,3 +685,15 @@ def test_a_table_of_two_bodies_columns_gives_each_rows_pair(extract_text, layout
 def test_a_table_of_people_gives_no_pair(extract_text):
     text = "Gemeinderat\n\nName\tPartei\tOrt\tSeit\nAnna Muster\tSPD\tAnsbach\t2014\nMax Muster\tCSU\tSchwabach\t2020\n"
     assert extract_text(text).partnerships == []
+
+
+def test_a_list_line_cut_at_the_texts_end_still_names_its_partner(nlp):
+    # a page corpus cut the text after "Kalisz – P": the name is whole, its country cut
+    above = (
+        "Partnerschaften der Gemeinden\n\nSchwabach\n\nPoitiers – Frankreich (Vienne). Seit 1980\n\n"
+        "Tartu – Estland (Tartumaa). Seit 1990\n\nAnsbach\n\nAnglet – Frankreich (Landes). Seit 1968\n\n"
+    )
+    found = lines(nlp, above + "Kalisz – P")
+    assert found[-2:] == [("Ansbach", "Anglet"), ("Ansbach", "Kalisz")]
+    # a text that ends with its line names nothing more than its lines
+    assert lines(nlp, above + "Kontakt: Rathaus\n")[-1] == ("Ansbach", "Anglet")

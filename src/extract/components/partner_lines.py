@@ -970,7 +970,39 @@ def find_partner_lines(
             and not _category_heading(doc, block)
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
+    cut = _cut_last_line(doc, blocks, ents_of, found)
+    if cut is not None:
+        found.append(cut)
     return found
+
+
+def _cut_last_line(doc: Doc, blocks: list[Block], ents_of: EntsOf, found: list[PartnerLine]) -> PartnerLine | None:
+    """The last line of a text cut off in the middle of a list ("Musterville – Fr" after
+    lines "X – Frankreich (Region). Seit 1990"): the partner its name gives, held as the
+    line above it is, where that line is the list's last partner line and the cut line
+    opens with a place and the separator the lines above put after theirs."""
+    if not found or len(blocks) < 2:
+        return None
+    last = len(blocks) - 1
+    block, previous = blocks[last], found[-1]
+    text = doc_text(doc)
+    if previous.block not in (last - 1, last - 2) or block.end < len(text.rstrip(" \t")) or text.endswith("\n"):
+        return None  # not the text's end, or the text ends with its line
+    places = [e for e in ents_of(block) if e.label_ in _PLACE]
+    if not places or places[0].start_char != block.start + _leading_marks(text[block.start : block.end]):
+        return None
+    above = text[previous.partner.end_char : previous.partner.end_char + 3]
+    here = text[places[0].end_char : places[0].end_char + 3]
+    if not above.strip() or above.strip()[:1] != here.strip()[:1] or places[0].end_char == block.end:
+        return None  # "X – Fr" under "Y – Frankreich": the same separator after the name
+    line = PartnerLine(block=last, partner=places[0], holder=previous.holder, kind=previous.kind)
+    line.rule = previous.rule + ", cut at the text's end"
+    return line
+
+
+def _leading_marks(line: str) -> int:
+    """How many characters of bullets and spaces open the line."""
+    return len(line) - len(line.lstrip(" \t-–•*·"))
 
 
 def _column_of(doc: Doc, block: Block, ents: list[Span]) -> str | None:
