@@ -447,3 +447,20 @@ def test_a_municipality_listed_without_its_size_is_a_party(extract_text, stateme
 def test_the_founding_date_among_other_dates(extract_text, text, since):
     record = extract_text(text)
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Fürth", "Besançon", since)]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Fürth pflegt seit 1956 eine Freundschaft mit Bulle im Schweizer Kanton Freiburg.",
+        "Fürth pflegt seit 1956 eine Partnerschaft mit Vannes in der französischen Region Bretagne.",
+    ],
+)
+def test_a_region_after_a_nationality_adjective_locates_the_partner(extract_text, statement):
+    assert [p.b[0] for p in extract_text(statement).partnerships] == [statement.split(" mit ")[1].split()[0]]
+
+
+def test_a_smaller_town_opening_its_clause_is_a_party(nlp):
+    # "Spalt" (a gap) as the bare subject of a partnership statement is the town
+    doc = nlp("Fürth ist seit 2003 mit Kalisz verbunden, Spalt pflegt seit 1987 eine Freundschaft mit Bulle.")
+    assert ("Spalt", "CITY") in [(e.text, e.label_) for e in doc.ents]

@@ -31,6 +31,16 @@ _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
 
 
+def _nationality_adjective(word: str) -> bool:
+    """ "französischen", "polnische", "Schweizer", "italienischen": an adjective of a country."""
+    stem = re.sub(r"(e|en|er|es|em)$", "", word)
+    return stem.endswith("isch") or word in _COUNTRY_ER_ADJECTIVES
+
+
+# adjectives of countries formed with "-er", which no "-isch" ending marks
+_COUNTRY_ER_ADJECTIVES = frozenset({"schweizer", "luxemburger", "liechtensteiner"})
+
+
 def _state_before_its_country(span: Span) -> bool:
     """ "X (Washington, USA)": a name the gazetteer knows as a state of the country named
     right after it, in the parentheses after a town: the town's state, not a city."""
@@ -143,7 +153,11 @@ class PlaceRoles(ReadingState):
         for place in reversed([p for p in places if p.end <= span.start]):
             between = doc[place.end : current.start]
             if current.start - place.end > _QUALIFIER_GAP or not all(
-                t.lower_ in _QUALIFIER_WORDS or t.lower_ in states or t.ent_type_ in (REGION, COUNTRY) for t in between
+                t.lower_ in _QUALIFIER_WORDS
+                or t.lower_ in states
+                or t.ent_type_ in (REGION, COUNTRY)
+                or _nationality_adjective(t.lower_)  # "X im Schweizer Kanton Y", "X in der französischen Region Y"
+                for t in between
             ):
                 return False
             if place.label_ == CITY or (len(between) and between[0].text == "("):

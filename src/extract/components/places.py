@@ -704,6 +704,8 @@ class PlaceRecognizer(UsesGazetteer):
                 # a name that is no word at all: a municipality the gazetteer lists without its size
                 # ("Gemeinde X" formed of villages of other names), or a village
                 or self.gazetteer.zipf(table.span_text(c.start, c.end)) == 0
+                # "..., X pflegt seit 1987 eine Freundschaft mit Y": a smaller town opening its clause
+                or c.population >= _HAMLET and _bare_subject(table, c)
             )
             and not self.gazetteer.is_first_name(table.span_text(c.start, c.end), 3)
         ]
