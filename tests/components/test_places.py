@@ -752,3 +752,10 @@ def test_a_word_in_such_a_context_is_no_village(nlp, text, word):
 @pytest.mark.parametrize("name", ["Newcastle under Lyme", "Šempeter pri Gorici", "Ústí nad Labem", "Bergen op Zoom"])
 def test_a_name_with_a_particle_of_its_language_is_whole(nlp, name):
     assert (name, "CITY") in places(nlp(f"Fürth pflegt eine Partnerschaft mit {name}."))
+
+
+def test_a_region_an_alternate_name_adds_is_no_part_of_the_name(nlp):
+    # GeoNames spells Bressanone "Brixen in Südtirol" too; "Micheldorf in Oberösterreich" is an official name
+    assert ("Brixen", "CITY") in places(nlp("Fürth pflegt eine Partnerschaft mit Brixen in Südtirol."))
+    text = "Fürth pflegt eine Partnerschaft mit Micheldorf in Oberösterreich."
+    assert ("Micheldorf in Oberösterreich", "CITY") in places(nlp(text))

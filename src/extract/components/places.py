@@ -798,7 +798,7 @@ class PlaceRecognizer(UsesGazetteer):
             return ACCEPT, spa_town
         for end in scan.windows(i):
             places, looked_up = _lookup_with_variants(table.span_text(i, end))
-            if not places:
+            if not places or _region_added(table, i, end, places):
                 continue
             label = self._label(scan, i, places, looked_up)
             end = self._extend(scan, end, label, i)
@@ -1583,6 +1583,21 @@ def _dated_line_end(scan: _Scan, k: int) -> bool:
         if word not in _LINE_DATE_WORDS and not word.isdigit():
             return False
     return k + 6 > scan.n
+
+
+def _region_added(table: TokenTable, i: int, end: int, places: tuple[Place, ...]) -> bool:
+    """ "Brixen in Südtirol": a window that only an alternate name spells, whose first word
+    alone names the same place: the words after it say where it lies ("Sankt Johann in
+    Tirol", the official name, stays whole)."""
+    words = table.words
+    if end - i < 3 or words[i + 1] not in ("in", "im"):
+        return False
+    window = fold_name(table.span_text(i, end))
+    if any(fold_name(p.name) == window or p.country in HOME_COUNTRIES for p in places):
+        return False  # a German, Austrian or Swiss name's "in Y" tells namesakes apart ("Weilheim in Oberbayern")
+    ids = {p.geonames_id for p in places if p.geonames_id}
+    short, _ = _lookup_with_variants(words[i])
+    return bool(ids & {p.geonames_id for p in short})
 
 
 def _opens_line(table: TokenTable, k: int) -> bool:
