@@ -464,3 +464,14 @@ def test_a_smaller_town_opening_its_clause_is_a_party(nlp):
     # "Spalt" (a gap) as the bare subject of a partnership statement is the town
     doc = nlp("Fürth ist seit 2003 mit Kalisz verbunden, Spalt pflegt seit 1987 eine Freundschaft mit Bulle.")
     assert ("Spalt", "CITY") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_unnamed_districts_partnership_on_a_towns_page_is_not_the_towns(extract_text):
+    text = (
+        "Fürth\n\nStädtepartnerschaften\nFürth pflegt seit 1956 eine Partnerschaft mit Besançon. "
+        "Auch die Partnerschaft des Landkreises mit dem Powiat Kłodzki wird in Fürth gelebt."
+    )
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Fürth", "Besançon")]
+    # on the district's own page it is the home's
+    record = extract_text("Landkreis Roth\n\nDie Partnerschaft des Landkreises mit dem Powiat Kłodzki besteht.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Landkreis Roth", "Powiat Kłodzki")]

@@ -126,12 +126,24 @@ _BODIES_PLURAL = frozenset(
 _PARTS = frozenset({"stadtteil", "ortsteil", "gemeindeteil", "ortschaft", "stadtbezirk"})
 
 
+_DISTRICT_GENITIVES = frozenset({"landkreises", "landkreis", "kreises", "bezirks", "bezirkes", "kantons"})
 _LIES_VERBS = frozenset({"liegt", "lag", "liegen", "gelegen", "grenzt", "befindet"})
 _BETWEEN_FILLERS = frozenset({"der", "dem", "den", "stadt", "städten", "gemeinde", "gemeinden", "kreis", "landkreis"})
 
 
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
+
+    def _district_partner_on_town_page(self, span: Span, home: Side) -> bool:
+        """ "die Partnerschaft des Landkreises mit X": the partnership of a district the
+        sentence does not name, on a page whose home is a town, is the district's."""
+        if any(names_district(name) for name in home.names):
+            return False
+        lower = self._table.lower
+        k = span.start - 1
+        while k > 0 and lower[k] in ("dem", "der", "den"):
+            k -= 1
+        return k >= 2 and lower[k] == "mit" and lower[k - 1] in _DISTRICT_GENITIVES and lower[k - 2] == "des"
 
     def _both_of_previous(self, sent: Span, previous: Span | None, sent_places: list[Span]) -> tuple[Span, Span] | None:
         """ "Eine Delegation aus A besuchte B. Die beiden Städte sind seit 1979 partnerschaftlich
@@ -592,6 +604,8 @@ class Statements(FoundingDates):
                 continue  # a town at home named beside the home: a neighbour, a venue, a comparison
             if self._genitive_owner(span):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
+            if self._district_partner_on_town_page(span, home):
+                continue  # "die Partnerschaft des Landkreises mit X" on a town's page: the district's partner
             if self._contact_only(sent, span):
                 continue  # "Neben den Partnerstädten A und B pflegt X Kontakte zu Y": Y is a contact
             if self._partner_of_another(span, sent_places, home_keys) is not None or span.start in self._claimed:
