@@ -454,6 +454,7 @@ def test_the_founding_date_among_other_dates(extract_text, text, since):
     [
         "Fürth pflegt seit 1956 eine Freundschaft mit Bulle im Schweizer Kanton Freiburg.",
         "Fürth pflegt seit 1956 eine Partnerschaft mit Vannes in der französischen Region Bretagne.",
+        "Fürth pflegt seit 1956 eine Partnerschaft mit Vannes am Golf von Morbihan.",
     ],
 )
 def test_a_region_after_a_nationality_adjective_locates_the_partner(extract_text, statement):

@@ -83,6 +83,7 @@ _NEAR = frozenset({"nähe", "unweit", "hauptstadt", "landeshauptstadt", "kreisst
 _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 # "rund 50 Kilometer von Y entfernt": a distance from a city that locates a town
 _DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
+_WATERS = frozenset({"golf", "bucht", "ufer", "küste", "mündung", "lagune", "halbinsel", "insel"})
 _INDEFINITE = frozenset({"einer", "eine", "einen", "einem"})  # "die Anbahnung einer Partnerschaft"
 _LIES = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende", "lag"})
 _BETWEEN_GROUP = frozenset({"und", ",", "sowie", "der", "dem", "den"})
@@ -429,6 +430,8 @@ class PlaceRoles(ReadingState):
             return True  # "Arcueil im Großraum Paris": where the partner lies
         if len(before) == 2 and before[1] == "von" and before[0] in _DISTANCES:
             return True  # "rund 50 Kilometer von X entfernt"
+        if len(before) == 2 and before[1] in ("von", "des", "der") and before[0] in _WATERS:
+            return True  # "am Golf von X", "an der Mündung der X": a landscape named after a place
         if _between_where_it_lies(doc, span):
             return True  # "X, zwischen Y und Z gelegen", "liegt zwischen Y und Z"
         k = span.start - 1
