@@ -687,28 +687,10 @@ class PlaceRecognizer(UsesGazetteer):
         return doc
 
     def _statement_parties(self, table: TokenTable, pending: list[_Candidate], accepted: list[_Candidate]) -> set[int]:
-        """Pending towns of some size (or of a name that is no word) that stand in a sentence
-        stating a partnership with another place ("Erlangen ist seit 1956 mit Rennes verschwistert": the verb
-        "erlangen" opens no such sentence): the statement is the context that vouches."""
-        vocab = _vocab()
-        wanted = [
-            c
-            for c in pending
-            if c.label == CITY
-            and (
-                c.population >= vocab["town"]
-                and (
-                    self.gazetteer.zipf(table.span_text(c.start, c.end)) < vocab["very_common"]
-                    or _bare_subject(table, c)
-                )
-                # a name that is no word at all: a municipality the gazetteer lists without its size
-                # ("Gemeinde X" formed of villages of other names), or a village
-                or self.gazetteer.zipf(table.span_text(c.start, c.end)) == 0
-                # "..., X pflegt seit 1987 eine Freundschaft mit Y": a smaller town opening its clause
-                or c.population >= _HAMLET and _bare_subject(table, c)
-            )
-            and not self.gazetteer.is_first_name(table.span_text(c.start, c.end), 3)
-        ]
+        """Pending towns that stand in a sentence stating a partnership with another place
+        ("Erlangen ist seit 1956 mit Rennes verschwistert": the verb "erlangen" opens no such
+        sentence): the statement is the context that vouches for them."""
+        wanted = [c for c in pending if c.label == CITY and self._may_be_statement_party(table, c)]
         if not wanted:
             return set()
         bounds = table.sentence_bounds()
@@ -722,6 +704,21 @@ class PlaceRecognizer(UsesGazetteer):
             if any(strong_kind(w) for w in words) or states_bond(words) or states_bond(words, friendship=True):
                 found.add(id(cand))
         return found
+
+    def _may_be_statement_party(self, table: TokenTable, cand: _Candidate) -> bool:
+        """A pending town a partnership statement can vouch for: one of some size that is no
+        very common word or opens its clause; a name that is no word at all (a municipality
+        the gazetteer lists without its size, "Gemeinde X" formed of villages of other
+        names); a smaller town opening its clause (", X pflegt seit 1987 eine Freundschaft
+        mit Y"). Never a first name."""
+        vocab = _vocab()
+        text = table.span_text(cand.start, cand.end)
+        zipf = self.gazetteer.zipf(text)
+        if self.gazetteer.is_first_name(text, 3):
+            return False
+        if cand.population >= vocab["town"] and (zipf < vocab["very_common"] or _bare_subject(table, cand)):
+            return True
+        return zipf == 0 or cand.population >= _HAMLET and _bare_subject(table, cand)
 
     # -- where places cannot be ------------------------------------------------
     def _blocked_tokens(self, doc: Doc, table: TokenTable) -> list[bool]:
@@ -1391,7 +1388,7 @@ class PlaceRecognizer(UsesGazetteer):
         district ("Musterau-Beispielfeld", "Landkreis Nordheim-Südstadt"), when the
         two parts, joined by a hyphen without spaces, lie within ``_NEIGHBOURS_KM`` of
         each other in one country. Two distant places so written stay two ("Bad
-        Homburg-Chur", a project of two towns)."""
+        Kissingen-Chur", a project of two towns)."""
         words, spaced, table = scan.words, scan.spaced, scan.table
         by_start = {start: (end, label) for start, end, label in found}
         joined: list[tuple[int, int, str]] = []
@@ -1587,8 +1584,8 @@ def _dated_line_end(scan: _Scan, k: int) -> bool:
 
 def _region_added(table: TokenTable, i: int, end: int, places: tuple[Place, ...]) -> bool:
     """ "Brixen in Südtirol": a window that only an alternate name spells, whose first word
-    alone names the same place: the words after it say where it lies ("Sankt Johann in
-    Tirol", the official name, stays whole)."""
+    alone names the same place abroad: the words after it say where it lies. At home an
+    official name keeps its "in Y" ("Micheldorf in Oberösterreich")."""
     words = table.words
     if end - i < 3 or words[i + 1] not in ("in", "im"):
         return False
