@@ -1115,6 +1115,17 @@ def test_a_partner_bound_to_another_town_in_its_own_section_holds_that_bond(extr
     }
 
 
+def test_a_town_opening_its_own_clause_holds_its_clauses_partner(extract_text):
+    record = extract_text(
+        "Stadt Fürth\n\nFürth ist seit 2003 mit Kalisz verbunden, Erlangen pflegt seit 1987 eine "
+        "Freundschaft mit Besançon."
+    )
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Fürth", "Kalisz"), ("Erlangen", "Besançon")}
+    # a town after the comma that holds no "mit" of its own is one more partner of the home
+    record = extract_text("Stadt Fürth\n\nFürth pflegt eine Partnerschaft mit Kalisz, Tartu ist Partnerstadt.")
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Fürth", "Kalisz"), ("Fürth", "Tartu")}
+
+
 def test_a_partner_named_before_holds_its_own_partnership_named_later(extract_text):
     record = extract_text(
         "Stadt Fürth\n\nStädtepartnerschaften\n\nFürth und Besançon sind seit 1956 Partnerstädte. "

@@ -355,6 +355,12 @@ class PageReading(SeveralBodies):
                 why = "member town of the clause an elliptical one follows"
                 self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
                 self._claimed |= {first_clause[0].start, first_clause[1].start}
+            for holder_span, partner_span in self._clause_subjects(sent, sent_places, home_keys) if kinds else []:
+                # "A ist mit X verbunden, B pflegt eine Freundschaft mit Y": B holds Y
+                why = "town opening its own clause of a partnership sentence"
+                holder, partner = self._side_of(holder_span), self._side_of(partner_span)
+                self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
+                self._claimed |= {holder_span.start, partner_span.start}
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             if not partners and self._announces_partners(sent, sent_places, home_keys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import COUNTRY, REGION
+from ..gazetteer import CITY, COUNTRY, REGION
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, states_bond, strong_kind
 from .events import after_seit
 from .extensions import doc_text
@@ -16,6 +16,8 @@ from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
 from .statements import Statements
 
 # words between a holder and its "mit": "A ist seit 1990 auch mit B verbunden"
+# verbs right after a clause's subject town: "..., B pflegt eine Freundschaft mit Y"
+_CLAUSE_VERBS = frozenset({"pflegt", "unterhält", "ist", "hat", "verbindet", "feiert", "besitzt"})
 _COPULA_FILLERS = frozenset({"ist", "sind", "war", "seit", "auch", "zudem", "bereits", "schon", "außerdem"})
 _MIT_WORDS = frozenset({"der", "dem", "den"})
 _COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
@@ -62,6 +64,35 @@ class SeveralBodies(Statements):
         pair.why = pair.why or why
         pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
         self._date_by_seit(sent.doc, sent, sent_places, pair)
+
+    def _clause_subjects(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
+        """ "A ist seit 2003 mit X verbunden, B pflegt seit 1987 eine Freundschaft mit Y": a
+        town other than the home opening a main clause after a comma, right before its verb,
+        holds the partners its clause names (the clause runs to the next comma or the end)."""
+        doc = sent.doc
+        found = []
+        for k, span in enumerate(sent_places):
+            if (
+                span.label_ != CITY
+                or self._key(span) in home_keys
+                or span.start <= sent.start
+                or doc[span.start - 1].text not in (",", ";")
+                or span.end >= sent.end
+                or doc[span.end].lower_ not in _CLAUSE_VERBS
+            ):
+                continue
+            clause_end = next((t.i for t in doc[span.end : sent.end] if t.text in (",", ";")), sent.end)
+            partners = [
+                p
+                for p in sent_places[k + 1 :]
+                if p.end <= clause_end
+                and p.label_ != COUNTRY
+                and self._key(p) not in home_keys
+                and not self._qualifier(p, sent_places)
+            ]
+            if partners and any(t.lower_ == "mit" for t in doc[span.end : partners[0].start]):
+                found.append((span, partners[0]))
+        return found
 
     def _partner_as_subject(
         self, sent: Span, sent_places: list[Span], home_keys: set[str], pairs: dict[tuple[str, str], Pair]
