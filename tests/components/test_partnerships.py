@@ -1126,6 +1126,17 @@ def test_a_town_opening_its_own_clause_holds_its_clauses_partner(extract_text):
     assert {(p.a[0], p.b[0]) for p in record.partnerships} == {("Fürth", "Kalisz"), ("Fürth", "Tartu")}
 
 
+def test_a_round_up_of_clauses_gives_each_town_its_partner(extract_text):
+    record = extract_text(
+        "Partnerschaften im Landkreis\n\nAnsbach. Fürth ist seit 2003 mit Kalisz in Polen verbunden, Erlangen "
+        "pflegt seit 1987 eine Freundschaft mit Besançon, Schwabach unterhält eine Partnerschaft mit Tartu in Estland."
+    )
+    assert record.home == []
+    assert {(p.a[0], p.b[0]) for p in record.partnerships} == {
+        ("Fürth", "Kalisz"), ("Erlangen", "Besançon"), ("Schwabach", "Tartu"),
+    }  # fmt: skip
+
+
 def test_a_partner_named_before_holds_its_own_partnership_named_later(extract_text):
     record = extract_text(
         "Stadt Fürth\n\nStädtepartnerschaften\n\nFürth und Besançon sind seit 1956 Partnerstädte. "

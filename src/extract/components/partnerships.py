@@ -279,6 +279,15 @@ class PageReading(SeveralBodies):
                     why = "a partner's own partnership named on the home's page"
                     self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
                 continue
+            clauses = self._clause_subjects(sent, sent_places, home_keys) if kinds else []
+            for holder_span, partner_span, _ in clauses:
+                # "A ist mit X verbunden, B pflegt eine Freundschaft mit Y": B holds Y, and the rest
+                # of the sentence is read without B's clause
+                why = "town opening its own clause of a partnership sentence"
+                holder, partner = self._side_of(holder_span), self._side_of(partner_span)
+                self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
+            if clauses:
+                sent_places = [p for p in sent_places if not any(h.start <= p.start < end for h, _, end in clauses)]
             # a town other than the home holds what its sentence names: a district's or
             # association's member towns, a newspaper's round-up ("In X besteht ... mit Y")
             members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
@@ -355,12 +364,6 @@ class PageReading(SeveralBodies):
                 why = "member town of the clause an elliptical one follows"
                 self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
                 self._claimed |= {first_clause[0].start, first_clause[1].start}
-            for holder_span, partner_span in self._clause_subjects(sent, sent_places, home_keys) if kinds else []:
-                # "A ist mit X verbunden, B pflegt eine Freundschaft mit Y": B holds Y
-                why = "town opening its own clause of a partnership sentence"
-                holder, partner = self._side_of(holder_span), self._side_of(partner_span)
-                self._held_pair(pairs, sent, sent_places, holder, partner, kinds, why)
-                self._claimed |= {holder_span.start, partner_span.start}
             partners = self._partners(sent, sent_places, home, home_keys)
             why = "sentence with a partnership word" if kinds else "sentence with a weak word"
             if not partners and self._announces_partners(sent, sent_places, home_keys):

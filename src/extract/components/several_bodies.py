@@ -65,10 +65,13 @@ class SeveralBodies(Statements):
         pair.evidence = pair.evidence or (sent.start_char, sent.end_char)
         self._date_by_seit(sent.doc, sent, sent_places, pair)
 
-    def _clause_subjects(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> list[tuple[Span, Span]]:
+    def _clause_subjects(
+        self, sent: Span, sent_places: list[Span], home_keys: set[str]
+    ) -> list[tuple[Span, Span, int]]:
         """ "A ist seit 2003 mit X verbunden, B pflegt seit 1987 eine Freundschaft mit Y": a
         town other than the home opening a main clause after a comma, right before its verb,
-        holds the partners its clause names (the clause runs to the next comma or the end)."""
+        holds the partner its clause names (the clause runs to the next comma or the end):
+        (holder, partner, the clause's end token) each."""
         doc = sent.doc
         found = []
         for k, span in enumerate(sent_places):
@@ -91,7 +94,7 @@ class SeveralBodies(Statements):
                 and not self._qualifier(p, sent_places)
             ]
             if partners and any(t.lower_ == "mit" for t in doc[span.end : partners[0].start]):
-                found.append((span, partners[0]))
+                found.append((span, partners[0], clause_end))
         return found
 
     def _partner_as_subject(
@@ -317,6 +320,7 @@ class SeveralBodies(Statements):
     def _round_up(doc: Doc, home: Side, pairs: dict[tuple[str, str], Pair]) -> bool:
         """A report on several towns' partnerships (two or more towns hold pairs of their
         own) by no body that names itself as publisher: the text has no single home."""
-        holders = {p.a.key for p in pairs.values() if p.a is not home and p.why.startswith("member town")}
+        held = ("member town", "town opening its own clause")
+        holders = {p.a.key for p in pairs.values() if p.a is not home and p.why.startswith(held)}
         named_itself = any(w in (doc._.home_why or "") for w in ("publisher", "dateline", "district office"))
         return len(holders) >= 2 and home.key.startswith("name:") and not named_itself
