@@ -749,7 +749,14 @@ def test_a_word_in_such_a_context_is_no_village(nlp, text, word):
     assert word not in [t for t, _ in places(nlp(text))]
 
 
-@pytest.mark.parametrize("name", ["Newcastle under Lyme", "Šempeter pri Gorici", "Ústí nad Labem", "Bergen op Zoom"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Newcastle under Lyme", "Šempeter pri Gorici", "Ústí nad Labem", "Bergen op Zoom", "Bergen auf Rügen",
+        # particles abbreviated as official German names write them
+        "Mühldorf a. Inn", "Neustadt a. d. Aisch",
+    ],
+)  # fmt: skip
 def test_a_name_with_a_particle_of_its_language_is_whole(nlp, name):
     assert (name, "CITY") in places(nlp(f"Fürth pflegt eine Partnerschaft mit {name}."))
 

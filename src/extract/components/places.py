@@ -124,6 +124,7 @@ _INNER = {
     "los",
     "las",
     "under",  # "Newcastle under Lyme"
+    "auf",  # "Bergen auf Rügen"
     "pri",  # "Šempeter pri Gorici" (Slovene "bei")
 }
 _REGION_PARTICLES = frozenset({"de", "du", "di", "della", "of"})  # not the German "des": "im Kreis des Vereins"
@@ -446,7 +447,37 @@ def _lookup_with_variants(text: str) -> tuple[tuple[Place, ...], str]:
         places = gazetteer.lookup(variant)
         if places:
             return places, variant
+    if "." in text:
+        # "Neustadt a. d. Aisch", "Mühldorf a. Inn", "Weiden i. d. OPf.": a name's particles abbreviated
+        for variant in _spelt_out(text):
+            places = gazetteer.lookup(variant)
+            if places:
+                return places, variant
     return (), text
+
+
+# abbreviated particles of German official names, each with its spellings in full
+_ABBREVIATED_PARTICLES = (
+    (re.compile(r"\ba\.\s*d\.\s*"), ("an der ",)),
+    (re.compile(r"\bi\.\s*d\.\s*"), ("in der ",)),
+    (re.compile(r"\bv\.\s*d\.\s*"), ("vor der ",)),
+    (re.compile(r"\ba\.\s*"), ("am ", "an ")),
+    (re.compile(r"\bi\.\s*"), ("im ", "in ")),
+    (re.compile(r"\bb\.\s*"), ("bei ",)),
+    (re.compile(r"\bOPf\.?"), ("Oberpfalz",)),
+    (re.compile(r"\bM\.$"), ("Main",)),  # "Frankfurt a. M."
+)
+
+
+def _spelt_out(text: str) -> list[str]:
+    """The spellings in full of a name with abbreviated particles: "Mühldorf a. Inn" ->
+    "Mühldorf am Inn", "Mühldorf an Inn"; "Weiden i. d. OPf." -> "Weiden in der Oberpfalz"."""
+    variants = [text]
+    for pattern, fulls in _ABBREVIATED_PARTICLES:
+        variants = [pattern.sub(full, v) for v in variants for full in fulls] if any(
+            pattern.search(v) for v in variants
+        ) else variants
+    return [v.strip() for v in variants if v != text]
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
