@@ -766,3 +766,8 @@ def test_a_region_an_alternate_name_adds_is_no_part_of_the_name(nlp):
     assert ("Brixen", "CITY") in places(nlp("Fürth pflegt eine Partnerschaft mit Brixen in Südtirol."))
     text = "Fürth pflegt eine Partnerschaft mit Micheldorf in Oberösterreich."
     assert ("Micheldorf in Oberösterreich", "CITY") in places(nlp(text))
+
+
+def test_an_abbreviated_name_before_another_partner_keeps_both(extract_text):
+    record = extract_text("Fürth pflegt seit 1990 eine Partnerschaft mit Frankfurt a. M. und Kalisz.")
+    assert [p.b[0] for p in record.partnerships] == ["Frankfurt a. M.", "Kalisz"]

@@ -377,8 +377,14 @@ def _name_part(word: str) -> bool:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _name_last(word: str) -> bool:
-    """A word that may end a multi-word name."""
+    """A word that may end a multi-word name; an abbreviated one too ("Frankfurt a. M.",
+    "Weiden i. d. OPf."), which a name is only where the gazetteer knows it spelt out."""
+    if _ABBREVIATED_END.match(word):
+        return True
     return word[-1:].isalnum() and (_starts_name(word) or bool(_ELIDED.match(word)))
+
+
+_ABBREVIATED_END = re.compile(r"^(?:M|OPf|Opf)\.$")
 
 
 @lru_cache(maxsize=1)
