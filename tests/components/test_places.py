@@ -731,6 +731,8 @@ def test_a_town_of_the_short_name_stays_the_full_ones_namesake(nlp):
         ("Fürth pflegt eine Partnerschaft mit La Chapelle-Vaudrin.", "La Chapelle-Vaudrin"),
         # a line of its own: the name, its country, its year
         ("Partnergemeinden\n\nVillardenne (Frankreich), seit 1990\n", "Villardenne"),
+        # a name that is no word, called a partner by the noun after it
+        ("Seit 1990 ist Villardenne Partnergemeinde von Fürth.", "Villardenne"),
     ],
 )
 def test_a_village_the_gazetteer_lacks_is_a_place_by_its_context(nlp, text, village):
@@ -743,6 +745,7 @@ def test_a_village_the_gazetteer_lacks_is_a_place_by_its_context(nlp, text, vill
         ("Wir feiern mit Freude in Bayern.", "Freude"),
         ("Kontakte waren durch die Corona-Pandemie eingeschränkt.", "Corona-Pandemie"),
         ("Der Bau-Beigeordnete sprach.", "Bau-Beigeordnete"),
+        ("Seit 1990 ist Wasser Partnergemeinde von Fürth.", "Wasser"),
     ],
 )
 def test_a_word_in_such_a_context_is_no_village(nlp, text, word):

@@ -565,6 +565,8 @@ def _bare_subject(table: TokenTable, cand: _Candidate) -> bool:
     )
 
 
+_PARTNER_NOUNS = ("partnerstadt", "partnergemeinde", "partnerdorf", "partnerort", "partnerkommune", "schwesterstadt")
+_COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "auch", "als"})
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ihr", "dies", "diese", "dieser", "dieses", "jene", "beide"})
 _DEFINING_VERBS = {"ist", "war"}
 _ARTICLES = {"eine", "ein", "die", "der", "das"}
@@ -686,6 +688,7 @@ class PlaceRecognizer(UsesGazetteer):
                 and not _country_in_parentheses(words, i + 1)
                 and not _partner_located_after(scan, i)
                 and not (i and _POSTCODE_WORD.fullmatch(words[i - 1]))
+                and not (i + 1 < scan.n and words[i + 1].lower().startswith(_PARTNER_NOUNS))
                 and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
                 and not words[i].endswith(_KREIS)
             ):
@@ -1209,6 +1212,15 @@ class PlaceRecognizer(UsesGazetteer):
             self._starts_own_name(scan, i) or _opens_line(scan.table, i) and _dated_line_end(scan, i + 4)
         )
         by_location = not by_country and _partner_located_after(scan, i) and self._starts_own_name(scan, i)
+        # "Seit 1990 ist X Partnergemeinde von Y": a name that is no word, called a partner by the noun after it
+        by_noun = (
+            i > 0
+            and words[i - 1].lower() in _COPULAS
+            and i + 1 < n
+            and words[i + 1].lower().startswith(_PARTNER_NOUNS)
+            and self.gazetteer.zipf(word) == 0
+        )
+        by_country = by_country or by_noun
         if not by_city_word and not scan.list_line[i] and not by_country and not by_location:
             return None  # the common case, decided before the checks below
         if word in vocab["city"] or word in vocab["region"] or (word.isupper() and len(word) < 3):
