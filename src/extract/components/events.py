@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import CITY, load_gazetteer
 from ..text import after_word_char
 from .bodies import keyword_category, lex, strong_kind
-from .extensions import doc_text, span_text
+from .extensions import WORD_CACHE_SIZE, doc_text, span_text
 
 EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
 
@@ -104,7 +104,7 @@ def _present_contacts(word: str, sentence: str) -> bool:
 _ATTRIBUTE = re.compile(r"e[nmrs]?\s+(?:neuen?\s+)?([A-ZÄÖÜ][\w\-]*)")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _town_name(word: str) -> bool:
     """A word the gazetteer knows as a town and German hardly uses as a word ("Fürth";
     not "Kreis", "Verein")."""

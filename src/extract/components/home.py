@@ -148,12 +148,12 @@ def between_statements(doc: Doc, places: list[Span], within: tuple[int, int] | N
                 group.append(by_start[k])
                 k = by_start[k].end
                 continue
-            if lower[k] in _LIES_WORDS:
+            if lower[k] in LIES_WORDS:
                 break  # "zwischen A und B gelegen": where a place lies
             if lower[k] in _BETWEEN_STOP or "\n" in table.words[k]:
                 break
             k += 1
-        lies = (k < len(lower) and lower[k] in _LIES_WORDS) or (i and lower[i - 1] in _LIES_WORDS)
+        lies = (k < len(lower) and lower[k] in LIES_WORDS) or (i and lower[i - 1] in LIES_WORDS)
         # "zwischen dem Gymnasium in A und dem Collège in B": bodies located in the places, not them
         institutions = sum(1 for p in group if p.start and lower[p.start - 1] in _IN_WORDS) >= 2
         if len(group) >= 2 and not lies and not institutions:
@@ -161,7 +161,8 @@ def between_statements(doc: Doc, places: list[Span], within: tuple[int, int] | N
     return groups
 
 
-_LIES_WORDS = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende"})
+# words that say where a place lies: "zwischen A und B gelegen", "liegt zwischen A und B"
+LIES_WORDS = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende"})
 _IN_WORDS = frozenset({"in", "im", "aus"})
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
 from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
+from .home import LIES_WORDS
 from .partnership_state import (
     PARTNER_TOWN_NOUNS,
     PLACE_LABELS,
@@ -85,7 +86,7 @@ _OPENING_QUOTES = {"„", "“", '"', "«", "»", "‚"}
 _DISTANCES = frozenset({"kilometer", "km", "kilometern", "meter", "minuten", "stunden", "autostunden", "fahrminuten"})
 _WATERS = frozenset({"golf", "bucht", "ufer", "küste", "mündung", "lagune", "halbinsel", "insel"})
 _INDEFINITE = frozenset({"einer", "eine", "einen", "einem"})  # "die Anbahnung einer Partnerschaft"
-_LIES = frozenset({"gelegen", "gelegene", "gelegenen", "liegt", "liegen", "liegend", "liegende", "lag"})
+_LIES = LIES_WORDS | {"lag"}
 _BETWEEN_GROUP = frozenset({"und", ",", "sowie", "der", "dem", "den"})
 
 

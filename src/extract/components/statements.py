@@ -27,7 +27,7 @@ from .bodies import (
 )
 from .extensions import doc_text
 from .founding_dates import FoundingDates
-from .home import before_coordination, between_statements, foreign_adjective_before, partner_cue
+from .home import LIES_WORDS, before_coordination, between_statements, foreign_adjective_before, partner_cue
 from .partnership_state import PARTNER_TOWN_NOUNS, PLACE_LABELS, Side, body_words_lower
 
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
@@ -127,7 +127,7 @@ _PARTS = frozenset({"stadtteil", "ortsteil", "gemeindeteil", "ortschaft", "stadt
 
 
 _DISTRICT_GENITIVES = frozenset({"landkreises", "landkreis", "kreises", "bezirks", "bezirkes", "kantons"})
-_LIES_VERBS = frozenset({"liegt", "lag", "liegen", "gelegen", "grenzt", "befindet"})
+_LIES_VERBS = LIES_WORDS | {"lag", "grenzt", "befindet"}
 _BETWEEN_FILLERS = frozenset({"der", "dem", "den", "stadt", "städten", "gemeinde", "gemeinden", "kreis", "landkreis"})
 
 
@@ -296,7 +296,7 @@ class Statements(FoundingDates):
                 side.add_name(name)
         return side
 
-    def _weak_word_between_bodies(self, sent: Span, sent_places: list[Span]) -> bool:
+    def _partnership_word_between_bodies(self, sent: Span, sent_places: list[Span]) -> bool:
         """A partnership word ("Partnerschaft", "Freundschaft") right before "zwischen"
         and two towns or regions named as themselves, not in a club's or school's name
         ("die Partnerschaft zwischen A und B"): the bodies are its parties, whoever fosters it."""
@@ -353,7 +353,10 @@ class Statements(FoundingDates):
             start, end = bounds[k]
             words = lower[start:end]
             stated = any(keyword_category(w) in ("partnership", "friendship") for w in words)
-            between_bodies = self._weak_word_between_bodies(doc[start:end], places)
+            # read only where it decides: a sentence naming its kind and no organisation needs no more
+            between_bodies = (not stated or self._about_organisation(doc[start:end])) and (
+                self._partnership_word_between_bodies(doc[start:end], places)
+            )
             if not (stated or between_bodies or states_bond(words) or states_bond(words, friendship=True)):
                 if section_bonds is None:
                     kinds_of = {s: kinds for s, (kinds, _) in self._sentence_keywords(self._table, bounds).items()}
