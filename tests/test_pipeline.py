@@ -105,3 +105,33 @@ def test_list_items_marked_otherwise_are_bulleted_in_place(text, cleaned):
 def test_a_partner_list_marked_otherwise_is_read_as_bulleted(extract_text, lines):
     record = extract_text("Stadt Fürth\n\nStädtepartnerschaften\n\n" + lines)
     assert sorted(p.b[0] for p in record.partnerships) == ["Besançon", "Kuopio", "Nowy Targ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        # an encyclopedia's reference marks glued to what they annotate: spaces, offsets kept
+        ("Partnerschaften:[12]\n", "Partnerschaften:    \n"),
+        ("seit 1963[3][14] und", "seit 1963        und"),
+        ("Kalisz[A 2], Polen", "Kalisz     , Polen"),
+        ("Tartu[Anm. 1]", "Tartu" + " " * 8),
+        # a bracket after a space, or holding words, is the text's own
+        ("Liste [1] der Orte", "Liste [1] der Orte"),
+        ("Tartu[Estland]", "Tartu[Estland]"),
+    ],
+)
+def test_reference_marks_of_an_encyclopedia_are_spaces(text, cleaned):
+    from extract.pipeline import clean_text
+
+    assert clean_text(text) == cleaned
+
+
+def test_a_partner_list_with_reference_marks_gives_every_partner(extract_text):
+    text = (
+        "Städtepartnerschaften\n"
+        "Fürth unterhält mit folgenden Städten Partnerschaften:[12]\n"
+        "Frankreich Poitiers, Frankreich, seit 1966[13]\n"
+        "Polen Kalisz, Polen, seit 1993[14][15]\n"
+    )
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Kalisz", "1993"), ("Poitiers", "1966")]

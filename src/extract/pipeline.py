@@ -131,13 +131,16 @@ def clean_text(text: str) -> str:
     """``text`` with every offset where it was: lone surrogates replaced by U+FFFD
     (spaCy cannot hash them; no file decodes to one, but a caller's string may hold
     one), spaces of other widths ("seit&nbsp;1990" in a page's HTML) made plain
-    spaces, which the tokenizer and every rule read as spaces, list items marked with
-    other signs ("» X", "1. X") marked "•", and the line breaks that wrap a paragraph
-    (``soft_wraps``) made spaces."""
+    spaces, which the tokenizer and every rule read as spaces, an encyclopedia's
+    reference marks glued to a word ("Partnerschaften:[12]", "seit 1963[3][4]") made
+    spaces, list items marked with other signs ("» X", "1. X") marked "•", and the line
+    breaks that wrap a paragraph (``soft_wraps``) made spaces."""
     if _LONE_SURROGATE.search(text):
         text = _LONE_SURROGATE.sub("\ufffd", text)
     if _OTHER_SPACE.search(text):
         text = text.translate(_SPACES)
+    if "[" in text and _REFERENCE_MARK.search(text):
+        text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group()), text)
     if _OTHER_BULLET.search(text):
         text = _OTHER_BULLET.sub(lambda m: m.group(1) + "•", text)
     if _NUMBERED_LINE.search(text):
@@ -152,6 +155,12 @@ def clean_text(text: str) -> str:
         text = "".join(chars)
     return text
 
+
+# a reference mark of a text copied from an encyclopedia, glued to the word, number or
+# sign it annotates: "[12]", "[A 3]", "[Anm. 2]", "[a]"; a bracket after a space is text
+_REFERENCE_MARK = re.compile(
+    r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|[A-Z] ?\d{1,3}|(?:Anm|Fn)\. ?\d{1,3}|Anmerkung \d{1,3})\]"
+)
 
 # list items a page marks with other signs than "-", "•", "*": the rules read them as "•"
 _OTHER_BULLET = re.compile(r"(?m)^([ \t]*)[»>→►▶▸‣◦○●■□◆◇✓✔➤➜❯](?=[ \t])")

@@ -697,3 +697,33 @@ def test_a_list_line_cut_at_the_texts_end_still_names_its_partner(nlp):
     assert found[-2:] == [("Ansbach", "Anglet"), ("Ansbach", "Kalisz")]
     # a text that ends with its line names nothing more than its lines
     assert lines(nlp, above + "Kontakt: Rathaus\n")[-1] == ("Ansbach", "Anglet")
+
+
+@pytest.mark.parametrize(
+    "location", ["Frankreich, Nouvelle-Aquitaine", "Nouvelle-Aquitaine", "Frankreich – Nouvelle-Aquitaine"]
+)
+def test_a_line_of_where_the_partner_lies_is_no_partner(extract_text, location):
+    text = (
+        "Stadt Fürth\n\nUnsere Partnerstädte\n\n"
+        f"Poitiers\n{location}\nPartnerschaft seit 1966\n\n"
+        "Lucca\nItalien, Toskana\nPartnerschaft seit 1988\n"
+    )
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Lucca", "1988"), ("Poitiers", "1966")]
+
+
+def test_a_district_on_the_line_after_a_partner_is_a_partner_of_its_own(extract_text):
+    # a district is a body: "Landkreis X" under a partner is the next partner, not a location
+    text = "Stadt Fürth\n\nUnsere Partnerstädte\n\nPoitiers\nLandkreis Roth\n"
+    record = extract_text(text)
+    assert sorted(p.b[0] for p in record.partnerships) == ["Landkreis Roth", "Poitiers"]
+
+
+def test_a_cards_field_of_the_partners_name(extract_text):
+    text = (
+        "Stadt Fürth\n\nPartnerstädte\n\n"
+        "Stadt: Poitiers\nLand: Frankreich\nEinwohner: 88.000\nPartnerschaft seit: 1966\n\n"
+        "Stadt: Lucca\nLand: Italien\nEinwohner: 89.000\nPartnerschaft seit: 1988\n"
+    )
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Lucca", "1988"), ("Poitiers", "1966")]

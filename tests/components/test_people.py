@@ -270,3 +270,11 @@ def test_an_office_in_a_contact_block_is_no_person(nlp, text):
 @pytest.mark.parametrize("text", ["Die Stadt liegt im Osten Frankreichs.", "Die Stadt liegt im Süden Polens."])
 def test_a_compass_word_before_a_countrys_genitive_is_no_person(nlp, text):
     assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == []
+
+
+@pytest.mark.parametrize("word", ["Partnergemeinden", "Partnerstädte", "Städtepartnerschaft"])
+def test_a_partnership_word_after_a_first_name_is_no_surname(nlp, word):
+    # "Luz" is a first name, but "Saint-Jean-de-Luz Partnergemeinden" ends a town's name
+    text = f"Seit 1956 sind Fürth und Saint-Jean-de-Luz {word}."
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == []
+    assert "Saint-Jean-de-Luz" in [e.text for e in nlp(text).ents]

@@ -476,3 +476,37 @@ def test_an_unnamed_districts_partnership_on_a_towns_page_is_not_the_towns(extra
     # on the district's own page it is the home's
     record = extract_text("Landkreis Roth\n\nDie Partnerschaft des Landkreises mit dem Powiat Kłodzki besteht.")
     assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Landkreis Roth", "Powiat Kłodzki")]
+
+
+@pytest.mark.parametrize("joint", ["; ", ", "])
+def test_the_partners_of_a_partner_in_a_clause_of_their_own(extract_text, joint):
+    text = (
+        "Fürth\n\nFürth ist seit 1969 mit Poitiers verschwistert. Man besucht sich oft"
+        f"{joint}Partnerstädte von Poitiers sind außerdem Lucca und Tartu."
+    )
+    found = {(p.a[0], p.b[0]) for p in extract_text(text).partnerships}
+    assert found == {("Fürth", "Poitiers"), ("Poitiers", "Lucca"), ("Poitiers", "Tartu")}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Fürth ist seit 1969 mit Poitiers verbunden, außerdem besteht eine Freundschaft mit Lucca.",
+        "Fürth pflegt seit 1969 eine Partnerschaft mit Poitiers; zudem ist die Stadt mit Lucca befreundet.",
+    ],
+)
+def test_a_year_of_one_clause_dates_no_partner_of_the_next(extract_text, statement):
+    found = {p.b[0]: p.since for p in extract_text(statement).partnerships}
+    assert found == {"Poitiers": "1969", "Lucca": None}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Seit 1969 ist Fürth mit Poitiers verschwistert, 1990 kam Kalisz hinzu, 2004 folgte Tartu.",
+        "Fürth ist seit 1969 mit Poitiers verschwistert, 1990 kam Kalisz hinzu, 2004 folgte Tartu.",
+    ],
+)
+def test_an_opening_seit_is_the_first_of_the_years_in_turn(extract_text, statement):
+    found = {p.b[0]: p.since for p in extract_text(statement).partnerships}
+    assert found == {"Poitiers": "1969", "Kalisz": "1990", "Tartu": "2004"}

@@ -33,19 +33,29 @@ _NO_VERB = frozenset(
 )
 
 
+# adverbs that open a main clause of their own after a comma ("..., außerdem besteht ...")
+_CLAUSE_ADVERBS = frozenset("außerdem zudem daneben ferner weiterhin überdies ebenso".split())
+
+
 def clause_of(sent: Span, i: int) -> int:
     """Which main clause of the sentence token ``i`` stands in (0, 1, ...): clauses split at
     "und"/"sowie" before a finite verb ("X ist seit 1995 Partnerstadt von A und pflegt außerdem
-    eine Freundschaft mit B"); a German verb is the lower-case word there that is no article,
-    preposition or adverb and ends as finite verbs do."""
+    eine Freundschaft mit B"), at a semicolon, and at a comma before an adverb that opens a
+    clause ("X ist seit 1995 mit A verbunden, außerdem besteht eine Freundschaft mit B"); a
+    German verb is the lower-case word there that is no article, preposition or adverb and
+    ends as finite verbs do."""
     doc = sent.doc
     return sum(
         1
         for t in doc[sent.start : min(i, sent.end - 1)]
-        if t.lower_ in ("und", "sowie")
-        and doc[t.i + 1].text[:1].islower()
-        and doc[t.i + 1].lower_ not in _NO_VERB
-        and doc[t.i + 1].lower_.endswith(("t", "en", "nd"))
+        if t.text == ";"
+        or (t.text == "," and doc[t.i + 1].lower_ in _CLAUSE_ADVERBS)
+        or (
+            t.lower_ in ("und", "sowie")
+            and doc[t.i + 1].text[:1].islower()
+            and doc[t.i + 1].lower_ not in _NO_VERB
+            and doc[t.i + 1].lower_.endswith(("t", "en", "nd"))
+        )
     )
 
 

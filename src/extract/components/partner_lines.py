@@ -162,6 +162,8 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         i += 1  # "FR Poitiers – seit 1966": a flag's code before the town
     if i < len(items) and items[i][0] == "word" and items[i][1] in _BODY_WORDS:
         i += 1
+        if i < len(items) and items[i] == ("word", ":"):
+            i += 1  # "Stadt: Springfield", a card's field
     if i >= len(items) or items[i][0] != "ent" or items[i][1].label_ not in _PLACE:
         return None
     line.partner = items[i][1]
@@ -317,6 +319,27 @@ def _region_of_partner(partner: Span, region: Span) -> bool:
         and area is not None
         and town.country == area.country
     )
+
+
+def _location_line(doc: Doc, block: Block, ents: list[Span], partner: Span) -> bool:
+    """A line that is nothing but where the partner above it lies: its country, a state or
+    province of its country, or both ("Frankreich", "Thüringen", "Frankreich, Bretagne",
+    "Italien – Toskana"); a district's name is a body, not a location."""
+    if not ents or len(ents) > 3:
+        return False
+    countries = [e for e in ents if e.label_ == COUNTRY]
+    regions = [e for e in ents if e.label_ != COUNTRY]
+    if any(e.label_ != REGION or names_district(e.text) for e in regions):
+        return False
+    if not countries and not all(_region_of_partner(partner, e) for e in regions):
+        return False
+    text = doc_text(doc)
+    rest, at = [], block.start
+    for e in ents:
+        rest.append(text[at : e.start_char])
+        at = e.end_char
+    rest.append(text[at : block.end])
+    return all(not part.strip(" \t-–•*,/()") for part in rest)
 
 
 def _country_line(doc: Doc, block: Block, country: Span) -> bool:
@@ -874,13 +897,12 @@ def find_partner_lines(
             # "- Frankreich" items head the partners after them (below); an unmarked line of a
             # run of cells ("Springfield", "Frankreich", "1990") is the partner's country
             and not (block.kind == ITEM and doc_text(doc)[block.start : block.start + 1] in _ITEM_MARKS)
-            and len(ents) == 1
-            and (ents[0].label_ == COUNTRY or _region_of_partner(found[-1].partner, ents[0]))
-            and _country_line(doc, block, ents[0])
+            and _location_line(doc, block, ents, found[-1].partner)
         ):
-            # "Springfield" then "Frankreich" (or "Thüringen") on a line of its own: where the partner lies
-            if ents[0].label_ == COUNTRY:
-                found[-1].country = found[-1].country or ents[0]
+            # "Springfield" then "Frankreich" (or "Thüringen", "Frankreich, Bretagne") on a line of
+            # its own: where the partner lies
+            country = next((e for e in ents if e.label_ == COUNTRY), None)
+            found[-1].country = found[-1].country or country
             country_line = index  # a detail line may follow this one
             continue
         if (

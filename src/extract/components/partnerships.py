@@ -582,7 +582,7 @@ class PageReading(SeveralBodies):
                 # "X ist seit 1995 Partnerstadt von A und pflegt außerdem eine Freundschaft mit B": the
                 # "seit" of a sentence without a trigger dates the partners of its own clause
                 own_clause = self._partners_in_clause_of(sent, sent_places, dates[0], named)
-                targets = own_clause or targets
+                targets = [key for key in own_clause if key not in in_turn] or targets
             # a date one partner's "seit" claimed ("A (seit 1985) und eine Freundschaft mit B") is not B's
             sentence_text = " ".join(span_text(sent).split())
             claimed = {
@@ -646,7 +646,11 @@ class PageReading(SeveralBodies):
         """Each named pair's own date where a sentence names dates and partners in turn
         (date, partner, date, partner): a date belongs to the partners after it, up to the
         next date. Empty unless the first partner follows a date and two dates are used."""
-        dates = [d for d in dates if not after_seit(d)]  # "mit A seit 1957, mit B seit 1960": after its partner
+        named_keys = {k[1] for k in named}
+        first = min((p.start for p in sent_places if self._key(p) in named_keys), default=0)
+        # "mit A seit 1957, mit B seit 1960": a "seit" after a partner is its own; one before
+        # every partner opens the turns ("Seit 1956 ist X mit A verschwistert, 1990 kam B hinzu")
+        dates = [d for d in dates if not after_seit(d) or d.start < first]
         marks = self._marks_in_order(sent_places, dates, named) if len(dates) >= 2 else None
         if marks is None:
             return {}

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import COUNTRY, REGION, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
+from .bodies import keyword_category
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 # Articles and particles of other languages that nam_dict also lists as names.
@@ -561,8 +562,8 @@ class PersonRecognizer(UsesGazetteer):
     def _is_common(self, word: str) -> bool:
         """An ordinary word, no surname: frequent as a word ("Stadt"), unless it is frequent
         as a first name ("Werner", "Paul" as the surname of "Pierre Werner")."""
-        if _role_of(word) is not None:
-            return True
+        if _role_of(word) is not None or keyword_category(word.lower()) is not None:
+            return True  # a role or a partnership word ("Partnergemeinden"), rare as a word as it may be
         zipf = self.gazetteer.zipf(word)
         as_first_name = len(word) >= 4 and zipf < 5.0 and self.gazetteer.is_first_name(word, 6)
         return zipf >= _COMMON_SURNAME_ZIPF and not as_first_name

@@ -27,6 +27,19 @@ _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"
 _OWNER_OPENERS = {"weitere", "die", "der", "andere", "zu", "den", "auch", "ebenfalls", "außerdem"}
 
 
+def _clause_start(sent: Span, noun: int, owner: Span) -> int:
+    """Where the clause of the partner noun at ``noun`` opens: after a semicolon before it
+    ("Man besucht sich oft; Partnerstädte von X sind Y und Z"), or after a comma when the
+    owner is followed by the clause's verb ("..., Partnerstädte von X sind Y"); else the
+    sentence's start."""
+    doc = sent.doc
+    verb_after = owner.end < sent.end and doc[owner.end].lower_ in ("sind", "ist", "waren", "gehören")
+    for k in range(noun - 1, sent.start - 1, -1):
+        if doc[k].text == ";" or (doc[k].text == "," and verb_after):
+            return k + 1
+    return sent.start
+
+
 def _location_word(token: Token) -> bool:
     """A token of a location given after a name: "in", "im", brackets, a country or region."""
     return token.lower_ in ("in", "im", "(", ")") or token.ent_type_ in (COUNTRY, REGION)
@@ -142,9 +155,9 @@ class SeveralBodies(Statements):
             if self._key(span) not in partners_of_home or span.start < 2 or doc[span.start - 1].lower_ != "von":
                 continue
             noun = span.start - 2
-            opening = {t.lower_ for t in doc[sent.start : noun] if not t.is_space}
-            # the noun opens the sentence as its subject: "(Weitere) Partnerstädte von X sind ...", "Zu den
-            # Partnerstädten von X gehören ..."; not a predicate ("A ist Partnerkommune von X und ...")
+            opening = {t.lower_ for t in doc[_clause_start(sent, noun, span) : noun] if not t.is_space}
+            # the noun opens the sentence or clause as its subject: "(Weitere) Partnerstädte von X sind ...",
+            # "Zu den Partnerstädten von X gehören ..."; not a predicate ("A ist Partnerkommune von X und ...")
             if doc[noun].lower_.startswith(PARTNER_TOWN_NOUNS) and opening <= _OWNER_OPENERS:
                 return span, [p for p in sent_places if p is not span]
         if section_place is None or self._key(section_place) not in partners_of_home:
