@@ -1424,3 +1424,13 @@ def test_a_bond_with_seit_under_the_partners_heading_dates_a_pair_found_before(e
         "Kalisz\n\nMit Kalisz sind wir seit 1992 verbunden.\n"
     )
     assert {(p.b[0], p.since) for p in extract_text(text).partnerships} == {("Poitiers", None), ("Kalisz", "1992")}
+
+
+def test_a_body_is_never_its_own_partner(extract_text):
+    # "der Marktgemeinde X" and "in X" are one body: no pair of X with X, whatever the rules read
+    text = (
+        "Stadt Fürth\n\nAuf Wunsch der Marktgemeinde Hilpoltstein wurde in Schwabach 1983 beschlossen, mit der "
+        "Marktgemeinde Hilpoltstein eine Gemeindepartnerschaft einzugehen und diese beim Besuch in Hilpoltstein "
+        "zu besiegeln."
+    )
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships if p.a[0] == p.b[0]] == []

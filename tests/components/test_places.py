@@ -433,6 +433,8 @@ def test_a_big_city_that_is_a_common_noun_is_no_place_without_context(nlp, sente
         # a lake's or river's name that only a hamlet or a foreign city's other name spells
         ("Die Partnerstadt Lindau (Bodensee) lädt ein.", "Lindau (Bodensee)"),
         ("Die Partnerstadt Bernkastel-Kues (Mosel) lädt ein.", "Bernkastel-Kues (Mosel)"),
+        # the gazetteer's other name, though the word in brackets is also a town's ("Baden" in Switzerland)
+        ("Die Partnerstadt Rheinfelden (Baden) lädt ein.", "Rheinfelden (Baden)"),
     ],
 )
 def test_a_qualifier_in_brackets_is_part_of_a_name_only_where_it_tells_namesakes_apart(nlp, text, name):

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span
 
 from ..confidence import pair_features, score
 from ..gazetteer import COUNTRY
+from ..text import fold_name
 from .bodies import (
     HomeBody,
     TextBefore,
@@ -114,6 +115,17 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
             country = any(e.label_ == COUNTRY and block.start <= e.start_char < block.end for e in doc.ents)
             found += bool(line.since is not None or country)
     return found >= 2
+
+
+def _same_body(a: Side, b: Side) -> bool:
+    """Two sides that are one body ("Marktgemeinde Musterau" and "in Musterau"): the same
+    key or place, or the same name where the gazetteer does not tell two places apart (a
+    namesake partnership, "Burgdorf" in Germany and in Switzerland, has two places)."""
+    if a.key == b.key:
+        return True
+    if a.place is not None and b.place is not None:
+        return a.place == b.place
+    return bool(a.names and b.names) and fold_name(a.names[0]) == fold_name(b.names[0])
 
 
 class PageReading(SeveralBodies):
@@ -711,6 +723,7 @@ class PageReading(SeveralBodies):
         """Drops the parts of the home's name and, on a round-up, the pairs that only
         assumed the home; dates the foundings; writes the home and the partnerships."""
         doc = self.doc
+        pairs = {k: p for k, p in pairs.items() if not _same_body(p.a, p.b)}
         if home is not None:
             # "Musterau" beside "Rhein-Kreis Musterau", "Berlin" beside "Berlin Musterbezirk": a part
             # of the home's own name is where it lies or what it is named after, not its partner

@@ -905,7 +905,10 @@ class PlaceRecognizer(UsesGazetteer):
             # "Gengenbach (Schwarzwald)" is Gengenbach, and the forest where it lies
             whole = bool(self.gazetteer.lookup(scan.table.span_text(start, end + 3)))
             namesakes = sum(p.label == CITY and p.country in HOME_COUNTRIES for p in towns)
-            if _starts_name(inner) and words[end + 2] == ")" and (landscape or plain and (whole or namesakes >= 2)):
+            # a name the gazetteer knows with its brackets ("Rheinfelden (Baden)") is whole, though the
+            # word inside is a town's name too
+            known_whole = whole and not code
+            if _starts_name(inner) and words[end + 2] == ")" and (landscape or known_whole or plain and namesakes >= 2):
                 return end + 3
         return end
 
