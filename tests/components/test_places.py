@@ -776,3 +776,17 @@ def test_a_region_an_alternate_name_adds_is_no_part_of_the_name(nlp):
 def test_an_abbreviated_name_before_another_partner_keeps_both(extract_text):
     record = extract_text("Fürth pflegt seit 1990 eine Partnerschaft mit Frankfurt a. M. und Kalisz.")
     assert [p.b[0] for p in record.partnerships] == ["Frankfurt a. M.", "Kalisz"]
+
+
+@pytest.mark.parametrize(("text", "name"), [("Eislingen/Fils pflegt eine Partnerschaft.", "Eislingen/Fils")])
+def test_a_name_the_gazetteer_knows_with_its_slash_is_whole(nlp, text, name):
+    from extract.pipeline import process
+
+    assert [t for t, label in places(process(text, nlp)) if label == "CITY"] == [name]
+
+
+def test_a_slash_between_two_towns_the_gazetteer_knows_apart_stays(nlp):
+    from extract.pipeline import process
+
+    doc = process("Die Partnerstädte Fürth/Schwabach laden ein.", nlp)
+    assert [t for t, label in places(doc) if label == "CITY"] == ["Fürth", "Schwabach"]

@@ -510,3 +510,17 @@ def test_a_year_of_one_clause_dates_no_partner_of_the_next(extract_text, stateme
 def test_an_opening_seit_is_the_first_of_the_years_in_turn(extract_text, statement):
     found = {p.b[0]: p.since for p in extract_text(statement).partnerships}
     assert found == {"Poitiers": "1969", "Kalisz": "1990", "Tartu": "2004"}
+
+
+@pytest.mark.parametrize("bond", ["partnerschaftlich verbunden", "freundschaftlich verbunden"])
+def test_a_bond_dated_by_seit_under_the_partners_heading_dates_it(extract_text, bond):
+    text = f"Stadt Fürth\n\nPartnerstädte\n\nLucca (Italien)\nMit der Stadt in der Toskana ist Fürth seit 1988 {bond}."
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Lucca", "1988")]
+
+
+def test_relations_to_towns_at_large_date_no_partner_in_focus(extract_text):
+    text = (
+        "Stadt Fürth\n\nPartnerstädte\n\nLucca (Italien)\n"
+        "Seit 1960 pflegt die Stadt partnerschaftliche Beziehungen zu Städten in ganz Europa.\n"
+    )
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Lucca", None)]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import CITY, load_gazetteer
 from ..text import after_word_char
-from .bodies import keyword_category, lex, strong_kind
+from .bodies import keyword_category, lex, states_bond, strong_kind
 from .extensions import WORD_CACHE_SIZE, doc_text, span_text
 
 EVENT_PRIORITY = ("signed", "transferred", "ended", "decided", "initiated")
@@ -460,15 +460,20 @@ def after_seit(date: Span) -> bool:
 
 def seit_partnership(sent: Span, date: Span) -> bool:
     """ "seit 1995 ein befreundeter Partner", "Seit dem 15. September 2001 hat X eine
-    Städtepartnerschaft": "seit" before the date, a partnership word soon after it."""
+    Städtepartnerschaft", "seit 2011 partnerschaftlich verbunden": "seit" before the date,
+    a partnership word or bond soon after it."""
     doc = sent.doc
     before = [t.lower_ for t in doc[max(sent.start, date.start - 4) : date.start]]
     while before and before[-1] in _SEIT_FILLERS:
         before.pop()  # "seit dem Jahr 1975", "seit Anfang 1990"
     if "seit" not in before[-2:]:
         return False
-    if any(keyword_category(t.lower_) not in (None, "weak") for t in _words_after(doc, date.end, sent.end, 12)):
+    after = _words_after(doc, date.end, sent.end, 12)
+    if any(keyword_category(t.lower_) not in (None, "weak") for t in after):
         return True
+    lowered = [t.lower_ for t in after]
+    if "verbunden" in lowered and (states_bond(lowered) or states_bond(lowered, friendship=True)):
+        return True  # "ist X seit 2011 partnerschaftlich verbunden"; not "Beziehungen" to towns at large
     # "Die Städtepartnerschaft zwischen A und B besteht seit 2002"
     for tok in reversed(doc[max(sent.start, date.start - 10) : date.start]):
         if tok.text == ",":
