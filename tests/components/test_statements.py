@@ -524,3 +524,21 @@ def test_relations_to_towns_at_large_date_no_partner_in_focus(extract_text):
         "Seit 1960 pflegt die Stadt partnerschaftliche Beziehungen zu Städten in ganz Europa.\n"
     )
     assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Lucca", None)]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway, Utah, USA.",
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway, Utah, U.S.A. und mit Lucca.",
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway (Utah) und mit Lucca.",
+    ],
+)
+def test_a_region_after_a_name_no_rule_read_is_where_it_lies(extract_text, statement):
+    # "Mitway" is a name the gazetteer lacks: "Utah" says where it lies, it is no partner
+    assert "Utah" not in {p.b[0] for p in extract_text(statement).partnerships}
+
+
+def test_a_region_after_a_partnership_word_in_brackets_is_the_partner(extract_text):
+    text = "Landkreis Roth\n\nDer Landkreis pflegt seit 1990 eine Partnerregion (Bretagne, Frankreich)."
+    assert [p.b[0] for p in extract_text(text).partnerships] == ["Bretagne"]

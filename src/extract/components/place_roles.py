@@ -121,6 +121,30 @@ _ELLIPSIS_FILLERS = frozenset({"jahre", "jahren", "seit", "schon", "bereits", "e
 _MAIN_CLAUSE_CONJUNCTIONS = {"und", "aber", "doch", "sowie", "denn"}
 
 
+_UNREAD_NAME_ZIPF = 2.5  # a capitalised word rarer than this is a name, not a German word
+
+
+def _after_an_unread_name(span: Span) -> bool:
+    """A region right after a comma or bracket that follows a capitalised word no rule read
+    as a place, and before a country or the bracket's end ("Mitway, Utah, USA", "Mitway
+    (Utah)"): the region where that name lies, not a body of its own."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in (",", "("):
+        return False
+    name = doc[span.start - 2]
+    if not (name.text.isalpha() and name.text[:1].isupper() and not name.ent_type_) or name.is_sent_start:
+        return False
+    if load_gazetteer().zipf(name.text) >= _UNREAD_NAME_ZIPF or strong_kind(name.lower_):
+        return False  # "Partnerregion (Bretagne, Frankreich)": a word, not a name
+    after = doc[span.end : span.end + 3]
+    if doc[span.start - 1].text == "(" and len(after) and after[0].text == ")":
+        return True
+    if len(after) < 2 or after[0].text not in (",", "("):
+        return False
+    code = after[1].text.replace(".", "")
+    return after[1].ent_type_ == COUNTRY or (code.isupper() and 2 <= len(code) <= 3)  # "USA", "U.S.A."
+
+
 class PlaceRoles(ReadingState):
     """Predicates on a place in its sentence, asked by the rules that pair."""
 
@@ -151,6 +175,8 @@ class PlaceRoles(ReadingState):
             ) and (doc[span.start - 1].lower_ == "bei" or _state_before_its_country(span))
         elif span.label_ != REGION:
             return False
+        if _after_an_unread_name(span):
+            return True  # "Mitway, Utah, U.S.A.": where a town the place rules did not read lies
         current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
         for place in reversed([p for p in places if p.end <= span.start]):
             between = doc[place.end : current.start]
