@@ -47,9 +47,14 @@ def customise_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if any(c.isalnum() for c in k)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # abbreviated role titles stay one token ("Bgm. Muster"), as "Dr." does
-    for role in load_lexicon()["people"]["roles"]:
+    lexicon = load_lexicon()
+    for role in lexicon["people"]["roles"]:
         if role.endswith(".") and " " not in role:
             nlp.tokenizer.add_special_case(role, [{ORTH: role}])
+    # "Bratislava (dt. Pressburg)": a language's abbreviation ends no sentence
+    for word in lexicon["places"]["alias_in_brackets"]:
+        if word.endswith("."):
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # The lexical attributes the rules read (token.lower_, is_punct, is_space,

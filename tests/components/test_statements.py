@@ -542,3 +542,30 @@ def test_a_region_after_a_name_no_rule_read_is_where_it_lies(extract_text, state
 def test_a_region_after_a_partnership_word_in_brackets_is_the_partner(extract_text):
     text = "Landkreis Roth\n\nDer Landkreis pflegt seit 1990 eine Partnerregion (Bretagne, Frankreich)."
     assert [p.b[0] for p in extract_text(text).partnerships] == ["Bretagne"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "names"),
+    [
+        ("Fürth pflegt seit 1990 eine Partnerschaft mit Tartu (früher Dorpat).", ["Tartu", "Dorpat"]),
+        ("Fürth pflegt seit 1990 eine Partnerschaft mit Kalisz (deutsch: Kalisch).", ["Kalisz", "Kalisch"]),
+        # the rest of the other name the place rules did not read, before the bracket closes
+        ("Der Landkreis Roth ist mit dem Kreis Nowy Targ (deutsch: Neumarkt am Dunajec) verschwistert.", None),
+    ],
+)
+def test_another_name_in_brackets_after_a_language_word_is_an_alias(extract_text, statement, names):
+    record = extract_text(statement)
+    assert len(record.partnerships) == 1
+    if names is not None:
+        assert record.partnerships[0].b == names
+
+
+def test_a_languages_abbreviation_ends_no_sentence(extract_text):
+    text = "Fürth pflegt seit 1990 eine Partnerschaft mit Bratislava (dt. Pressburg) und seit 1995 mit Kalisz."
+    record = extract_text(text)
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Bratislava", "1990"), ("Kalisz", "1995")]
+
+
+def test_a_country_in_brackets_is_no_alias(extract_text):
+    record = extract_text("Fürth pflegt seit 1990 Partnerschaften mit Lucca (Italien) und Kalisz (Polen).")
+    assert sorted(p.b[0] for p in record.partnerships) == ["Kalisz", "Lucca"]

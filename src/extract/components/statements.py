@@ -131,6 +131,34 @@ _LIES_VERBS = LIES_WORDS | {"lag", "grenzt", "befindet"}
 _BETWEEN_FILLERS = frozenset({"der", "dem", "den", "stadt", "städten", "gemeinde", "gemeinden", "kreis", "landkreis"})
 
 
+_NAME_PARTICLES = frozenset({"am", "an", "der", "im", "in", "bei", "ob", "unter", "-"})
+
+
+@lru_cache(maxsize=1)
+def _alias_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lex()["places"]["alias_in_brackets"])
+
+
+def _named_otherwise_in_brackets(doc: Doc, span: Span, other: Span) -> bool:
+    """ "Kreis X (deutsch: Y)", "Bratislava (dt. Pressburg)", "Tartu (früher Dorpat)":
+    ``other`` is another name of ``span``, given in brackets after a language's or a
+    time's word (lexicon ``alias_in_brackets``)."""
+    between = [t.lower_ for t in doc[span.end : other.start]]
+    if len(between) < 2 or between[0] != "(":
+        return False
+    words = [w for w in between[1:] if w not in (":", ",")]
+    if not (1 <= len(words) <= 2 and all(w in _alias_words() for w in words)):
+        return False
+    # the bracket closes after the name, or after the rest of it the place rules did not read
+    # ("Neumarkt am Dunajec" where only "Neumarkt" is known)
+    for tok in doc[other.end : other.end + 4]:
+        if tok.text in (")", ",", ";"):
+            return True
+        if not (tok.text[:1].isupper() or tok.lower_ in _NAME_PARTICLES):
+            return False
+    return False
+
+
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
 
@@ -570,6 +598,8 @@ class Statements(FoundingDates):
             nxt = sent_places[idx + 1] if idx + 1 < len(sent_places) else None
             if nxt is not None and nxt.label_ == CITY and span.label_ == CITY and self._located_in(sent.doc, span, nxt):
                 alias_of[idx] = idx + 1  # "X in der Gemeinde Y", "X bei Y"
+            elif nxt is not None and _named_otherwise_in_brackets(sent.doc, span, nxt):
+                alias_of[idx + 1] = idx  # "Kreis X (deutsch: Y)", "Tartu (früher Dorpat)"
         # predecessors first, so that a later mention in the sentence marks an earlier one
         for span in sent_places:
             if self._marked_as_predecessor(span, markers):
