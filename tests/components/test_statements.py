@@ -529,13 +529,13 @@ def test_relations_to_towns_at_large_date_no_partner_in_focus(extract_text):
 @pytest.mark.parametrize(
     "statement",
     [
-        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway, Utah, USA.",
-        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway, Utah, U.S.A. und mit Lucca.",
-        "Fürth pflegt seit 1990 eine Partnerschaft mit Mitway (Utah) und mit Lucca.",
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Musterhill, Utah, USA.",
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Musterhill, Utah, U.S.A. und mit Lucca.",
+        "Fürth pflegt seit 1990 eine Partnerschaft mit Musterhill (Utah) und mit Lucca.",
     ],
 )
 def test_a_region_after_a_name_no_rule_read_is_where_it_lies(extract_text, statement):
-    # "Mitway" is a name the gazetteer lacks: "Utah" says where it lies, it is no partner
+    # "Musterhill" is a name the gazetteer lacks: "Utah" says where it lies, it is no partner
     assert "Utah" not in {p.b[0] for p in extract_text(statement).partnerships}
 
 

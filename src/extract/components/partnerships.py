@@ -120,7 +120,7 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
 def _same_body(a: Side, b: Side) -> bool:
     """Two sides that are one body ("Marktgemeinde Musterau" and "in Musterau"): the same
     key or place, or the same name where the gazetteer does not tell two places apart (a
-    namesake partnership, "Burgdorf" in Germany and in Switzerland, has two places)."""
+    namesake partnership, "Rheinfelden" in Germany and in Switzerland, has two places)."""
     if a.key == b.key:
         return True
     if a.place is not None and b.place is not None:

@@ -126,7 +126,7 @@ _UNREAD_NAME_ZIPF = 2.5  # a capitalised word rarer than this is a name, not a G
 
 def _after_an_unread_name(span: Span) -> bool:
     """A region right after a comma or bracket that follows a capitalised word no rule read
-    as a place, and before a country or the bracket's end ("Mitway, Utah, USA", "Mitway
+    as a place, and before a country or the bracket's end ("Musterhill, Utah, USA", "Musterhill
     (Utah)"): the region where that name lies, not a body of its own."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text not in (",", "("):
@@ -176,7 +176,7 @@ class PlaceRoles(ReadingState):
         elif span.label_ != REGION:
             return False
         if _after_an_unread_name(span):
-            return True  # "Mitway, Utah, U.S.A.": where a town the place rules did not read lies
+            return True  # "Musterhill, Utah, U.S.A.": where a town the place rules did not read lies
         current = span  # walks back over a chain of qualifiers: "X (Region, Landesteil)"
         for place in reversed([p for p in places if p.end <= span.start]):
             between = doc[place.end : current.start]
