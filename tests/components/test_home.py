@@ -440,3 +440,35 @@ def test_a_title_with_its_district_in_brackets_names_the_home_not_a_partner(extr
     record = extract_text(text)
     assert record.home[:1] == ["Dietenhofen"]
     assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Dietenhofen", "Poitiers", "1992")]
+
+
+ARTICLE_ABROAD = (
+    "Poitiers\n\n"
+    "Poitiers ist eine französische Stadt in der Region Nouvelle-Aquitaine.\n\n"
+    "Städtepartnerschaften\n"
+    "Poitiers ist seit 1966 mit der deutschen Stadt Fürth verschwistert. Weitere Partnerstädte sind Lucca "
+    "(seit 1975) und Kalisz (seit 1990).\n"
+)
+
+
+def test_an_article_about_a_town_abroad_is_that_towns(extract_text):
+    record = extract_text(ARTICLE_ABROAD)
+    assert record.home == ["Poitiers"]
+    assert sorted((p.a[0], p.b[0], p.since) for p in record.partnerships) == [
+        ("Poitiers", "Fürth", "1966"),
+        ("Poitiers", "Kalisz", "1990"),
+        ("Poitiers", "Lucca", "1975"),
+    ]
+
+
+def test_a_town_pages_section_titled_with_its_partner_stays_the_towns(extract_text):
+    # a town abroad as the title, but a body at home publishes the page
+    text = "Poitiers\n\nDie Stadt Fürth ist seit 1966 mit Poitiers verschwistert. Poitiers liegt an der Clain.\n"
+    record = extract_text(text)
+    assert record.home == ["Fürth"]
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [("Fürth", "Poitiers")]
+
+
+def test_a_title_abroad_the_text_never_opens_with_is_no_home(extract_text):
+    text = "Poitiers\n\nEine Reise führte die Gruppe im Mai in die Partnerstadt. Dort wurde gefeiert.\n"
+    assert extract_text(text).home == []

@@ -709,6 +709,27 @@ def home_by_adjective(doc: Doc) -> HomeBody | None:
     return found[0] if len(found) == 1 else None
 
 
+def article_about_a_town_abroad(doc: Doc, places: list[Span]) -> list[Span]:
+    """An encyclopedia's article about a town abroad: its first line is the town's name
+    alone and a later sentence opens with it ("Musterville ist eine französische
+    Gemeinde ...", "Musterville unterhält Partnerschaften mit ..."). The town's mentions;
+    [] otherwise. Asked only where no body at home publishes the text."""
+    text = doc_text(doc)
+    first = next((s for s in doc.sents if text[s.start_char : s.end_char].strip()), None)
+    if first is None:
+        return []
+    title = [p for p in places if p.start >= first.start and p.end <= first.end]
+    if len(title) != 1 or title[0].label_ != CITY or not _alone_on_its_line(doc, title[0]):
+        return []
+    town = title[0]
+    if town._.place is None or lies_at_home(town._.place):
+        return []
+    key = name_key(town)
+    mentions = [p for p in places if name_key(p) == key]
+    opens = any(m.start > first.end and m.start == m.sent.start for m in mentions)
+    return mentions if opens else []
+
+
 @Language.factory("twinning_home")
 class HomeFinder:
     """Sets ``doc._.home_spans`` and ``doc._.home_why``: from the text's votes
@@ -721,6 +742,8 @@ class HomeFinder:
     def __call__(self, doc: Doc) -> Doc:
         places = [e for e in doc.ents if e.label_ in (CITY, REGION)]
         spans, why = choose_home(doc, places, doc._.partner_lines or [])
+        if not spans and (abroad := article_about_a_town_abroad(doc, places)):
+            spans, why = abroad, "page title: a town abroad that the article is about"
         given: str | None = doc._.given_home
         address: PageAddress | None = doc._.address
         if given:
