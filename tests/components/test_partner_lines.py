@@ -727,3 +727,23 @@ def test_a_cards_field_of_the_partners_name(extract_text):
     )
     record = extract_text(text)
     assert sorted((p.b[0], p.since) for p in record.partnerships) == [("Lucca", "1988"), ("Poitiers", "1966")]
+
+
+def test_a_table_laid_out_with_spaces_is_read_by_its_columns(extract_text):
+    # a PDF's table as text: cells apart by runs of spaces, a header naming the columns
+    text = (
+        "Partnerschaften im Landkreis Roth\n\n"
+        "Gemeinde       Partnergemeinde       Land          seit\n"
+        "Schwabach      Kalisz                Polen         1990\n"
+        "Hilpoltstein   Lucca                 Italien       1975\n"
+    )
+    record = extract_text(text)
+    assert sorted((p.a[0], p.b[0], p.since) for p in record.partnerships) == [
+        ("Hilpoltstein", "Lucca", "1975"),
+        ("Schwabach", "Kalisz", "1990"),
+    ]
+
+
+def test_a_sentence_with_wide_spaces_is_no_table(extract_text):
+    text = "Stadt Fürth\n\nDie Stadt   pflegt seit 1966   eine Partnerschaft   mit Poitiers.\n"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Poitiers", "1966")]

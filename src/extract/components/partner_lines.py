@@ -658,7 +658,7 @@ def _column_header(doc: Doc, block: Block) -> bool:
     text = doc_text(doc)[block.start : block.end]
     if "|" in text and re.fullmatch(r"[|:\-=+\s]+", text):
         return True
-    cells = [c.strip() for c in re.split(r"[|\t]", text)]
+    cells = [c.strip() for c in re.split(r"[|\t]| {3,}", text)]
     cells = [c for c in cells if c]
     return len(cells) >= 2 and all(len(c.split()) <= 2 and not re.search(r"\d", c) for c in cells)
 
@@ -1196,19 +1196,33 @@ def _row_tables(
 
 
 def _line_cells(doc: Doc, block: Block, ents: list[Span]) -> list[tuple[int, int, list[Span]]]:
-    """The cells of a line split by tabs or "|" (three or more), with their entities; else []."""
+    """The cells of a line split by tabs, "|" or runs of three or more spaces (a table laid
+    out in a PDF's text), three cells or more, with their entities; else []."""
     text = doc_text(doc)[block.start : block.end]
-    sep = "\t" if text.count("\t") >= 2 else "|" if text.count("|") >= 2 else None
+    sep = _cell_separator(text)
     if sep is None:
         return []
     cells = []
-    pos = block.start
-    for part in text.split(sep):
-        start, end = pos, pos + len(part)
-        pos = end + 1
-        if part.strip():
-            cells.append((start, end, [e for e in ents if start <= e.start_char and e.end_char <= end]))
+    pos = 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if text[pos:end].strip():
+            start_char, end_char = block.start + pos, block.start + end
+            inside = [e for e in ents if start_char <= e.start_char and e.end_char <= end_char]
+            cells.append((start_char, end_char, inside))
+        pos = m.end() if m is not None else pos
     return cells if len(cells) >= 3 else []
+
+
+_TAB, _BAR, _SPACES = re.compile("\t"), re.compile(r"\|"), re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _cell_separator(text: str) -> re.Pattern[str] | None:
+    """How a table's line separates its cells: tabs, "|", or runs of spaces between words."""
+    for sep in (_TAB, _BAR, _SPACES):
+        if len(sep.findall(text)) >= 2:
+            return sep
+    return None
 
 
 def _owner_just_before(doc: Doc, blocks: list[Block], index: int, owner: Span) -> bool:
