@@ -569,3 +569,18 @@ def test_a_languages_abbreviation_ends_no_sentence(extract_text):
 def test_a_country_in_brackets_is_no_alias(extract_text):
     record = extract_text("Fürth pflegt seit 1990 Partnerschaften mit Lucca (Italien) und Kalisz (Polen).")
     assert sorted(p.b[0] for p in record.partnerships) == ["Kalisz", "Lucca"]
+
+
+def test_each_member_towns_seit_before_its_partner_dates_its_pair(extract_text):
+    text = (
+        "Landkreis Roth\n\nAuch die Gemeinden des Landkreises pflegen Partnerschaften. So ist Schwabach seit 1990 "
+        "mit Kalisz verbunden, Hilpoltstein seit 1975 mit Lucca und Greding seit 1986 mit Poitiers."
+    )
+    found = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
+    want = {("Schwabach", "Kalisz", "1990"), ("Hilpoltstein", "Lucca", "1975"), ("Greding", "Poitiers", "1986")}
+    assert found == want
+
+
+def test_a_seit_after_another_partner_is_still_that_partners(extract_text):
+    text = "Stadt Fürth\n\nFürth pflegt eine Partnerschaft mit Poitiers seit 1966 und eine Freundschaft mit Lucca."
+    assert {p.b[0]: p.since for p in extract_text(text).partnerships} == {"Poitiers": "1966", "Lucca": None}

@@ -73,7 +73,7 @@ class FoundingDates(PlaceRoles):
         for mention in mentions:
             date = self._seit_date_after(doc, sent, mention, places_at)
             if date is None:
-                date = self._seit_date_before(doc, sent, mention, places_at)
+                date = self._seit_date_before(doc, sent, mention, places_at, pair.a.key)
             if date is None:
                 jointly = [t for t in sent if t.lower_ == "jeweils"]
                 if jointly and jointly[0].i + 2 < sent.end:
@@ -84,11 +84,15 @@ class FoundingDates(PlaceRoles):
                 pair.events.append({"type": "signed", "date": date._.date_value, "evidence": evidence, "by": "seit"})
                 return
 
-    def _seit_date_before(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
+    def _seit_date_before(
+        self, doc: Doc, sent: Span, mention: Span, places_at: set[int], holder_key: str | None = None
+    ) -> Span | None:
         """ "seit 1990 eine Partnerschaft mit dem X ... und seit 2001 mit dem Y": the
         "seit <date>" between the previous place and this partner's "mit"."""
         dates = {d.start: d for d in self._ents_in(sent, ("DATE",))}
-        ends = {p.end - 1 for p in self._ents_in(sent, PLACE_LABELS)}
+        places = self._ents_in(sent, PLACE_LABELS)
+        ends = {p.end - 1 for p in places}
+        holder_ends = {p.end - 1 for p in places if self._key(p) == holder_key}
         for k in range(mention.start - 1, max(sent.start, mention.start - 12) - 1, -1):
             if k in ends or doc[k].text in (";", ".", ")", ","):
                 # a parenthesis closed before this partner belongs to the name before it; a comma
@@ -96,8 +100,9 @@ class FoundingDates(PlaceRoles):
                 return None
             date = date_after_seit(doc, k, dates)
             if date is not None and date.end <= mention.start:
-                # "mit A seit 1956 und eine Freundschaft mit B": right after a place, A's "seit"
-                return None if k - 1 in ends else date
+                # "mit A seit 1956 und eine Freundschaft mit B": right after a place, A's "seit";
+                # right after the pair's holder, this pair's ("und Y seit 1975 mit B")
+                return None if k - 1 in ends and k - 1 not in holder_ends else date
         return None
 
     def _seit_date_after(self, doc: Doc, sent: Span, mention: Span, places_at: set[int]) -> Span | None:
