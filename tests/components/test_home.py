@@ -472,3 +472,17 @@ def test_a_town_pages_section_titled_with_its_partner_stays_the_towns(extract_te
 def test_a_title_abroad_the_text_never_opens_with_is_no_home(extract_text):
     text = "Poitiers\n\nEine Reise führte die Gruppe im Mai in die Partnerstadt. Dort wurde gefeiert.\n"
     assert extract_text(text).home == []
+
+
+def test_a_landkreis_over_a_list_of_partners_abroad_is_the_district_at_home(extract_text):
+    # the countries of the partner lines do not move "Landkreis X" to a town of that name abroad
+    text = (
+        "Landkreis Görlitz\n\nPartnerlandkreise\n"
+        "Powiat Zgorzelecki (Polen) – seit 2004\nOkres Liberec (Tschechien) – seit 2006\n"
+    )
+    record = extract_text(text)
+    assert record.home == ["Landkreis Görlitz"]
+    assert sorted((p.b[0], p.since) for p in record.partnerships) == [
+        ("Okres Liberec", "2006"),
+        ("Powiat Zgorzelecki", "2004"),
+    ]

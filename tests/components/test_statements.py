@@ -584,3 +584,13 @@ def test_each_member_towns_seit_before_its_partner_dates_its_pair(extract_text):
 def test_a_seit_after_another_partner_is_still_that_partners(extract_text):
     text = "Stadt Fürth\n\nFürth pflegt eine Partnerschaft mit Poitiers seit 1966 und eine Freundschaft mit Lucca."
     assert {p.b[0]: p.since for p in extract_text(text).partnerships} == {"Poitiers": "1966", "Lucca": None}
+
+
+def test_a_city_district_abroad_is_a_partner_with_its_number(extract_text):
+    text = "Bezirksamt Pankow\n\nDer Bezirk Pankow unterhält Partnerschaften mit dem Stadtbezirk Praha 9 und Kalisz."
+    assert sorted(p.b[0] for p in extract_text(text).partnerships) == ["Kalisz", "Praha 9"]
+
+
+def test_a_part_of_the_home_is_no_partner_of_it(extract_text):
+    text = "Stadt Fürth\n\nDer Stadtteil Poppenreuth pflegt eine Partnerschaft mit Lucca."
+    assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Poppenreuth", "Lucca")]

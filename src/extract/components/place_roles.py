@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, could_be_at_home, lex, names_district, strong_kind
+from .bodies import HOME_COUNTRIES, could_be_at_home, lex, lies_at_home, names_district, strong_kind
 from .home import LIES_WORDS
 from .partnership_state import (
     PARTNER_TOWN_NOUNS,
@@ -518,6 +518,9 @@ class PlaceRoles(ReadingState):
         districts = ("stadtteil", "ortsteil", "stadtbezirk", "ortschaft", "dorf")
         org = organisation_words()
         heads = tuple(lex()["partnerships"]["organisation_heads"])
+        if prev.startswith(districts) and span.label_ == CITY and span._.place is not None:
+            # "mit dem Stadtbezirk Praha 9": a city's district abroad is a body of its own
+            return lies_at_home(span._.place)
         return prev.startswith(districts) or prev in org or prev.endswith(heads)
 
     @staticmethod

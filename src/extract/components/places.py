@@ -853,6 +853,9 @@ class PlaceRecognizer(UsesGazetteer):
         words = scan.words
         if label != CITY or end + 1 >= scan.n:
             return end
+        if start and words[start - 1].lower() in _NUMBERED_PART_WORDS and _DISTRICT_NUMBER.fullmatch(words[end]):
+            if words[end + 1] != ".":
+                return end + 1  # "mit dem Stadtbezirk Praha 9": a city's numbered district
         if self._spaced_name_part(scan, start, end):
             return end + 2
         if (
@@ -1538,9 +1541,10 @@ class PlaceRecognizer(UsesGazetteer):
                 in_context = [p for p in wanted if p.country in beside - HOME_COUNTRIES] or [
                     p for p in wanted if p.country in HOME_COUNTRIES
                 ]
-            if in_context and not adjacent and label == CITY:
+            if in_context and not adjacent and (label == CITY or table.words[start] in vocab["home_district"]):
                 # "... mit Springfield (USA). Musterberg ist ...": a country named in the sentence
-                # before does not move a town at home to a hamlet of its name there
+                # before does not move a town at home to a hamlet of its name there, nor a
+                # "Landkreis X" over a list of partners abroad to a town there
                 at_home = [p for p in wanted if lies_at_home(p) and p.population >= vocab["town"]]
                 # "A – B (Polen)": a country that qualifies another name is no context of A's
                 elsewhere = all(qualified[c[0]] not in (None, start) for c in near)
@@ -1595,6 +1599,10 @@ class PlaceRecognizer(UsesGazetteer):
 
 
 _ROW_SEPARATORS = {",", "(", "–", "-", "|", ":"}
+
+# words before a city whose district is named by a number after it ("Stadtbezirk Praha 9")
+_NUMBERED_PART_WORDS = frozenset({"stadtbezirk", "stadtbezirks", "stadtteil", "arrondissement", "distrikt"})
+_DISTRICT_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,5}")
 
 
 _FULL_NAME_JOINERS = frozenset({"in", "an", "am", "im", "bei", "ob", "("})
