@@ -100,9 +100,18 @@ def test_merged_municipalities_come_from_the_postal_localities():
     gazetteer = load_gazetteer()
     (ammerbuch,) = gazetteer.lookup("Ammerbuch")  # no GeoNames town: a merger of villages
     assert (ammerbuch.label, ammerbuch.country, ammerbuch.lat, ammerbuch.geonames_id) == ("CITY", "DE", None, None)
-    # a qualified locality whose plain name GeoNames knows adds nothing: the qualifier is read as such
-    assert gazetteer.lookup("Naumburg (Saale)") == ()
-    assert {p.geonames_id for p in gazetteer.lookup("Naumburg") if p.country == "DE"} != {None}
+    # a qualified locality whose plain name GeoNames knows is read whole: a name of the one German
+    # town of the plain name, or a town of its own beside several of that name
+    (ellwangen,) = gazetteer.lookup("Ellwangen (Jagst)")
+    assert ellwangen.geonames_id in {p.geonames_id for p in gazetteer.lookup("Ellwangen") if p.country == "DE"}
+    # of two German Naumburgs, the one five times the other's size
+    (naumburg,) = gazetteer.lookup("Naumburg (Saale)")
+    towns = sorted((p for p in gazetteer.lookup("Naumburg") if p.country == "DE"), key=lambda p: -p.population)
+    assert naumburg == towns[0] and towns[0].population >= 5 * towns[1].population
+    # two qualified towns of one head: neither is GeoNames' one town of that name
+    assert {p.geonames_id for name in ("Battenberg (Eder)", "Battenberg (Pfalz)") for p in gazetteer.lookup(name)} == {
+        None
+    }
     # an unincorporated forest with a postal code is no town
     assert gazetteer.lookup("Anzinger Forst") == ()
 

@@ -36,6 +36,14 @@ class PageAddress:
     title: str  # the name as the address spells it, for a body the text never names: "Musterstadt"
     official: str | None = None  # with the body's title where the host gives one: "Amt Musterland"
 
+    @property
+    def country(self) -> str | None:
+        """The country a national top-level domain names ("musterdorf.at": AT), else None."""
+        return _NATIONAL_DOMAINS.get(self.host.rsplit(".", 1)[-1])
+
+
+_NATIONAL_DOMAINS = {"de": "DE", "at": "AT", "ch": "CH", "li": "LI", "lu": "LU"}
+
 
 def squash(name: str) -> str:
     """A name reduced to lower-case ASCII letters and digits, umlauts spelt out:

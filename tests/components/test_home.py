@@ -486,3 +486,16 @@ def test_a_landkreis_over_a_list_of_partners_abroad_is_the_district_at_home(extr
         ("Okres Liberec", "2006"),
         ("Powiat Zgorzelecki", "2004"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "country"), [("https://www.rheinfelden.ch/", "CH"), ("https://www.rheinfelden.de/", "DE")]
+)
+def test_an_addresss_country_picks_the_namesake_there(nlp, url, country):
+    # a namesake partnership: the national domain says which of the two publishes the page
+    from extract.addresses import page_address
+    from extract.pipeline import process
+
+    text = "Partnerschaft\n\nRheinfelden (Baden) und Rheinfelden in der Schweiz sind seit 1990 Partnerstädte.\n"
+    doc = process(text, nlp, address=page_address(url))
+    assert {span._.place.country for span in doc._.home_spans} == {country}

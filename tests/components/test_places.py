@@ -790,3 +790,23 @@ def test_a_slash_between_two_towns_the_gazetteer_knows_apart_stays(nlp):
 
     doc = process("Die Partnerstädte Fürth/Schwabach laden ein.", nlp)
     assert [t for t, label in places(doc) if label == "CITY"] == ["Fürth", "Schwabach"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ellwangen (Jagst)", "Naumburg (Saale)", "Weiden in der Oberpfalz", "Dillingen/Saar", "Coswig (Anhalt)",
+     "Altenkirchen (Westerwald)", "Eutingen im Gäu", "Dietfurt an der Altmühl"],
+)  # fmt: skip
+def test_an_official_name_with_its_qualifier_is_read_whole(extract_text, name):
+    # official names of German towns from the postal localities, where GeoNames has only the plain name
+    record = extract_text(f"Stadt {name}\n\nDie Stadt {name} pflegt seit 1990 eine Partnerschaft mit Lucca.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [(name, "Lucca")]
+
+
+def test_a_short_name_on_a_page_of_two_namesakes_is_one_of_them(nlp):
+    from extract.pipeline import process
+
+    doc = process("Die Partnerschaft von Naumburg (Saale) mit Naumburg (Hessen) besteht. Naumburg feiert.", nlp)
+    named = {e._.place for e in doc.ents if e.text.startswith("Naumburg (")}
+    short = [e._.place for e in doc.ents if e.text == "Naumburg"]
+    assert short and short[0] in named

@@ -605,11 +605,14 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lex()["places"]["city_words"] + lex()["places"]["region_words"])
 
 
-def mentions_of(doc: Doc, places: list[Span], names: tuple[str, ...], district: bool) -> list[Span]:
+def mentions_of(
+    doc: Doc, places: list[Span], names: tuple[str, ...], district: bool, country: str | None = None
+) -> list[Span]:
     """The mentions of the body whose squashed names (``addresses.squash``) are
     ``names``: "neustadt-muehlbach" finds "Neustadt (Mühlbach)", "landkreis-x" finds "Landkreis
     X" (or the town X where the text names no district). The body most mentioned
-    wins; a district's address prefers district mentions, a town's town mentions."""
+    wins; a district's address prefers district mentions, a town's town mentions, and an
+    address's country ("musterau.at") mentions of places there (namesakes partner each other)."""
     titles = _title_words()
     organisations = frozenset(lex()["partnerships"]["organisation_words"])
     forms_of: list[tuple[Span, set[str]]] = []
@@ -634,6 +637,8 @@ def mentions_of(doc: Doc, places: list[Span], names: tuple[str, ...], district: 
     wanted = REGION if district else CITY
     preferred = [s for s in matched if s.label_ == wanted]
     matched = preferred or matched
+    if country is not None:
+        matched = [s for s in matched if s._.place is not None and s._.place.country == country] or matched
     if not matched:
         return []
     keys = body_keys(places)
@@ -750,7 +755,7 @@ class HomeFinder:
             names, district = given_names(given)
             spans, why = mentions_of(doc, places, names, district), "given by the caller (--home)"
         elif address is not None:
-            found = mentions_of(doc, places, address.names, address.kind == DISTRICT)
+            found = mentions_of(doc, places, address.names, address.kind == DISTRICT, address.country)
             text_said = f"the text alone: {spans[0].text if spans else 'none'}"
             if found:
                 agrees = bool(spans) and name_key(spans[0]) == name_key(found[0])

@@ -1616,7 +1616,7 @@ def _short_forms_as_named_in_full(
     places so shortened (and so never that town's partner). A place of the short name
     itself may be the full one's namesake partner ("Musterbach" and "Musterbach am See");
     where the page names several towns of that head ("Neustadt an der Aisch", "Neustadt in
-    Holstein"), the short name stays as it was resolved."""
+    Holstein"), the short name is one of them: as resolved, or else the larger."""
     words = table.words
     full: dict[str, set[Place]] = {}
     for (start, end, label), place in zip(found, resolved, strict=True):
@@ -1627,6 +1627,11 @@ def _short_forms_as_named_in_full(
     out = list(resolved)
     for k, (start, end, label) in enumerate(found):
         named = full.get(words[start]) if end - start == 1 and label == CITY else None
+        if named is not None and len(named) > 1 and out[k] not in named:
+            # "Musterbach am See" and "Musterbach an der Aue" on one page: "Musterbach" is one of
+            # them (the larger, as any reading), not a city elsewhere that also goes by the name
+            out[k] = max(named, key=lambda p: (p.population, -(p.geonames_id or 0)))
+            continue
         if named is None or len(named) != 1:
             continue
         short = fold_name(words[start])
