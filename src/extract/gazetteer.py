@@ -40,7 +40,7 @@ from pathlib import Path
 from .lexicon import lexicon_bytes, load_lexicon
 from .text import fold_name
 
-BUILD_VERSION = 16
+BUILD_VERSION = 18
 CITY, REGION, COUNTRY = "CITY", "REGION", "COUNTRY"
 
 # A name is kept if it starts with an upper-case letter or a Han character:
@@ -316,7 +316,7 @@ def build_gazetteer_data() -> dict:
     for name_set, row in countries_and_regions:
         add(name_set, row)
     cities = _cities()
-    municipalities = _german_municipalities(cities, countries_and_regions)  # may name some cities in full
+    municipalities = _postal_municipalities(cities, countries_and_regions)  # may name some cities in full
     for name_set, row in cities:
         add(name_set, row)
     for name_set, row in municipalities:
@@ -442,8 +442,9 @@ def _cities() -> list[tuple[set[str], tuple]]:
 
 
 # a postal locality that is no municipality: an unincorporated forest or lake ("Musterwalder Forst")
-# or an area named by its district ("Musterberg (Landkreis Y)", "Musterberg (LK Y)")
-_NOT_MUNICIPALITY = re.compile(r"(?:^Forst |\s(?:Forst|See)$|\((?:LK|Landkreis) )")
+# or an area named by its district ("Musterberg (Landkreis Y)", "Musterberg (LK Y)");
+# "Musterdorf am See" is a town
+_NOT_MUNICIPALITY = re.compile(r"(?:^Forst |(?<! am)(?<! im)\s(?:Forst|See)$|\((?:LK|Landkreis) )")
 # a qualifier after a locality's name: "Musterau (Elbe)", "Musterau/Vogtland", "Musterau a. Inn"
 _QUALIFIED = re.compile(r"^(.+?)(?:\s*\(.*\)|/.*|\s+(?:a\.|am|an der|bei|b\.|im|in|ob|vor der)\s.*)$")
 
@@ -453,50 +454,60 @@ _QUALIFIED = re.compile(r"^(.+?)(?:\s*\(.*\)|/.*|\s+(?:a\.|am|an der|bei|b\.|im|
 _CLEARLY_LARGER = 5
 
 
-def _german_municipalities(
+def _postal_municipalities(
     cities: list[tuple[set[str], tuple]], others: list[tuple[set[str], tuple]]
 ) -> list[tuple[set[str], tuple]]:
-    """German postal localities whose name GeoNames' towns in Germany do not hold:
-    mostly municipalities made by merging villages of other names, which GeoNames
-    has as administrative areas only. A qualified name ("Musterau (Elbe)",
-    "Musterau am Main") is added, and its plain name with it where no place of the
-    gazetteer has that name ("Königsberg in Bayern" does not make Königsberg German);
-    where GeoNames knows the plain name, the qualified name is read whole: as a name of
-    the German town of that main name (the one, or one far larger than the rest; ``cities``
-    is changed to hold it), or as a town of its own beside several alike."""
+    """Postal localities whose name GeoNames' towns do not hold. In Germany, mostly
+    municipalities made by merging villages of other names, which GeoNames has as
+    administrative areas only. A qualified name ("Musterau (Elbe)", "Musterau am Main")
+    is added, and (in Germany) its plain name with it where no place of the gazetteer
+    has that name ("Königsberg in Bayern" does not make Königsberg German); where
+    GeoNames knows the plain name, the qualified name is read whole: as a name of the
+    town of that main name in that country (the one, or one far larger than the rest;
+    ``cities`` is changed to hold it), or as a town of its own beside several alike.
+    Austria's and Switzerland's localities are villages as often as municipalities:
+    only their qualified names are taken ("Musterdorf am See")."""
     from importlib import resources
 
-    path = resources.files("countrystatecity_postal_codes") / "data" / "by-country" / "DE" / "postcodes.json"
-    localities = {row["localityName"] for row in json.loads(path.read_text(encoding="utf-8"))}
-    in_germany = {fold_name(n) for names, row in cities if row[2] == "DE" for n in names}
     anywhere = {fold_name(n) for names, _ in (*cities, *others) for n in names}
-    german_towns: dict[str, list[tuple[int, set[str]]]] = {}  # folded main name -> (population, names)
-    for names, row in cities:
-        if row[2] == "DE":
-            german_towns.setdefault(fold_name(row[1]), []).append((row[4] or 0, names))
-    # "Musterau (Eder)" and "Musterau (Pfalz)": two towns, neither of them GeoNames' one Musterau alone
-    qualified_heads: dict[str, int] = {}
-    for name in localities:
-        if (m := _QUALIFIED.match(name)) is not None:
-            qualified_heads[fold_name(m.group(1).strip())] = qualified_heads.get(fold_name(m.group(1).strip()), 0) + 1
     rows = []
-    for name in sorted(localities):
-        if _NOT_MUNICIPALITY.search(name) or not _KEEP_NAME.match(name) or any(c.isdigit() for c in name):
-            continue
-        qualified = _QUALIFIED.match(name)
-        plain = qualified.group(1).strip() if qualified else name
-        if (qualified and fold_name(name) in anywhere) or (not qualified and fold_name(plain) in in_germany):
-            continue
-        towns = sorted(german_towns.get(fold_name(plain), []), key=lambda t: -t[0]) if qualified else []
-        clear = len(towns) == 1 or (len(towns) > 1 and towns[0][0] >= _CLEARLY_LARGER * max(towns[1][0], 1))
-        if towns and clear and qualified_heads[fold_name(plain)] == 1:
-            towns[0][1].add(name)  # "Musterau am Inn" for the German Musterau (the town among hamlets)
-            continue
-        # a qualified name whose plain name GeoNames gives several places or none in Germany
-        # ("Musterau am Inn" beside several villages called Musterau) is a town of its own name
-        names = {name} if qualified and fold_name(plain) in anywhere else {name, plain}
-        rows.append((names, (CITY, name, "DE", None, 0, None, None)))
+    for country in _POSTAL_COUNTRIES:
+        path = resources.files("countrystatecity_postal_codes") / "data" / "by-country" / country / "postcodes.json"
+        localities = {row["localityName"] for row in json.loads(path.read_text(encoding="utf-8"))}
+        in_country = {fold_name(n) for names, row in cities if row[2] == country for n in names}
+        towns_of: dict[str, list[tuple[int, set[str]]]] = {}  # folded main name -> (population, names)
+        for names, row in cities:
+            if row[2] == country:
+                towns_of.setdefault(fold_name(row[1]), []).append((row[4] or 0, names))
+        # "Musterau (Eder)" and "Musterau (Pfalz)": two towns, neither of them GeoNames' one Musterau alone
+        qualified_heads: dict[str, int] = {}
+        for name in localities:
+            if (m := _QUALIFIED.match(name)) is not None:
+                head = fold_name(m.group(1).strip())
+                qualified_heads[head] = qualified_heads.get(head, 0) + 1
+        for name in sorted(localities):
+            if _NOT_MUNICIPALITY.search(name) or not _KEEP_NAME.match(name) or any(c.isdigit() for c in name):
+                continue
+            qualified = _QUALIFIED.match(name)
+            if not qualified and country != "DE":
+                continue
+            plain = qualified.group(1).strip() if qualified else name
+            if (qualified and fold_name(name) in anywhere) or (not qualified and fold_name(plain) in in_country):
+                continue
+            towns = sorted(towns_of.get(fold_name(plain), []), key=lambda t: -t[0]) if qualified else []
+            clear = len(towns) == 1 or (len(towns) > 1 and towns[0][0] >= _CLEARLY_LARGER * max(towns[1][0], 1))
+            if towns and clear and qualified_heads[fold_name(plain)] == 1:
+                towns[0][1].add(name)  # "Musterau am Inn" for the Musterau there (the town among hamlets)
+                continue
+            # a qualified name whose plain name GeoNames gives several places or none there
+            # ("Musterau am Inn" beside several villages called Musterau) is a town of its own name
+            alone = qualified and (fold_name(plain) in anywhere or country != "DE")
+            rows.append(({name} if alone else {name, plain}, (CITY, name, country, None, 0, None, None)))
+            anywhere.add(fold_name(name))
     return rows
+
+
+_POSTAL_COUNTRIES = ("DE", "AT", "CH")
 
 
 def _code_like(name: str) -> bool:

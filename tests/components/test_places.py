@@ -810,3 +810,9 @@ def test_a_short_name_on_a_page_of_two_namesakes_is_one_of_them(nlp):
     named = {e._.place for e in doc.ents if e.text.startswith("Naumburg (")}
     short = [e._.place for e in doc.ents if e.text == "Naumburg"]
     assert short and short[0] in named
+
+
+@pytest.mark.parametrize("name", ["Afritz am See", "Affoltern im Emmental", "Rickenbach b. Wil"])
+def test_an_austrian_or_swiss_official_name_with_its_qualifier_is_read_whole(extract_text, name):
+    record = extract_text(f"Gemeinde {name}\n\nDie Gemeinde {name} pflegt seit 1990 eine Partnerschaft mit Lucca.")
+    assert [(p.a[0], p.b[0]) for p in record.partnerships] == [(name, "Lucca")]

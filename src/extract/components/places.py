@@ -72,6 +72,7 @@ _INNER = {
     "v.",
     "d.",
     "a.",  # "Neustadt a. d. Donau", "Frankfurt a. M."
+    "b.",  # "Musterbach b. Wil"
     "i.",  # "Neumarkt i. d. OPf."
     "o.",
     "v",
