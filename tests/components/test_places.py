@@ -778,7 +778,13 @@ def test_an_abbreviated_name_before_another_partner_keeps_both(extract_text):
     assert [p.b[0] for p in record.partnerships] == ["Frankfurt a. M.", "Kalisz"]
 
 
-@pytest.mark.parametrize(("text", "name"), [("Eislingen/Fils pflegt eine Partnerschaft.", "Eislingen/Fils")])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Eislingen/Fils pflegt eine Partnerschaft.", "Eislingen/Fils"),
+        ("Die Gemeinde Dellach / Dole pflegt eine Partnerschaft.", "Dellach / Dole"),  # a bilingual name
+    ],
+)
 def test_a_name_the_gazetteer_knows_with_its_slash_is_whole(nlp, text, name):
     from extract.pipeline import process
 

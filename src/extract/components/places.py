@@ -861,12 +861,12 @@ class PlaceRecognizer(UsesGazetteer):
             return end + 2
         if (
             words[end] == "/"
-            and not scan.spaced[end - 1]
-            and not scan.spaced[end]
             and _starts_name(words[end + 1])
             and self.gazetteer.lookup(scan.table.span_text(start, end + 2))
         ):
-            return end + 2  # "Eislingen/Fils", "Bruck/Mur": the gazetteer knows the name with its river
+            # "Eislingen/Fils": the gazetteer knows the name with its river; "Musterdorf / Mustrovo":
+            # a bilingual municipality's two names
+            return end + 2
         if words[end] == "-" and not scan.spaced[end - 1] and words[end + 1] in _COMPASS_SUFFIXES:
             return end + 2
         quarter = self._city_quarter(scan, start, end)
