@@ -594,3 +594,10 @@ def test_a_city_district_abroad_is_a_partner_with_its_number(extract_text):
 def test_a_part_of_the_home_is_no_partner_of_it(extract_text):
     text = "Stadt Fürth\n\nDer Stadtteil Poppenreuth pflegt eine Partnerschaft mit Lucca."
     assert [(p.a[0], p.b[0]) for p in extract_text(text).partnerships] == [("Poppenreuth", "Lucca")]
+
+
+@pytest.mark.parametrize("written", ["Roanoke in Virginia (USA)", "Roanoke (Virginia, USA)"])
+def test_a_state_before_its_country_locates_the_partner(extract_text, written):
+    # "Virginia" is also a town's name elsewhere: before "USA" it is the state
+    record = extract_text(f"Stadt Fürth\n\nFürth pflegt seit 1990 eine Partnerschaft mit {written}.")
+    assert [p.b for p in record.partnerships] == [["Roanoke"]]

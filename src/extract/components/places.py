@@ -838,7 +838,7 @@ class PlaceRecognizer(UsesGazetteer):
             places, looked_up = _lookup_with_variants(table.span_text(i, end))
             if not places or _region_added(table, i, end, places):
                 continue
-            label = self._label(scan, i, places, looked_up)
+            label = self._label(scan, i, places, looked_up, end)
             end = self._extend(scan, end, label, i)
             verdict, confirms = self._judge(scan, i, end, places, looked_up, label)
             if verdict == REJECT:
@@ -1093,12 +1093,14 @@ class PlaceRecognizer(UsesGazetteer):
             return False
         return bool(scan.accepted) and scan.accepted[-1].end == i - 1
 
-    def _label(self, scan: _Scan, i: int, places: tuple[Place, ...], looked_up: str) -> str:
+    def _label(self, scan: _Scan, i: int, places: tuple[Place, ...], looked_up: str, end: int) -> str:
         labels = {p.label for p in places}
         if COUNTRY in labels:
             return COUNTRY
         if self._after_plural_region_word(scan, i):
             return REGION
+        if REGION in labels and self._region_of_the_country_after(scan, end, places):
+            return REGION  # "Roanoke in Virginia (USA)": the state, though towns abroad share its name
         if REGION in labels:
             # a city of that very name, not one whose longer name begins with it
             # ("Sachsen" is the state, not the village "Sachsen bei Ansbach")
@@ -1110,6 +1112,16 @@ class PlaceRecognizer(UsesGazetteer):
             if biggest_city < _BIG_REGION_CITY:
                 return REGION
         return CITY
+
+    def _region_of_the_country_after(self, scan: _Scan, end: int, places: tuple[Place, ...]) -> bool:
+        """A region's name right before its own country ("Virginia (USA)", "Virginia, USA"),
+        where no large town of the name lies in that country."""
+        if end + 1 >= scan.n or scan.words[end] not in ("(", ","):
+            return False
+        countries = {p.country for p in self.gazetteer.lookup(scan.words[end + 1]) if p.label == COUNTRY}
+        regions = {p.country for p in places if p.label == REGION}
+        towns = {p.country for p in places if p.label == CITY and p.population >= _BIG_REGION_CITY}
+        return bool(countries & regions) and not countries & towns
 
     @staticmethod
     def _after_plural_region_word(scan: _Scan, i: int) -> bool:
