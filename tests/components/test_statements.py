@@ -601,3 +601,11 @@ def test_a_state_before_its_country_locates_the_partner(extract_text, written):
     # "Virginia" is also a town's name elsewhere: before "USA" it is the state
     record = extract_text(f"Stadt Fürth\n\nFürth pflegt seit 1990 eine Partnerschaft mit {written}.")
     assert [p.b for p in record.partnerships] == [["Roanoke"]]
+
+
+def test_an_apposition_before_a_town_names_whose_partner_it_is(extract_text):
+    text = (
+        "Stadt Fürth\n\nFürth ist seit 1975 mit Lucca verbunden. Im Mai reist eine Gruppe nach Lucca, "
+        "wo auch die Partnergemeinde von Lucca, Poitiers, vertreten sein wird."
+    )
+    assert {(p.a[0], p.b[0]) for p in extract_text(text).partnerships} == {("Fürth", "Lucca"), ("Lucca", "Poitiers")}

@@ -195,8 +195,19 @@ class PlaceRoles(ReadingState):
 
     def _partner_of_another(self, span: Span, places: list[Span], home_keys: set[str]) -> Span | None:
         """ "aus Kalisz, der polnischen Partnerstadt von Musterville, ...": the body whose
-        partner an apposition after the place calls it, where that is not the home."""
+        partner an apposition after the place calls it, where that is not the home; or
+        "die Partnergemeinde von Musterville, Kalisz, ...": the apposition before it."""
         doc = span.doc
+        before = next((p for p in places if p.end == span.start - 1), None)
+        if (
+            before is not None
+            and doc[span.start - 1].text == ","
+            and before.start >= 2
+            and doc[before.start - 1].lower_ == "von"
+            and doc[before.start - 2].lower_.startswith(PARTNER_TOWN_NOUNS)
+            and self._key(before) not in home_keys
+        ):
+            return before
         k = span.end
         if k >= len(doc) or doc[k].text != ",":
             return None
