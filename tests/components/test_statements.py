@@ -609,3 +609,20 @@ def test_an_apposition_before_a_town_names_whose_partner_it_is(extract_text):
         "wo auch die Partnergemeinde von Lucca, Poitiers, vertreten sein wird."
     )
     assert {(p.a[0], p.b[0]) for p in extract_text(text).partnerships} == {("Fürth", "Lucca"), ("Lucca", "Poitiers")}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Rheinfelden (Baden) ist seit 1990 mit Rheinfelden in der Schweiz verschwistert.",
+        "Die Stadt pflegt seit 1990 eine Partnerschaft mit Rheinfelden (Schweiz).",
+    ],
+)
+def test_namesakes_in_two_countries_partner_each_other(extract_text, statement):
+    record = extract_text("Stadt Rheinfelden (Baden)\n\n" + statement)
+    assert [(p.a[0], p.b[0], p.since) for p in record.partnerships] == [("Rheinfelden (Baden)", "Rheinfelden", "1990")]
+
+
+def test_the_short_name_of_the_home_is_no_namesake_partner(extract_text):
+    text = "Stadt Rheinfelden (Baden)\n\nRheinfelden pflegt seit 1990 eine Partnerschaft mit Lucca. Rheinfelden feiert."
+    assert [(p.b[0]) for p in extract_text(text).partnerships] == ["Lucca"]

@@ -120,16 +120,34 @@ def name_key(span: Span) -> str:
 
 def body_keys(spans: list[Span]) -> dict[tuple[int, int], str]:
     """Key of each place span: its name key, unified across spellings of one
-    GeoNames place ("Pressburg" and "Bratislava") in the document."""
+    GeoNames place ("Pressburg" and "Bratislava") in the document, and told apart for
+    a namesake in another country that the text names with its country."""
     by_geo: dict[int, str] = {}
+    country_of: dict[str, str] = {}  # the country of the first town each name key was given to
     keys = {}
     for span in spans:
         key = name_key(span)
         place: Place | None = span._.place
         if place is not None and place.geonames_id and span.label_ == CITY:
+            first = country_of.setdefault(key, place.country or "")
+            if first != place.country and place.geonames_id not in by_geo and _told_apart(span):
+                # "Rheinfelden (Baden)" and "Rheinfelden in der Schweiz": namesakes partner each other
+                key = f"{key}@{(place.country or '').lower()}"
             key = by_geo.setdefault(place.geonames_id, key)
         keys[(span.start, span.end)] = key
     return keys
+
+
+def _told_apart(span: Span) -> bool:
+    """A town named so that its reader knows which namesake it is: with its country right
+    after it ("X in der Schweiz", "X (Schweiz)", "X/Schweiz")."""
+    doc = span.doc
+    for tok in doc[span.end : span.end + 4]:
+        if tok.ent_type_ == COUNTRY:
+            return True
+        if tok.text not in ("(", "/", ",", "in", "der", "den", "im") and not tok.is_space:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)

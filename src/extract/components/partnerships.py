@@ -117,6 +117,12 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
     return found >= 2
 
 
+def _abroad_of(home: Side, side: Side) -> bool:
+    """A side in another country than the home: "Rheinfelden" in Switzerland beside the
+    home "Rheinfelden (Baden)" is its namesake partner, not a part of its name."""
+    return home.place is not None and side.place is not None and home.place.country != side.place.country
+
+
 def _same_body(a: Side, b: Side) -> bool:
     """Two sides that are one body ("Marktgemeinde Musterau" and "in Musterau"): the same
     key or place, or the same name where the gazetteer does not tell two places apart (a
@@ -728,7 +734,9 @@ class PageReading(SeveralBodies):
             # "Musterau" beside "Rhein-Kreis Musterau", "Berlin" beside "Berlin Musterbezirk": a part
             # of the home's own name is where it lies or what it is named after, not its partner
             parts = self._home_name_parts(home)
-            pairs = {k: p for k, p in pairs.items() if not (p.a is home and p.b.key in parts)}
+            pairs = {
+                k: p for k, p in pairs.items() if not (p.a is home and p.b.key in parts and not _abroad_of(home, p.b))
+            }
             pairs = self._predecessors_to_home(home, parts, pairs)
         if home is not None and self._round_up(doc, home, pairs):
             # a report on several towns' partnerships: a pair that only assumed the home
