@@ -64,7 +64,7 @@ def test_statement_with_a_partner_at_home_gives_the_pair(extract_text, statement
 COMPOUND_NOUNS = [
     ("Stadtpartnerschaft", "partnership"), ("Ortspartnerschaft", "partnership"),
     ("Dorfpartnerschaft", "partnership"), ("Bezirkspartnerschaft", "partnership"),
-    ("Landkreispartnerschaft", "partnership"), ("Partnerdorf", "partnership"),
+    ("Landkreispartnerschaft", "partnership"), ("Partnerdorf", "partnership"), ("Partnerort", "partnership"),
     ("Partnerbezirk", "partnership"), ("Partnerprovinz", "partnership"),
     ("Stadtfreundschaft", "friendship"), ("Ortsfreundschaft", "friendship"),
     ("Gemeindefreundschaft", "friendship"), ("Kreisfreundschaft", "friendship"),
