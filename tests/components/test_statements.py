@@ -30,6 +30,7 @@ STATEMENTS = [
     "Die Städtepartnerschaft {a}–{b} wurde 1956 gegründet.",
     "Die Gemeinde {a} und die französische Gemeinde {b} sind seit 1956 partnerschaftlich verbunden.",
     "{a} ist seit 1956 mit {b} freundschaftlich verbunden.",
+    "{a} ist seit 1956 mit {b} verpartnert.",
     "Die Gründung einer Städtepartnerschaft zwischen {a} und {b} wurde 1956 gefeiert.",
     # the agreement's signing in the sentence after: the pair in focus (or named) takes it
     "{a} pflegt eine Partnerschaft mit {b}. Der Vertrag wurde 1956 unterzeichnet.",
@@ -90,6 +91,7 @@ NEAR_MISSES = [
     "Der Zug von {a} nach {b} fährt seit 1990 täglich.",
     "Die Firma aus {a} unterhält partnerschaftliche Beziehungen zu Kunden in {b}.",
     "Die Firma aus {a} ist mit Kunden in {b} freundschaftlich verbunden.",
+    "Der Bürgermeister aus {a} ist mit seinem Mann aus {b} verpartnert.",
     "Die Stadt {a} pflegt freundschaftliche Beziehungen zu {b}.",
     "Die Stadt {a} ist mit {b} durch eine Buslinie verbunden.",
     # denials: the clause says there is no partnership
