@@ -628,3 +628,12 @@ def test_namesakes_in_two_countries_partner_each_other(extract_text, statement):
 def test_the_short_name_of_the_home_is_no_namesake_partner(extract_text):
     text = "Stadt Rheinfelden (Baden)\n\nRheinfelden pflegt seit 1990 eine Partnerschaft mit Lucca. Rheinfelden feiert."
     assert [(p.b[0]) for p in extract_text(text).partnerships] == ["Lucca"]
+
+
+@pytest.mark.parametrize(
+    ("after", "since"),
+    [("Die Städtepartnerschaft wird rege gepflegt.", "1995"), ("Die Jumelage wurde 1996 besiegelt.", "1996")],
+)
+def test_a_bond_dated_the_sentence_before_a_definite_partnership_dates_it(extract_text, after, since):
+    text = f"Stadt Fürth\n\nSeit 1995 ist Fürth mit Poitiers verbunden. {after}"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Poitiers", since)]

@@ -80,6 +80,7 @@ _PREDECESSOR = " (by the home's predecessor named in its double name)"
 
 KIND_ORDER = ("project", "partnership", "cooperation", "friendship")
 _ANNOUNCED = "sentence naming the partners the sentence before announced ('X hat drei Partnerstädte.')"
+_ANTECEDENT = "partnership sentence naming the previous sentence's partner"
 _SUCCESSION = "sentence continuing the partnership sentence before it ('Danach folgten Y und Z')"
 _PREPOSITIONS = {
     "in", "im", "nach", "aus", "zu", "zum", "zur", "bei", "beim", "von", "vom", "über", "durch", "ab", "auf", "an",
@@ -390,7 +391,7 @@ class PageReading(SeveralBodies):
             if not partners and kinds and antecedent is not None and not self._unread_partner(sent):
                 # "Springfield ist mit X verbunden. Die Jumelage wurde 1962 besiegelt."
                 partners = [self._side_of(antecedent)]
-                why = "partnership sentence naming the previous sentence's partner"
+                why = _ANTECEDENT
             if not partners and kinds and section_place is not None:
                 # a partnership sentence that names no partner, in a section headed by one
                 side = Side(self._key(section_place), place=section_place._.place)
@@ -408,6 +409,9 @@ class PageReading(SeveralBodies):
                 pair.kinds |= self._own_kind(sent, sent_places, partner, kinds) or {"partnership"}
                 pair.why = pair.why or why
                 pair.a_aliases.extend(self._sentence_home_aliases)
+                if pair.evidence is None and why == _ANTECEDENT:
+                    # "Seit 1995 ist X mit Y verbunden. Die Jumelage ...": both sentences state it
+                    pair.evidence = (antecedent.sent.start_char, sent.end_char)
                 if pair.evidence is None:
                     pair.evidence = (sent.start_char, sent.end_char)
                 self._date_by_seit(doc, sent, sent_places, pair)
