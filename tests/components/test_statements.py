@@ -637,3 +637,9 @@ def test_the_short_name_of_the_home_is_no_namesake_partner(extract_text):
 def test_a_bond_dated_the_sentence_before_a_definite_partnership_dates_it(extract_text, after, since):
     text = f"Stadt Fürth\n\nSeit 1995 ist Fürth mit Poitiers verbunden. {after}"
     assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Poitiers", since)]
+
+
+@pytest.mark.parametrize("lies", ["liegt an der Loire", "liegt am Lago Maggiore"])
+def test_a_river_or_lake_where_the_partner_lies_is_no_partner(extract_text, lies):
+    text = f"Stadt Fürth\n\nFürth pflegt seit 1966 eine Partnerschaft mit Poitiers. Die Partnerstadt {lies}."
+    assert [p.b[0] for p in extract_text(text).partnerships] == ["Poitiers"]

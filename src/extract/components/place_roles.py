@@ -472,6 +472,11 @@ class PlaceRoles(ReadingState):
             return True  # "am Golf von X", "an der Mündung der X": a landscape named after a place
         if _between_where_it_lies(doc, span):
             return True  # "X, zwischen Y und Z gelegen", "liegt zwischen Y und Z"
+        lies_at = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+        if lies_at[-1:] == ["am"] and lies_at[-2:-1] and lies_at[-2] in LIES_WORDS:
+            return True  # "liegt am X": a lake or a river that shares a place's name
+        if lies_at[-2:] == ["an", "der"] and len(lies_at) == 3 and lies_at[0] in LIES_WORDS:
+            return True  # "liegt an der Loire"
         k = span.start - 1
         while k >= 0 and span.start - k <= 6 and doc[k].text not in _OPENING_QUOTES and "\n" not in doc[k].text:
             k -= 1
