@@ -49,6 +49,10 @@ def lex() -> dict:
     return load_lexicon()
 
 
+# prefixes of nouns that call a town a partner (lexicon ``partner_town_nouns``), for ``startswith``
+PARTNER_TOWN_NOUNS: tuple[str, ...] = tuple(lex()["partnerships"]["partner_town_nouns"])
+
+
 @lru_cache(maxsize=1)
 def region_word_bases() -> dict[str, str]:
     words = lex()["places"]["region_words"] + lex()["places"]["weak_region_words"]

@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..text import fold_name
-from .bodies import body_keys, canonical_name, keyword_category, lex, name_key, names_district, states_bond
+from .bodies import (
+    body_keys,
+    canonical_name,
+    keyword_category,
+    lex,
+    name_key,
+    names_district,
+    states_bond,
+)
 from .events import triggers_by_sentence, triggers_in
 from .extensions import TokenTable, token_table
 
@@ -46,15 +54,6 @@ def _section_bond_words() -> dict[str, frozenset[str]]:
     return {"verbs": frozenset(words["section_bond_verbs"]), "means": frozenset(words["section_bond_means"])}
 
 
-# nouns that call a town a partner (a sentence with one enumerates partner towns)
-PARTNER_TOWN_NOUNS = (
-    "partnerstadt",
-    "partnerstädte",
-    "partnergemeinde",
-    "partnerkommune",
-    "partnerkreis",
-    "partnerlandkreis",
-)
 
 
 @lru_cache(maxsize=1)

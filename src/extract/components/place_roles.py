@@ -11,10 +11,9 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, could_be_at_home, lex, lies_at_home, names_district, strong_kind
+from .bodies import HOME_COUNTRIES, PARTNER_TOWN_NOUNS, could_be_at_home, lex, lies_at_home, names_district, strong_kind
 from .home import LIES_WORDS
 from .partnership_state import (
-    PARTNER_TOWN_NOUNS,
     PLACE_LABELS,
     ReadingState,
     Side,

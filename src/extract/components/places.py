@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, Place, load_gazetteer
 from ..lexicon import load_lexicon
 from ..text import fold_name
-from .bodies import HOME_COUNTRIES, lies_at_home, states_bond, strong_kind
+from .bodies import HOME_COUNTRIES, PARTNER_TOWN_NOUNS, lies_at_home, states_bond, strong_kind
 from .extensions import WORD_CACHE_SIZE, TokenTable, UsesGazetteer, add_entities, token_table
 
 _INNER = {
@@ -566,7 +566,6 @@ def _bare_subject(table: TokenTable, cand: _Candidate) -> bool:
     )
 
 
-_PARTNER_NOUNS = ("partnerstadt", "partnergemeinde", "partnerdorf", "partnerort", "partnerkommune", "schwesterstadt")
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "auch", "als"})
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ihr", "dies", "diese", "dieser", "dieses", "jene", "beide"})
 _DEFINING_VERBS = {"ist", "war"}
@@ -689,7 +688,7 @@ class PlaceRecognizer(UsesGazetteer):
                 and not _country_in_parentheses(words, i + 1)
                 and not _partner_located_after(scan, i)
                 and not (i and _POSTCODE_WORD.fullmatch(words[i - 1]))
-                and not (i + 1 < scan.n and words[i + 1].lower().startswith(_PARTNER_NOUNS))
+                and not (i + 1 < scan.n and words[i + 1].lower().startswith(PARTNER_TOWN_NOUNS))
                 and not (i + 1 < scan.n and words[i + 1] == "-" and _hyphen_district(scan, i))
                 and not words[i].endswith(_KREIS)
             ):
@@ -1244,7 +1243,7 @@ class PlaceRecognizer(UsesGazetteer):
             i > 0
             and words[i - 1].lower() in _COPULAS
             and i + 1 < n
-            and words[i + 1].lower().startswith(_PARTNER_NOUNS)
+            and words[i + 1].lower().startswith(PARTNER_TOWN_NOUNS)
             and self.gazetteer.zipf(word) == 0
         )
         by_country = by_country or by_noun

@@ -8,11 +8,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import CITY, COUNTRY, REGION
-from .bodies import HOME_COUNTRIES, could_be_at_home, lex, named_abroad, names_district, states_bond, strong_kind
+from .bodies import (
+    HOME_COUNTRIES,
+    PARTNER_TOWN_NOUNS,
+    could_be_at_home,
+    lex,
+    named_abroad,
+    names_district,
+    states_bond,
+    strong_kind,
+)
 from .events import after_seit
 from .extensions import doc_text
 from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
-from .partnership_state import PARTNER_TOWN_NOUNS, Pair, Side, body_words_lower
+from .partnership_state import Pair, Side, body_words_lower
 from .statements import Statements
 
 # words between a holder and its "mit": "A ist seit 1990 auch mit B verbunden"

@@ -16,6 +16,7 @@ from ..gazetteer import CITY, REGION, load_gazetteer
 from ..text import fold_name
 from .bodies import (
     HOME_COUNTRIES,
+    PARTNER_TOWN_NOUNS,
     canonical_name,
     could_be_at_home,
     keyword_category,
@@ -28,7 +29,7 @@ from .bodies import (
 from .extensions import doc_text
 from .founding_dates import FoundingDates
 from .home import LIES_WORDS, before_coordination, between_statements, foreign_adjective_before, partner_cue
-from .partnership_state import PARTNER_TOWN_NOUNS, PLACE_LABELS, Side, body_words_lower
+from .partnership_state import PLACE_LABELS, Side, body_words_lower
 
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
 
@@ -497,7 +498,7 @@ class Statements(FoundingDates):
         doc = sent.doc
         for k in range(span.end, min(span.end + 4, sent.end)):
             tok = doc[k]
-            if tok.lower_.startswith(PARTNER_TOWN_NOUNS + ("schwesterstadt", "schwestergemeinde")):
+            if tok.lower_.startswith(PARTNER_TOWN_NOUNS + ("schwestergemeinde",)):
                 if k + 1 < sent.end and doc[k + 1].ent_type_:
                     return False  # "In X war die Partnerstadt Y zu Gast": the noun calls Y
                 return any(t.lower_ in _COPULAS for t in doc[sent.start : k])
