@@ -643,3 +643,15 @@ def test_a_bond_dated_the_sentence_before_a_definite_partnership_dates_it(extrac
 def test_a_river_or_lake_where_the_partner_lies_is_no_partner(extract_text, lies):
     text = f"Stadt Fürth\n\nFürth pflegt seit 1966 eine Partnerschaft mit Poitiers. Die Partnerstadt {lies}."
     assert [p.b[0] for p in extract_text(text).partnerships] == ["Poitiers"]
+
+
+@pytest.mark.parametrize(
+    ("bond", "pairs"),
+    [
+        ("Seit 1995 ist Fürth mit der Gemeinde Greding verbunden.", [("Greding", "1995")]),
+        ("Fürth ist durch die Bahn mit Greding verbunden.", []),  # a bond by rail is none
+    ],
+)
+def test_a_partnership_word_anywhere_after_a_bond_names_its_partner(extract_text, bond, pairs):
+    text = f"Stadt Fürth\n\n{bond} Der Bürgermeister besuchte 2015 die Partnergemeinde."
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == pairs

@@ -49,7 +49,7 @@ def _topic_compound(table: TokenTable, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _section_bond_words() -> dict[str, frozenset[str]]:
+def section_bond_words() -> dict[str, frozenset[str]]:
     words = lex()["partnerships"]
     return {"verbs": frozenset(words["section_bond_verbs"]), "means": frozenset(words["section_bond_means"])}
 
@@ -297,7 +297,7 @@ class ReadingState:
         the sentences that name a place. The section runs to the next heading that names
         neither a partnership nor a place."""
         table = self._table
-        bonds = _section_bond_words()
+        bonds = section_bond_words()
         section_kind: str | None = None
         found: dict[int, str] = {}
         for start, end in bounds:

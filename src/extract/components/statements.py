@@ -29,7 +29,7 @@ from .bodies import (
 from .extensions import doc_text
 from .founding_dates import FoundingDates
 from .home import LIES_WORDS, before_coordination, between_statements, foreign_adjective_before, partner_cue
-from .partnership_state import PLACE_LABELS, Side, body_words_lower
+from .partnership_state import PLACE_LABELS, Side, body_words_lower, section_bond_words
 
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
 
@@ -524,11 +524,20 @@ class Statements(FoundingDates):
             candidates = self._candidates(places, home_keys)
             if len({self._key(p) for p in candidates}) != 1:
                 continue
-            if (opens and self._names_home(places, home_keys)) or self._subject_abroad(previous, candidates[0]):
+            bonded = opens or self._states_a_bond(previous)
+            if (bonded and self._names_home(places, home_keys)) or self._subject_abroad(previous, candidates[0]):
                 # "Springfield ist mit X verbunden. Die Jumelage ..."; "X liegt in Frankreich. Seit
                 # 1956 besteht die Partnerschaft.": the town abroad the sentence before was about
                 result[-1] = candidates[0]
         return result
+
+    def _states_a_bond(self, sent: Span) -> bool:
+        """A sentence that binds two bodies ("Seit 1995 ist X mit Y verbunden"): a bond verb
+        and "mit", by no means of transport; the definite partnership word after it is theirs
+        wherever it stands ("Der Bürgermeister besuchte 2015 die Partnergemeinde")."""
+        bonds = section_bond_words()
+        words = set(self._table.lower[sent.start : sent.end])
+        return "mit" in words and not words.isdisjoint(bonds["verbs"]) and words.isdisjoint(bonds["means"])
 
     def _names_definite_partnership(self, sent: Span) -> bool:
         """ "Seit 1956 besteht die Partnerschaft", "wurde diese Städtepartnerschaft besiegelt":
