@@ -49,11 +49,16 @@ def _topic_compound(table: TokenTable, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def section_bond_words() -> dict[str, frozenset[str]]:
+def _section_bond_words() -> dict[str, frozenset[str]]:
     words = lex()["partnerships"]
     return {"verbs": frozenset(words["section_bond_verbs"]), "means": frozenset(words["section_bond_means"])}
 
 
+def binds_by_mit(words: list[str]) -> bool:
+    """ "ist mit X verbunden", "verbindet die Stadt mit X": a bond verb and "mit" among a
+    sentence's lower-cased words, by no means of transport ("durch die Bahn verbunden")."""
+    bonds = _section_bond_words()
+    return "mit" in words and any(w in bonds["verbs"] for w in words) and bonds["means"].isdisjoint(words)
 
 
 @lru_cache(maxsize=1)
@@ -297,7 +302,6 @@ class ReadingState:
         the sentences that name a place. The section runs to the next heading that names
         neither a partnership nor a place."""
         table = self._table
-        bonds = section_bond_words()
         section_kind: str | None = None
         found: dict[int, str] = {}
         for start, end in bounds:
@@ -310,8 +314,7 @@ class ReadingState:
                 continue
             if section_kind is None or kinds or start not in with_places:
                 continue
-            words = table.lower[start:end]
-            if "mit" in words and any(w in bonds["verbs"] for w in words) and bonds["means"].isdisjoint(words):
+            if binds_by_mit(table.lower[start:end]):
                 found[start] = section_kind
         return found
 

@@ -29,7 +29,7 @@ from .bodies import (
 from .extensions import doc_text
 from .founding_dates import FoundingDates
 from .home import LIES_WORDS, before_coordination, between_statements, foreign_adjective_before, partner_cue
-from .partnership_state import PLACE_LABELS, Side, body_words_lower, section_bond_words
+from .partnership_state import PLACE_LABELS, Side, binds_by_mit, body_words_lower
 
 _COPULAS = frozenset({"ist", "sind", "wurde", "wurden", "bleibt", "bleiben", "war", "waren", "wird", "werden"})
 
@@ -535,9 +535,7 @@ class Statements(FoundingDates):
         """A sentence that binds two bodies ("Seit 1995 ist X mit Y verbunden"): a bond verb
         and "mit", by no means of transport; the definite partnership word after it is theirs
         wherever it stands ("Der Bürgermeister besuchte 2015 die Partnergemeinde")."""
-        bonds = section_bond_words()
-        words = set(self._table.lower[sent.start : sent.end])
-        return "mit" in words and not words.isdisjoint(bonds["verbs"]) and words.isdisjoint(bonds["means"])
+        return binds_by_mit(self._table.lower[sent.start : sent.end])
 
     def _names_definite_partnership(self, sent: Span) -> bool:
         """ "Seit 1956 besteht die Partnerschaft", "wurde diese Städtepartnerschaft besiegelt":
