@@ -101,6 +101,8 @@ NEAR_MISSES = [
     "Die Partnerschaft zwischen {a} und {b} kam nie zustande.",
     "Die Stadt {a} hat Kontakte nach {b}, eine offizielle Partnerschaft gibt es aber nicht.",
     "{a} pflegt Beziehungen zu {b}, eine Städtepartnerschaft besteht jedoch nicht.",
+    # contacts beside the partnerships, begun long ago but never sealed
+    "Über die Städtepartnerschaften hinaus pflegt {a} bereits seit 1990 Kontakte zu {b}.",
     # a partnership only considered: possible, to be checked
     "Der Rat hat beschlossen, eine mögliche Partnerschaft zwischen {a} und {b} prüfen zu lassen.",
     "Die Partnerschaft zwischen {a} und {b} soll geprüft werden.",
@@ -351,6 +353,14 @@ SINCE_FORMS = [
     "Offiziell besiegelt wurde die Partnerschaft mit {b} erst 1956, nachdem 1950 erste Kontakte geknüpft worden waren.",
     # a fact line under the partner's heading
     "Partnerstadt {b}\nGründungsjahr: 1956",
+    # the date of a decision the sentence only cites dates the decision, not the signing
+    "Nach einem Beschluss des Stadtrats im Jahr 1954 wurde die Partnerschaft mit {b} 1956 unterzeichnet.",
+    # each clause's trigger takes its own clause's date; first contacts name the partner
+    "Erste Kontakte zu {b} gab es 1950, die Städtepartnerschaft wurde 1956 besiegelt.",
+    # the sentence before tells how it began with the partner; "seit" there dates the contacts
+    "Seit 1950 bestehen freundschaftliche Kontakte nach {b}. 1956 wurde die Städtepartnerschaft besiegelt.",
+    "Im Jahr 1950 besuchte eine erste Delegation aus Schwabach die Stadt {b}. "
+    "1956 wurde die Städtepartnerschaft geschlossen.",
 ]
 
 

@@ -286,13 +286,15 @@ def sentence_events(
             return [{"type": "signed", "date": since[0]._.date_value, "evidence": evidence}]
     by_trigger: dict[int, list[Span]] = {i: [] for i in range(len(triggers))}
     for date in dates:
+        if any(_dates_background(doc, pos, etype, date) for pos, etype in triggers):
+            continue  # "Nach einem Beschluss des Rates vom 3. Mai 1988 wurde ... 1990 unterzeichnet"
         usable = [
             (abs(pos - date.start_char), EVENT_PRIORITY.index(etype), i)
             for i, (pos, etype) in enumerate(triggers)
             if not background_decision(doc, pos, etype)
         ]
         if usable:
-            by_trigger[_clause_trigger(sent, triggers, date, usable)].append(date)
+            by_trigger[_clause_trigger(sent, triggers, date, usable, dates)].append(date)
     evidence = " ".join(span_text(sent).split())
     unreal = _unreal(evidence)
     events = []
@@ -381,7 +383,9 @@ _CLAUSE_JOIN = re.compile(r"(?:,|\bund\b|\bsowie\b)")
 _SUBCLAUSE = re.compile(r",\s*(?:nachdem|als|bevor|weil|obwohl|seitdem|wobei)\b", re.IGNORECASE)
 
 
-def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usable: list[tuple]) -> int:
+def _clause_trigger(
+    sent: Span, triggers: list[tuple[int, str]], date: Span, usable: list[tuple], dates: list[Span]
+) -> int:
     """The trigger a date belongs to: the nearest, unless a clause ends between the
     trigger before the date and the date while another trigger follows it: "wurde
     1994 begründet und am 3. Mai 2001 vom Kreis X übernommen" (German verbs close
@@ -391,9 +395,13 @@ def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usa
     text = sent.doc.text
     if position >= date.start_char:
         # "besiegelt wurde sie erst 1960, nachdem 1955 erste Kontakte ...": a subordinate clause
-        # opens between the date and the trigger after it; the date is its own clause's verb's
+        # opens between the date and the trigger after it; "Erste Kontakte gab es 1985, die
+        # Partnerschaft wurde 1990 besiegelt": the trigger after the comma has its own clause's
+        # date. Either way the date is the verb's before it.
         earlier = [u for u in usable if triggers[u[2]][0] < date.start_char]
-        if earlier and _SUBCLAUSE.search(text[date.end_char : position]):
+        if earlier and (
+            _SUBCLAUSE.search(text[date.end_char : position]) or _own_dated_clause(text, date, position, dates)
+        ):
             closest = max(earlier, key=lambda u: triggers[u[2]][0])
             if "," not in text[triggers[closest[2]][0] : date.start_char]:
                 return closest[2]
@@ -403,6 +411,16 @@ def _clause_trigger(sent: Span, triggers: list[tuple[int, str]], date: Span, usa
         return nearest
     between = text[position : date.start_char]
     return min(later)[2] if _CLAUSE_JOIN.search(between) else nearest
+
+
+def _own_dated_clause(text: str, date: Span, position: int, dates: list[Span]) -> bool:
+    """A comma or semicolon ends the date's clause before the trigger at ``position``, and
+    another date stands between that boundary and the trigger: the trigger's own."""
+    boundary = re.search(r"[,;]", text[date.end_char : position])
+    if boundary is None:
+        return False
+    after = date.end_char + boundary.end()
+    return any(after <= d.start_char < position for d in dates)
 
 
 # "im Jahr zuvor", "ein Jahr später": a year counted from the sentence's own date
@@ -528,6 +546,20 @@ def _partnership_with_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
     """ "partnerschaft", "städtepartnerschaftsvertrag": a partnership word and a signing's ending."""
     nouns = lex()["partnerships"]["partnership"] + lex()["partnerships"]["friendship"]
     return any(word.startswith(prefix) and word[len(prefix) :] in suffixes for prefix in nouns)
+
+
+# the words of a decision's noun phrase up to its date: "Beschluss des Stadtrats im Jahr", "vom"
+_DATING_PHRASE = re.compile(
+    r"^\w*(?:\s+(?:des|der|dem|[A-ZÄÖÜ][\w\-]*)){0,3}\s+(?:im\s+[Jj]ahre?|aus\s+dem\s+[Jj]ahre?|vom|von|am|im)\s+$"
+)
+
+
+def _dates_background(doc: Doc, pos: int, etype: str, date: Span) -> bool:
+    """The date stands in a background decision's own phrase ("auf Beschluss des
+    Gemeinderats vom 3. Mai 1988"): it dates the decision, which the sentence only cites."""
+    if date.start_char <= pos or not background_decision(doc, pos, etype):
+        return False
+    return bool(_DATING_PHRASE.match(doc_text(doc)[pos : date.start_char]))
 
 
 def background_decision(doc: Doc, pos: int, etype: str) -> bool:

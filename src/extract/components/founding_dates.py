@@ -100,6 +100,8 @@ class FoundingDates(PlaceRoles):
                 return None
             date = date_after_seit(doc, k, dates)
             if date is not None and date.end <= mention.start:
+                if any(t.lower_.startswith("kontakt") for t in doc[date.end : mention.start]):
+                    return None  # "Seit 1985 bestehen Kontakte nach X": when the contacts began
                 # "mit A seit 1956 und eine Freundschaft mit B": right after a place, A's "seit";
                 # right after the pair's holder, this pair's ("und Y seit 1975 mit B")
                 return None if k - 1 in ends and k - 1 not in holder_ends else date

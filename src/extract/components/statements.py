@@ -160,6 +160,12 @@ def _named_otherwise_in_brackets(doc: Doc, span: Span, other: Span) -> bool:
     return False
 
 
+def _abroad(place: Span) -> bool:
+    """A place the gazetteer puts in a country outside the home countries."""
+    resolved = place._.place
+    return resolved is not None and resolved.country is not None and resolved.country not in HOME_COUNTRIES
+
+
 class Statements(FoundingDates):
     """The rules that read a sentence's statement of the home's partnerships."""
 
@@ -460,14 +466,24 @@ class Statements(FoundingDates):
                 return True
         return False
 
-    def _contact_only(self, sent: Span, span: Span) -> bool:
+    def _contact_only(self, sent: Span, span: Span, others: list[Span]) -> bool:
         """A place reached by a word of contact ("Kontakte zu Y", "Beziehungen nach Y") in a
-        sentence whose partnership word names other partners: a relation of another kind.
-        "partnerschaftliche Beziehungen zu Y" and "Partnerschaften und Kontakte zu Y" bind Y."""
-        lower, doc = self._table.lower, sent.doc
-        k = before_coordination(doc, span.start - 1, _link_filler, sent.start)  # "Kontakte zu Y, Z und W"
-        if k - 1 < sent.start or lower[k] not in ("zu", "nach", "mit") or not lower[k - 1].startswith(_CONTACTS):
+        sentence whose partnership word names other partners (``others``, the sentence's other
+        candidates): a relation of another kind. "partnerschaftliche Beziehungen zu Y" and
+        "Partnerschaften und Kontakte zu Y" bind Y; so does the partnership of a sentence that
+        names no other and tells its beginning and signing ("Erste Kontakte zu Y gab es 1985, die
+        Partnerschaft wurde 1990 besiegelt")."""
+        if not self._reached_by_contact(sent, span):
             return False
+        lower, doc = self._table.lower, sent.doc
+        contacts = {p.start for p in others if self._reached_by_contact(sent, p)}
+        if (
+            all(p.start in contacts for p in others if p.start != span.start)
+            and self._contacts_began(sent)
+            and any(etype == "signed" for _, etype in self._triggers(sent))
+        ):
+            return False  # "Erste Kontakte zu Y gab es 1985, die Partnerschaft wurde 1990 besiegelt"
+        k = before_coordination(doc, span.start - 1, _link_filler, sent.start)
         # the words right before the contact noun, back to a place: "Partnerschaften und enge Kontakte"
         j = k - 1
         while j > max(sent.start, k - 4) and not doc[j - 1].ent_type_:
@@ -476,6 +492,19 @@ class Statements(FoundingDates):
         if any(strong_kind(w) for w in near) or states_bond(near) or states_bond(near, friendship=True):
             return False
         return any(strong_kind(w) for w in lower[sent.start : sent.end])
+
+    def _reached_by_contact(self, sent: Span, span: Span) -> bool:
+        """ "Kontakte zu Y, Z und W", "Beziehungen nach Y": the place is the object of a word
+        of contact."""
+        lower = self._table.lower
+        k = before_coordination(sent.doc, span.start - 1, _link_filler, sent.start)
+        return k - 1 >= sent.start and lower[k] in ("zu", "nach", "mit") and lower[k - 1].startswith(_CONTACTS)
+
+    def _contacts_began(self, sent: Span) -> bool:
+        """The sentence says the contacts came first ("erste Kontakte", "Kontakte entstanden"),
+        not that they are the partnership's present life."""
+        beginnings = lex()["event_context"]["contact_beginnings"]
+        return not set(self._table.lower[sent.start : sent.end]).isdisjoint(beginnings)
 
     def _party_of_bond(self, sent: Span, span: Span) -> bool:
         """The name after "mit" or "zu" in a sentence that states a bond ("mit X
@@ -529,7 +558,23 @@ class Statements(FoundingDates):
                 # "Springfield ist mit X verbunden. Die Jumelage ..."; "X liegt in Frankreich. Seit
                 # 1956 besteht die Partnerschaft.": the town abroad the sentence before was about
                 result[-1] = candidates[0]
+            elif self._sealed_after_beginning(previous, sent, candidates[0]) and (
+                self._names_home(places, home_keys) or _abroad(candidates[0])
+            ):
+                # "Erste Kontakte nach X knüpfte ein Chor 1985. 1990 wurde die Partnerschaft besiegelt."
+                result[-1] = candidates[0]
         return result
+
+    def _sealed_after_beginning(self, previous: Span, sent: Span, place: Span) -> bool:
+        """The sentence signs the definite partnership, and the one before tells how the
+        relation with ``place`` began (contacts with it, a first visit, an initiative)."""
+        if not any(etype == "signed" for _, etype in self._triggers(sent)):
+            return False
+        return (
+            self._reached_by_contact(previous, place)
+            or self._contacts_began(previous)
+            or any(etype == "initiated" for _, etype in self._triggers(previous))
+        )
 
     def _states_a_bond(self, sent: Span) -> bool:
         """A sentence that binds two bodies ("Seit 1995 ist X mit Y verbunden"): a bond verb
@@ -550,14 +595,7 @@ class Statements(FoundingDates):
     def _subject_abroad(sent: Span, place: Span) -> bool:
         """The sentence opens with this place, a town abroad, as its subject ("X liegt in ...")."""
         first = next((t for t in sent if not t.is_space), None)
-        resolved = place._.place
-        return (
-            first is not None
-            and first.i == place.start
-            and resolved is not None
-            and resolved.country is not None
-            and resolved.country not in HOME_COUNTRIES
-        )
+        return first is not None and first.i == place.start and _abroad(place)
 
     def _opens_with_definite_keyword(self, sent: Span) -> bool:
         table = self._table
@@ -647,7 +685,7 @@ class Statements(FoundingDates):
                 continue  # "Partnergemeinden der Stadt X, der Gemeinde Y": whose partners, not a partner
             if self._district_partner_on_town_page(span, home):
                 continue  # "die Partnerschaft des Landkreises mit X" on a town's page: the district's partner
-            if self._contact_only(sent, span):
+            if self._contact_only(sent, span, self._candidates(sent_places, home_keys)):
                 continue  # "Neben den Partnerstädten A und B pflegt X Kontakte zu Y": Y is a contact
             if self._partner_of_another(span, sent_places, home_keys) is not None or span.start in self._claimed:
                 continue  # "Kalisz, der Partnerstadt von Musterville": Musterville's partner, read in pass 1
