@@ -1041,6 +1041,12 @@ def test_an_associations_founding_dates_no_partnership(extract_text):
     assert pairs(extract_text(text)) == [("Celle", "Meudon", "partnership", "active", "1987")]
     record = extract_text("Die Partnerschaft zwischen Celle und Meudon wurde 1985 gegründet.")
     assert pairs(record) == [("Celle", "Meudon", "partnership", "active", "1985")]
+    # the association's name runs on with its town and legal form before the verb
+    text = (
+        "Stadt Celle\n\nDer Partnerschaftsverein Celle e.V. wurde 1980 gegründet und betreut die Partnerschaft "
+        "mit Meudon. Seit 1985 ist Meudon Partnerstadt."
+    )
+    assert pairs(extract_text(text)) == [("Celle", "Meudon", "partnership", "active", "1985")]
 
 
 @pytest.mark.parametrize(

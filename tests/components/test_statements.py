@@ -103,6 +103,7 @@ NEAR_MISSES = [
     "{a} pflegt Beziehungen zu {b}, eine Städtepartnerschaft besteht jedoch nicht.",
     # contacts beside the partnerships, begun long ago but never sealed
     "Über die Städtepartnerschaften hinaus pflegt {a} bereits seit 1990 Kontakte zu {b}.",
+    "Die Stadt {a} pflegt Städtepartnerschaften. Darüber hinaus bestehen Kontakte zu {b} in Italien.",
     # a partnership only considered: possible, to be checked
     "Der Rat hat beschlossen, eine mögliche Partnerschaft zwischen {a} und {b} prüfen zu lassen.",
     "Die Partnerschaft zwischen {a} und {b} soll geprüft werden.",

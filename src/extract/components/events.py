@@ -157,7 +157,7 @@ def _after_the_founding(etype: str, sentence: str) -> bool:
 # not of a partnership; the compound's last part decides ("Partnerschaftsverein" is a club)
 _ASSOCIATION_FOUNDED = re.compile(
     r"(?:komitee|verein|freundeskreis|arbeitskreis|gesellschaft|ausschuss|club|initiative|stiftung)s?,?\s+"
-    r"(?:[\w.]+\s+){0,3}?(?:gegründet|gründete|ins leben gerufen|begründet)"
+    r"(?:[\w.]+\s+){0,4}?(?:gegründet|gründete|ins leben gerufen|begründet)"
 )
 
 

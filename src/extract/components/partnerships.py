@@ -51,6 +51,7 @@ from .bodies import (
     about_twinning,
     canonical_name,
     could_be_at_home,
+    keyword_category,
     lex,
     names_district,
     resolved_at_home,
@@ -328,7 +329,7 @@ class PageReading(SeveralBodies):
             # place is given with its country ("mit X (Frankreich) ... Beziehungen")
             weak_pairs = weak and (
                 (triggers and self._names_home(sent_places, home_keys))
-                or self._all_country_qualified(sent_places, home_keys)
+                or self._all_country_qualified(sent_places, home_keys) and not self._only_contacts(sent)
             )
             announced = announced_at == index - 1 and not self._is_heading(sent)
             continued = paired_at == index - 1 and self._continues_with_partners(sent)
@@ -457,6 +458,12 @@ class PageReading(SeveralBodies):
             and (signs or any(w in succession for w in lower))
             and not self._about_organisation(sent)
         )
+
+    def _only_contacts(self, sent: Span) -> bool:
+        """The sentence's only weak words are contacts ("Darüber hinaus bestehen Kontakte zu
+        X in Italien"): a relation the page sets beside its partnerships, never one of them."""
+        weak = [w for w in self._table.lower[sent.start : sent.end] if keyword_category(w) == "weak"]
+        return bool(weak) and all(w.startswith("kontakt") for w in weak)
 
     def _about_partnerships_in_general(self, sent: Span, sent_places: list[Span], home_keys: set[str]) -> bool:
         """A sentence that speaks of partnerships in the plural without saying whose:

@@ -438,6 +438,8 @@ class Statements(FoundingDates):
                 continue
             if self._qualifier(span, sent_places) or self._compound_head(span):
                 continue
+            if self._reached_by_contact(sent, span):
+                continue  # "Darüber hinaus bestehen Kontakte zu X in Italien": a contact, not a partner
             if self._country_after(span) or foreign_adjective_before(doc, span):
                 found.append(span)
         return found
