@@ -287,12 +287,14 @@ def test_the_home_of_an_overview_is_none_of_its_towns(nlp):
     assert {s.text for s in doc._.home_spans}.isdisjoint({"Schwabach", "Ansbach", "Poitiers", "Zwickau", "Lucca"})
 
 
-def test_a_town_named_like_a_word_heads_its_partners_in_an_overview(nlp):
+@pytest.mark.parametrize("mark", [" ", "- ", "• "])
+def test_a_town_named_like_a_word_heads_its_partners_in_an_overview(nlp, mark):
     # "Spalt" (a gap) and "Roth" (a surname) are towns at home; over a line naming a partner
-    # with its country they are the overview's headings, and a town over "keine" has none
+    # with its country, bulleted or not, they are the overview's headings, and a town over
+    # "keine" has none
     text = (
-        "Liste der Städtepartnerschaften\n\nSchwabach\n Poitiers (Frankreich), seit 1988\n\n"
-        "Spalt\n Tartu (Estland), seit 1990\n\nRoth\n Lucca (Italien), seit 1980\n\nAnsbach\n keine\n"
+        f"Liste der Städtepartnerschaften\n\nSchwabach\n{mark}Poitiers (Frankreich), seit 1988\n\n"
+        f"Spalt\n{mark}Tartu (Estland), seit 1990\n\nRoth\n{mark}Lucca (Italien), seit 1980\n\nAnsbach\n keine\n"
     )
     assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Spalt", "Tartu"), ("Roth", "Lucca")]
 
@@ -680,6 +682,19 @@ def test_a_table_of_two_bodies_columns_gives_each_rows_pair(extract_text, layout
     text = "Liste deutsch-französischer Städtepartnerschaften\n\n" + "\n".join(layout(r) for r in TABLE_ROWS) + "\n"
     pairs = [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships]
     assert pairs == [("Ansbach", "Anglet", "1968"), ("Schwabach", "Poitiers", "1974")]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_a_column_of_where_the_holder_lies_is_no_second_holder(extract_text, separator):
+    # "Kommune | Landkreis | Partnerkommune": the first body's column holds the partnership
+    rows = [
+        ("Kommune", "Landkreis", "Partnerkommune", "Land", "seit"),
+        ("Ansbach", "kreisfrei", "Anglet", "Frankreich", "1968"),
+        ("Spalt", "Roth", "Tartu", "Estland", "1990"),
+    ]
+    text = "Partnerschaften in Mittelfranken\n\n" + "\n".join(separator.join(r) for r in rows) + "\n"
+    pairs = [(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships]
+    assert pairs == [("Ansbach", "Anglet", "1968"), ("Spalt", "Tartu", "1990")]
 
 
 def test_a_table_of_people_gives_no_pair(extract_text):

@@ -1059,9 +1059,15 @@ _BODY_COLUMN_NOUNS = frozenset({"stadt", "gemeinde", "kommune", "ort", "landkrei
 def _header_sides(header: list[str]) -> list[str] | None:
     """The header with its holder's and partner's columns, or None where it has not
     both: "Stadt | Partnerstadt", or two bodies' columns, the first the holder's
-    ("Deutsche Gemeinde | Französische Gemeinde")."""
+    ("Deutsche Gemeinde | Französische Gemeinde"); of several bodies' columns beside a
+    partner's, the first."""
     if header.count("holder") == 1 and header.count("partner") == 1:
         return header
+    if header.count("holder") >= 2 and header.count("partner") == 1:
+        # "Kommune | Landkreis | Partnerkommune": the first body's column holds, the next
+        # says where it lies
+        first = header.index("holder")
+        return [role if role != "holder" or k == first else "other" for k, role in enumerate(header)]
     if header.count("holder") == 2 and "partner" not in header:
         second = [k for k, role in enumerate(header) if role == "holder"][1]
         return [*header[:second], "partner", *header[second + 1 :]]

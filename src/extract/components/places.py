@@ -1781,13 +1781,19 @@ def _headings_over_partners(scan: _Scan, pending: list[_Candidate]) -> set[int]:
 
 
 def _next_line_start(text: str, pos: int) -> int | None:
-    """Where the first non-blank line after the line holding ``pos`` starts its text."""
+    """Where the first non-blank line after the line holding ``pos`` starts its text,
+    after a bullet ("- Springfield (Frankreich)")."""
     line_end = text.find("\n", pos)
     if line_end < 0:
         return None
     rest = text[line_end:]
     stripped = rest.lstrip()
+    if stripped[:1] in _BULLETS:
+        stripped = stripped[1:].lstrip(" \t")
     return len(text) - len(stripped) if stripped else None
+
+
+_BULLETS = ("-", "•", "*", "–", "·")
 
 
 def _vouched_rows(
