@@ -1033,6 +1033,26 @@ def test_in_x_mit_a_foreign_town_named_with_its_adjective(extract_text):
     assert found(extract_text(text)) == {("Hadenfeld", "Pasewalk"), ("Hohenlockstedt", "Dobiegniew")}
 
 
+def test_a_town_after_partnerstadt_von_holds_the_partner_in_an_overview(extract_text):
+    # no home: each sentence names its own holder after "Partnerstadt von"
+    text = (
+        "Partnerschaften im Landkreis\n\nPartnerstadt von Schwabach ist Poitiers. Partnerstadt von "
+        "Hilpoltstein ist seit 1975 Lucca. Die Partnergemeinde von Spalt heißt Tartu."
+    )
+    assert found(extract_text(text)) == {("Schwabach", "Poitiers"), ("Hilpoltstein", "Lucca"), ("Spalt", "Tartu")}
+
+
+def test_a_pair_heading_names_its_holder_whatever_else_the_name_spells(extract_text):
+    # "Roth" is a surname too; heading "Roth – Poitiers" over its section it is the holder
+    text = (
+        "Partnerschaften im Landkreis\n\nRoth – Poitiers\nDie Partnerschaft besteht seit 1980.\n\n"
+        "Hilpoltstein – Lucca\nSeit 1975 verbindet die beiden Städte eine Freundschaft."
+    )
+    assert found(extract_text(text)) == {("Roth", "Poitiers"), ("Hilpoltstein", "Lucca")}
+    # on a page without a partnership word, the line is no pair's heading
+    assert extract_text("Sport\n\nRoth – Poitiers\nDas Spiel endete 2:1.").partnerships == []
+
+
 def test_an_associations_founding_dates_no_partnership(extract_text):
     text = (
         "Das Partnerschaftskomitee wurde 1985 gegründet und fördert die Begegnung zwischen Celle und "

@@ -279,10 +279,15 @@ class PageReading(SeveralBodies):
                 # weitere Partnerschaften mit Y und Z": X's, not the home's
                 holder_span, listed = owned
                 holder = self._side_of(holder_span)
+                partner_of_home = any(k[0] in home_keys and k[1] == holder.key for k in pairs)
+                why = (
+                    "a partner's own partnership named on the home's page"
+                    if partner_of_home
+                    else "town named as the owner of a partner noun ('Partnerstadt von X ist Y')"
+                )
                 for span in self._candidates(listed, home_keys):
                     if self._key(span) == holder.key or self._qualifier(span, sent_places):
                         continue
-                    why = "a partner's own partnership named on the home's page"
                     self._held_pair(pairs, sent, sent_places, holder, self._side_of(span), kinds, why)
                 continue
             subject = self._partner_as_subject(sent, sent_places, home_keys, pairs) if kinds and home else None

@@ -709,6 +709,7 @@ class PlaceRecognizer(UsesGazetteer):
             self._statement_parties(table, pending, accepted)
             | _list_block_peers(scan, pending)
             | _headings_over_partners(scan, pending)
+            | _pair_headings(scan, pending)
         )
         for cand in pending:  # one reading per document
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
@@ -1778,6 +1779,37 @@ def _headings_over_partners(scan: _Scan, pending: list[_Candidate]) -> set[int]:
         ):
             found.add(id(cand))  # a town of its own name ("Rathaus" names only a city quarter)
     return found
+
+
+_PAIR_DASHES = ("–", "-", "—")
+
+
+def _pair_headings(scan: _Scan, pending: list[_Candidate]) -> set[int]:
+    """Pending towns at home that open a line "X – Y" whose other side is an accepted town
+    abroad, on a page with a partnership word ("Musterau – Springfield" heading the section
+    on that pair): the pair's holder, whatever else its name spells."""
+    table, words = scan.table, scan.words
+    dashed = [c for c in pending if c.label == CITY and c.end + 1 < scan.n and words[c.end] in _PAIR_DASHES]
+    if not dashed:
+        return set()
+    cities = {c.start: c for c in scan.accepted if c.label == CITY}
+    found: set[int] = set()
+    for cand in dashed:
+        partner = cities.get(cand.end + 1)
+        if partner is None or not _alone_on_line(scan, cand.start, partner.end):
+            continue
+        if _at_home(table, cand) and not _at_home(table, partner) and any(strong_kind(w) for w in table.lower):
+            found.add(id(cand))
+    return found
+
+
+def _at_home(table: TokenTable, cand: _Candidate) -> bool:
+    """The candidate's name is a town at home of some size (not only a hamlet's)."""
+    name = fold_name(table.span_text(cand.start, cand.end))
+    return any(
+        lies_at_home(p) and p.population >= _HAMLET and fold_name(p.name) == name
+        for p in PlaceRecognizer._lookup_span(table, cand.start, cand.end, CITY)
+    )
 
 
 def _next_line_start(text: str, pos: int) -> int | None:

@@ -151,9 +151,10 @@ class SeveralBodies(Statements):
         pairs: dict[tuple[str, str], Pair],
         section_place: Span | None,
     ) -> tuple[Span, list[Span]] | None:
-        """A partner of the home that holds the partnerships a sentence names without the
-        home: "(Weitere) Partnerstädte von X sind Y und Z" (X after a partner noun and
-        "von"), or, under X's own heading, a sentence whose subject is "die Stadt", "die
+        """A partner of the home, or another town at home, that holds the partnerships a
+        sentence names without the home: "(Weitere) Partnerstädte von X sind Y und Z",
+        "Partnerstadt von X ist Y" (X after a partner noun and "von"), or, under a
+        partner X's own heading, a sentence whose subject is "die Stadt", "die
         Gemeinde" or "sie" ("Die Stadt unterhält weitere Partnerschaften mit Y und Z").
         (X, the places it holds) or None."""
         if not sent_places or self._names_home(sent_places, home_keys):
@@ -161,8 +162,10 @@ class SeveralBodies(Statements):
         doc = sent.doc
         partners_of_home = {k[1] for k in pairs if k[0] in home_keys}
         for span in sent_places:
-            if self._key(span) not in partners_of_home or span.start < 2 or doc[span.start - 1].lower_ != "von":
+            if span.start < 2 or doc[span.start - 1].lower_ != "von":
                 continue
+            if self._key(span) not in partners_of_home and not could_be_at_home(span):
+                continue  # a town at home the page names as a partner noun's owner holds its partners too
             noun = span.start - 2
             opening = {t.lower_ for t in doc[_clause_start(sent, noun, span) : noun] if not t.is_space}
             # the noun opens the sentence or clause as its subject: "(Weitere) Partnerstädte von X sind ...",
