@@ -609,6 +609,23 @@ def test_an_unknown_french_name_takes_its_particle_tail(extract_text, name):
     assert [p.b[0] for p in record.partnerships] == [name]
 
 
+@pytest.mark.parametrize("tail", ["sur-Orne", "sur-le-Doubs", "en-Provence"])
+def test_the_known_end_of_an_unknown_particle_name_is_no_place(nlp, tail):
+    from extract.pipeline import process
+
+    # "Orne" and "Doubs" are départements: here only the end of a village's name
+    doc = process(f"Die Gemeinde ist mit Musterville-{tail} verschwistert.", nlp)
+    assert [e.text for e in doc.ents if e.label_ in ("CITY", "REGION")] == []
+
+
+def test_an_unknown_particle_name_with_its_country_is_a_list_lines_partner(extract_text):
+    text = "Gemeinde Musterau\n\nPartnergemeinden\n\nMusterville-sur-Orne (Frankreich), seit 1985\nKalisz (Polen)\n"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [
+        ("Musterville-sur-Orne", "1985"),
+        ("Kalisz", None),
+    ]
+
+
 def test_a_typographic_apostrophe_stays_inside_its_word(nlp):
     assert [t.text for t in nlp.tokenizer("Sant’Agata und O’Neill")] == ["Sant’Agata", "und", "O’Neill"]
 

@@ -212,6 +212,26 @@ def _joined_by_particle(scan: _Scan, end: int) -> int:
     return 0
 
 
+def _particle_name_end(scan: _Scan, end: int) -> int:
+    """The end of a name at ``end`` continued by particle tails ("Musterville-sur-Mer")."""
+    while tail := _joined_by_particle(scan, end):
+        end += tail
+    return end
+
+
+def _in_particle_tail(scan: _Scan, i: int) -> bool:
+    """Token ``i`` ends a name joined by a particle ("-sur-Orne", "-sur-le-Doubs"): the
+    word before it is a particle (or a French article after one), joined by hyphens
+    without spaces."""
+    words, spaced = scan.words, scan.spaced
+    if i < 3 or words[i - 1] != "-" or spaced[i - 2] or spaced[i - 1]:
+        return False
+    k = i - 2
+    if words[k] in _FRENCH_ARTICLES and k >= 2 and words[k - 1] == "-" and words[k - 2] in _HYPHEN_PARTICLES:
+        k -= 2
+    return words[k] in _HYPHEN_PARTICLES and words[k - 1] == "-" and not spaced[k - 1] and not spaced[k]
+
+
 _DISTRICT_ENDS = {"Kreis", "Kreises"}
 _KREIS = ("kreis", "kreises")
 
@@ -685,7 +705,7 @@ class PlaceRecognizer(UsesGazetteer):
                 _plain_name(words[i])
                 and not list_line[i]
                 and not (i and (words[i - 1] in city_words or words[i - 1] in partner_region_words))
-                and not _country_in_parentheses(words, i + 1)
+                and not _country_in_parentheses(words, _particle_name_end(scan, i + 1))
                 and not _partner_located_after(scan, i)
                 and not (i and _POSTCODE_WORD.fullmatch(words[i - 1]))
                 and not (i + 1 < scan.n and words[i + 1].lower().startswith(PARTNER_TOWN_NOUNS))
@@ -693,6 +713,8 @@ class PlaceRecognizer(UsesGazetteer):
                 and not words[i].endswith(_KREIS)
             ):
                 continue  # most capitalised words: what _candidate_at would decide, decided fast
+            if _in_particle_tail(scan, i):
+                continue  # "Orne" of "Musterville-sur-Orne": the end of a longer name, no place of its own
             found = self._candidate_at(scan, i)
             if found is None:
                 continue
@@ -1235,8 +1257,9 @@ class PlaceRecognizer(UsesGazetteer):
         words, n = scan.words, scan.n
         word = words[i]
         by_city_word = i > 0 and words[i - 1] in vocab["city"]
-        by_country = _country_in_parentheses(words, i + 1) and (
-            self._starts_own_name(scan, i) or _opens_line(scan.table, i) and _dated_line_end(scan, i + 4)
+        name_end = _particle_name_end(scan, i + 1)  # "Musterville-sur-Mer (Frankreich)"
+        by_country = _country_in_parentheses(words, name_end) and (
+            self._starts_own_name(scan, i) or _opens_line(scan.table, i) and _dated_line_end(scan, name_end + 3)
         )
         by_location = not by_country and _partner_located_after(scan, i) and self._starts_own_name(scan, i)
         # "Seit 1990 ist X Partnergemeinde von Y": a name that is no word, called a partner by the noun after it
@@ -1269,8 +1292,8 @@ class PlaceRecognizer(UsesGazetteer):
             return None
         if (by_country or by_location) and not (by_city_word or by_list):
             # "Musterweiler (Österreich)", "mit Musterweiler in Frankreich": one word the gazetteer
-            # lacks, named with its country or region
-            return _Candidate(i, i + 1, CITY, True)
+            # lacks (or one joined by its particles), named with its country or region
+            return _Candidate(i, name_end, CITY, True)
         end = i + 1
         # "Stadt Yeni Foça": an unknown word before a known name
         if scan.spaced[i] and end < n and _starts_name(words[end]) and not scan.blocked[end]:
