@@ -299,6 +299,29 @@ def test_a_town_named_like_a_word_heads_its_partners_in_an_overview(nlp, mark):
     assert lines(nlp, text) == [("Schwabach", "Poitiers"), ("Spalt", "Tartu"), ("Roth", "Lucca")]
 
 
+def test_city_districts_the_gazetteer_lacks_head_their_partners(extract_text):
+    # "Musterfeld" and "Bad Beispielberg" are no places GeoNames lists apart from their city;
+    # as two headings over qualified partner lines they hold the partners under them
+    text = (
+        "Stadt Schwabach\n\nPartnerschaften der Stadtteile\n\nBad Beispielberg\nPoitiers (Frankreich), seit 1957\n"
+        "Kalisz (Polen), seit 1990\n\nMusterfeld\nLucca (Italien), seit 1969\n"
+    )
+    pairs = {(p.a[0], p.b[0], p.since) for p in extract_text(text).partnerships}
+    assert pairs == {
+        ("Bad Beispielberg", "Poitiers", "1957"),
+        ("Bad Beispielberg", "Kalisz", "1990"),
+        ("Musterfeld", "Lucca", "1969"),
+    }
+
+
+def test_one_unknown_line_over_partner_lines_is_no_place(nlp):
+    from extract.pipeline import process
+
+    # one such line is no overview's form: a title, a word of the page
+    text = "Stadt Schwabach\n\nMusterfeld\nPoitiers (Frankreich), seit 1957\nKalisz (Polen), seit 1990\n"
+    assert "Musterfeld" not in {e.text for e in process(text, nlp).ents}
+
+
 def test_a_word_over_a_partner_line_is_no_town(nlp):
     from extract.pipeline import process
 

@@ -108,7 +108,8 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
         if line.partner._.place is None or resolved_at_home(line.partner):
             continue
         if line.holder is not None:
-            owned = (line.rule.endswith("under its owner") and resolved_at_home(line.holder)) or (
+            at_home = resolved_at_home(line.holder) or line.holder._.place is None and could_be_at_home(line.holder)
+            owned = (line.rule.endswith("under its owner") and at_home) or (
                 line.rule.startswith("list after its owner") and could_be_at_home(line.holder)
             )
             found += line.rule == "pair line of two bodies" or (owned and not about_organisation(line.holder.sent))

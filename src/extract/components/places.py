@@ -138,6 +138,9 @@ _BIG_REGION_CITY = 10000  # a city this large beats a region of the same name
 _COMPASS_SUFFIXES = {"Nord", "Süd", "Ost", "West", "Mitte", "Zentrum"}
 _CONJUNCTIONS = {"und", "oder", "sowie", ",", "bzw."}
 _UNKNOWN_NAME_ZIPF = 3.0
+# a city district's name is written on the web as often as a rare word ("Musterfeld" ~3);
+# the page furniture heading nothing ("Impressum", "Anfahrt", "Downloads") is commoner
+_HEADING_NAME_ZIPF = 3.2
 _RARE_PART_ZIPF = 2.0  # a hyphenated part this rare is no German word ("-Beigeordneten" is 2.7)
 _COMPOUND_PART_ZIPF = 3.5  # both parts of a compound noun are words this frequent
 _GLUED_WORDS = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ]")  # "McDonald", "DeKalb" keep short prefixes
@@ -210,6 +213,11 @@ def _joined_by_particle(scan: _Scan, end: int) -> int:
             k += 1
         return k + 1 - end if _starts_name(words[k]) and not scan.blocked[k] else 0
     return 0
+
+
+def _gap_before(table: TokenTable, k: int) -> str:
+    """The text between token ``k`` and the token before it."""
+    return table.text[table.ends[k - 1] : table.starts[k]] if k else ""
 
 
 def _particle_name_end(scan: _Scan, end: int) -> int:
@@ -737,6 +745,7 @@ class PlaceRecognizer(UsesGazetteer):
             key = cand.key or fold_name(table.span_text(cand.start, cand.end))
             if (key in confirmed or id(cand) in parties) and taken.isdisjoint(range(cand.start, cand.end)):
                 accepted.append(cand)
+        accepted += self._unknown_headings_over_partners(scan)
         found_places = sorted(((c.start, c.end, c.label) for c in accepted), key=lambda c: c[0])
         found_places = self._remember_names(scan, found_places)
         found_places = self._join_neighbours(scan, found_places)
@@ -1310,6 +1319,56 @@ class PlaceRecognizer(UsesGazetteer):
                 end = k + 1
                 break
         return _Candidate(i, end, CITY, True)
+
+    def _unknown_headings_over_partners(self, scan: _Scan) -> list[_Candidate]:
+        """Lines of one to three capitalised words the gazetteer and the German vocabulary
+        lack ("Musterfeld", "Bad Beispielberg"), each right above a line that opens with a
+        town and its country ("Springfield (Frankreich), seit 1957"), where two lines or more
+        of the page head such lines: an overview's heading per city district or village
+        holding the partners under it, which GeoNames lists under its city."""
+        table, words, n = scan.table, scan.words, scan.n
+        text, starts, ends = table.text, table.starts, table.ends
+        qualified = set()  # line starts of partner lines "X (Land)" / "X, Land"
+        for c in scan.accepted:
+            if c.label == CITY and c.end + 1 < n and words[c.end] in ("(", ",") and _names_country(words[c.end + 1]):
+                qualified.add(starts[c.start])
+        if len(qualified) < 2:
+            return []
+        taken = {k for c in scan.accepted for k in range(c.start, c.end)}
+        heads, found = 0, []
+        i = 0
+        while i < n:
+            if words[i].isspace() or (i and "\n" not in _gap_before(table, i) and "\n" not in words[i - 1]):
+                i += 1
+                continue  # not the first word of a line
+            end = i
+            while end < n and end - i < 4 and not words[end].isspace() and "\n" not in _gap_before(table, end):
+                end += 1
+            below = _next_line_start(text, ends[end - 1])
+            if below in qualified and end - i <= 3:
+                heads += 1
+                if taken.isdisjoint(range(i, end)) and self._unknown_name(scan, i, end):
+                    found.append(_Candidate(i, end, CITY, True))
+            i = end
+        return found if heads >= 2 else []
+
+    def _unknown_name(self, scan: _Scan, start: int, end: int) -> bool:
+        """Tokens ``start:end`` are a name nothing else reads: capitalised words, no German
+        word, first name or partnership word, unknown to the gazetteer ("Bad" may open it)."""
+        words = scan.words[start:end]
+        if any(scan.blocked[k] for k in range(start, end)) or not all(_starts_name(w) for w in words):
+            return False
+        if scan.table.span_text(start, end) in self.gazetteer:
+            return False  # a known place the rules above did not take stays untaken
+        rest = words[1:] if words[0] in ("Bad", "Sankt", "St.") and len(words) > 1 else words
+        vocabulary = _vocab()["partnership"]
+        return all(
+            self.gazetteer.zipf(w) < _HEADING_NAME_ZIPF
+            and not self.gazetteer.is_first_name(w, 3)
+            and not self._german_noun(w)
+            and not any(p in w.lower() for p in vocabulary)
+            for w in rest
+        )
 
     def _starts_own_name(self, scan: _Scan, i: int) -> bool:
         """The word stands alone, not after another name ("Jean Muster (Frankreich)" is a
