@@ -360,6 +360,15 @@ def test_a_label_line_before_any_partner_still_closes_the_heading(nlp):
     assert lines(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("subtitle", "read"), [("Übersicht", True), ("Unsere Freunde in Europa", True), ("Kontakt", False)]
+)
+def test_a_subtitle_right_under_the_heading_keeps_it_open(nlp, subtitle, read):
+    # a line of another kind right under "Partnerstädte" is its subtitle; page furniture ends it
+    text = f"Unsere Partnerstädte\n\n{subtitle}\n\nPoitiers (Frankreich), seit 1957\nLucca (Italien), seit 1990\n"
+    assert lines(nlp, text) == ([(None, "Poitiers"), (None, "Lucca")] if read else [])
+
+
 def test_a_flag_country_before_the_partner_is_no_partner(nlp):
     text = "Unsere Partnerstädte\n\n- Frankreich Poitiers, Frankreich\n- Italien Lucca, Italien\n"
     assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]

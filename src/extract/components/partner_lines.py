@@ -778,6 +778,7 @@ def find_partner_lines(
     scope's heading or lead-in ("Stadt Ogdenville:"), else None (the home)."""
     found: list[PartnerLine] = []
     in_scope = False
+    opened_at = -2  # the block whose partnership word opened the scope
     owner: Span | None = None
     list_country: Span | None = None
     scope_kind: str | None = None  # the kind the scope's heading names ("Freundschaften")
@@ -971,6 +972,7 @@ def find_partner_lines(
         if kinds:
             # "Partnerstädte der Stadt Ogdenville:", "Ogdenville hat folgende Partnerstädte:"
             in_scope, by_form = True, False
+            opened_at = index
             scope_kind = sorted(kinds)[0] if len(kinds) == 1 else None
             # a town's heading, then "Partnerstädte:" over its partners: the owner stays
             if places or owner is None or not _owner_just_before(doc, blocks, index, owner):
@@ -990,12 +992,26 @@ def find_partner_lines(
             and not (found and _fact_line(doc, block))
             and not _index_letter(doc, block)
             and not _category_heading(doc, block)
+            # "Partnerstädte", then "Übersicht" over the lines: the section's subtitle
+            and not (index == opened_at + 1 and not _stop_heading(doc, block))
         ):
             in_scope, owner, by_form = False, None, False  # "Kontakt", "Anschrift:"
     cut = _cut_last_line(doc, blocks, ents_of, found)
     if cut is not None:
         found.append(cut)
     return found
+
+
+def _stop_heading(doc: Doc, block: Block) -> bool:
+    """A heading of the page's furniture that ends any list ("Kontakt", "Anschrift:",
+    "Impressum"): a word the lexicon lists, or a line ending with a colon."""
+    text = doc_text(doc)[block.start : block.end].strip()
+    return text.endswith(":") or text.lower() in _stop_words()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lex()["partnerships"]["stop_headings"])
 
 
 def _cut_last_line(doc: Doc, blocks: list[Block], ents_of: EntsOf, found: list[PartnerLine]) -> PartnerLine | None:
