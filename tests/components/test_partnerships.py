@@ -1042,6 +1042,24 @@ def test_a_town_after_partnerstadt_von_holds_the_partner_in_an_overview(extract_
     assert found(extract_text(text)) == {("Schwabach", "Poitiers"), ("Hilpoltstein", "Lucca"), ("Spalt", "Tartu")}
 
 
+def test_a_part_of_the_home_bound_to_a_town_at_home_holds_it(extract_text):
+    # "Musterfeld" is the home's quarter; the Austrian partner lies at home as well
+    text = (
+        "Greding\n\nStädtepartnerschaften\n\nDie Stadt Greding unterhält eine Partnerschaft mit Grasse. "
+        "Der Ortsteil Musterfeld ist seit 1995 mit dem österreichischen Ort Afritz am See verbunden."
+    )
+    assert found(extract_text(text)) == {("Greding", "Grasse"), ("Musterfeld", "Afritz am See")}
+
+
+def test_a_member_towns_partner_after_its_mit_and_a_nationality(extract_text):
+    # in a district's round-up, the town after a holder's "mit der österreichischen Gemeinde" is its partner
+    text = (
+        "Landkreis Roth\n\nPartnerschaften der Gemeinden\n\nHilpoltstein ist seit 1975 mit Lucca verbunden. "
+        "Greding pflegt seit 1995 eine Partnerschaft mit dem österreichischen Ort Afritz am See."
+    )
+    assert found(extract_text(text)) == {("Hilpoltstein", "Lucca"), ("Greding", "Afritz am See")}
+
+
 def test_a_pair_heading_names_its_holder_whatever_else_the_name_spells(extract_text):
     # "Roth" is a surname too; heading "Roth – Poitiers" over its section it is the holder
     text = (

@@ -74,6 +74,12 @@ _BETWEEN_STOP = {"sowie", "zwischen", ".", ";", ":"}
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Plain nouns of a place before its name ("mit dem Ort X"), lower-cased."""
+    return frozenset(lex()["places"]["place_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
     """Words that introduce a municipality by its own title ("Stadt", "Marktgemeinde")."""
     words = {w.lower() for w in lex()["places"]["city_words"]}
@@ -487,7 +493,10 @@ def partner_cue(doc: Doc, span: Span) -> bool:
     for _ in range(6):  # "mit X, Y und der Stadt Z": each name of the coordination
         k = start - 1
         while k >= 0 and start - k <= 4 and (
-            doc[k].lower_ in _body_words() or doc[k].lower_ in _MIT_FILLERS or _inflected_adjective(doc[k].text)
+            doc[k].lower_ in _body_words()
+            or doc[k].lower_ in _MIT_FILLERS
+            or doc[k].lower_ in place_nouns()
+            or _inflected_adjective(doc[k].text)
         ):
             k -= 1
         if k >= 1 and doc[k].lower_ in ("und", "sowie", ","):

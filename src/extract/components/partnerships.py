@@ -317,6 +317,8 @@ class PageReading(SeveralBodies):
             # a town other than the home holds what its sentence names: a district's or
             # association's member towns, a newspaper's round-up ("In X besteht ... mit Y")
             members = self._member_pairs(doc, sent, sent_places, home_keys, kinds, held_by)
+            if held_by[0] is not None and kinds and self._part_as_holder(sent, sent_places, home_keys) is not None:
+                held_by[0] = None  # "Der Ortsteil X ist mit dem Ort Y verbunden": the part holds Y, read below
             if held_by[0] is not None:
                 continue  # "Auf die längste Partnerschaft kann X zurückblicken": X's, not the home's
             if members:

@@ -20,7 +20,7 @@ from .bodies import (
 )
 from .events import after_seit
 from .extensions import doc_text
-from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before
+from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before, place_nouns
 from .partnership_state import Pair, Side, body_words_lower
 from .statements import Statements
 
@@ -298,8 +298,13 @@ class SeveralBodies(Statements):
         if not holders:
             return False
         k = span.start - 1
-        while k > 0 and (doc[k].lower_ in body_words_lower() or doc[k].lower_ in _MIT_WORDS):
-            k -= 1
+        while k > 0 and (
+            doc[k].lower_ in body_words_lower()
+            or doc[k].lower_ in _MIT_WORDS
+            or doc[k].lower_ in place_nouns()
+            or doc[k].is_lower and doc[k].text.endswith(_COUNTRY_ADJECTIVE_ENDINGS)
+        ):
+            k -= 1  # "mit dem österreichischen Ort Musterdorf"
         if doc[k].lower_ != "mit":
             return False
         k -= 1
