@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..addresses import DISTRICT, PageAddress, squash
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
@@ -91,30 +91,45 @@ def _home_adjectives() -> tuple[str, ...]:
     return tuple(lex()["home"]["home_adjectives"])
 
 
-def foreign_adjective_before(doc: Doc, span: Span) -> bool:
-    """ "die polnische Stadt X", "mit dem chinesischen X": an adjective of
-    nationality (ending in -isch) right before the name, or before its body word."""
+def _isch_stem(word: str) -> str | None:
+    """The stem of a lower-cased "-isch" adjective with its case ending ("polnischen" ->
+    "polnisch"), or None ("zwischen" and "inzwischen" are none)."""
+    if word.endswith("zwischen"):
+        return None
+    stem = re.sub(r"(e|en|er|es|em)$", "", word)
+    return stem if stem.endswith("isch") else None
+
+
+def nationality_adjective(word: str) -> bool:
+    """ "französischen", "polnische", "schweizer": a lower-cased adjective of a country."""
+    return _isch_stem(word) is not None or word in _COUNTRY_ER_ADJECTIVES
+
+
+# adjectives of countries formed with "-er", which no "-isch" ending marks
+_COUNTRY_ER_ADJECTIVES = frozenset({"schweizer", "luxemburger", "liechtensteiner"})
+
+
+def _adjective_before(doc: Doc, span: Span) -> Token | None:
+    """The word right before the name, or before its body word ("die polnische Stadt X")."""
     k = span.start - 1
     if k >= 0 and doc[k].lower_ in _body_words():
         k -= 1
-    if k < 0:
-        return False
-    word = doc[k].lower_
-    if word.endswith("zwischen"):  # "zwischen", "inzwischen": not an adjective
-        return False
-    stem = re.sub(r"(e|en|er|es|em)$", "", word)
-    return stem.endswith("isch") and not stem.endswith(_home_adjectives())
+    return doc[k] if k >= 0 else None
+
+
+def foreign_adjective_before(doc: Doc, span: Span) -> bool:
+    """ "die polnische Stadt X", "mit dem chinesischen X": an adjective of
+    nationality (ending in -isch) right before the name, or before its body word."""
+    word = _adjective_before(doc, span)
+    stem = _isch_stem(word.lower_) if word is not None else None
+    return stem is not None and not stem.endswith(_home_adjectives())
 
 
 def _described(doc: Doc, span: Span) -> bool:
     """ "die polnische Stadt X", "die bayerische Gemeinde X": an adjective of origin before
     the name (and its body word) describes a place for the reader; a publisher does not."""
-    k = span.start - 1
-    if k >= 0 and doc[k].lower_ in _body_words():
-        k -= 1
-    if k < 0 or doc[k].lower_.endswith("zwischen"):
-        return False
-    return re.sub(r"(e|en|er|es|em)$", "", doc[k].lower_).endswith("isch") and not doc[k].is_title
+    word = _adjective_before(doc, span)
+    return word is not None and _isch_stem(word.lower_) is not None and not word.is_title
 
 
 def qualified_for_reader(doc: Doc, span: Span) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import CITY, COUNTRY, REGION, load_gazetteer
 from ..text import fold_name
 from .bodies import HOME_COUNTRIES, PARTNER_TOWN_NOUNS, could_be_at_home, lex, lies_at_home, names_district, strong_kind
-from .home import LIES_WORDS
+from .home import LIES_WORDS, nationality_adjective
 from .partnership_state import (
     PLACE_LABELS,
     ReadingState,
@@ -29,16 +29,6 @@ _DIRECTIONS = ("lich", "wärts")  # "nördlich", "südöstlich", "landeinwärts"
 
 # what may stand between a town and the region that locates it ("X (Provinz Y)", "X in der Y")
 _QUALIFIER_WORDS = frozenset({"(", ",", "/", "in", "im", "der", "dem", "des", "aus", "–", "-", "provinz", "region"})
-
-
-def _nationality_adjective(word: str) -> bool:
-    """ "französischen", "polnische", "Schweizer", "italienischen": an adjective of a country."""
-    stem = re.sub(r"(e|en|er|es|em)$", "", word)
-    return stem.endswith("isch") or word in _COUNTRY_ER_ADJECTIVES
-
-
-# adjectives of countries formed with "-er", which no "-isch" ending marks
-_COUNTRY_ER_ADJECTIVES = frozenset({"schweizer", "luxemburger", "liechtensteiner"})
 
 
 def _state_before_its_country(span: Span) -> bool:
@@ -183,7 +173,7 @@ class PlaceRoles(ReadingState):
                 t.lower_ in _QUALIFIER_WORDS
                 or t.lower_ in states
                 or t.ent_type_ in (REGION, COUNTRY)
-                or _nationality_adjective(t.lower_)  # "X im Schweizer Kanton Y", "X in der französischen Region Y"
+                or nationality_adjective(t.lower_)  # "X im Schweizer Kanton Y", "X in der französischen Region Y"
                 for t in between
             ):
                 return False

@@ -20,7 +20,14 @@ from .bodies import (
 )
 from .events import after_seit
 from .extensions import doc_text
-from .home import foreign_adjective_before, owner_after_partner_noun, partner_cue, partner_noun_before, place_nouns
+from .home import (
+    foreign_adjective_before,
+    nationality_adjective,
+    owner_after_partner_noun,
+    partner_cue,
+    partner_noun_before,
+    place_nouns,
+)
 from .partnership_state import Pair, Side, body_words_lower
 from .statements import Statements
 
@@ -29,7 +36,6 @@ from .statements import Statements
 _CLAUSE_VERBS = frozenset({"pflegt", "unterhält", "ist", "hat", "verbindet", "feiert", "besitzt"})
 _COPULA_FILLERS = frozenset({"ist", "sind", "war", "seit", "auch", "zudem", "bereits", "schon", "außerdem"})
 _MIT_WORDS = frozenset({"der", "dem", "den"})
-_COUNTRY_ADJECTIVE_ENDINGS = ("ischen", "ischer", "ische")
 
 
 _SUBJECT_OPENERS = {"unsere", "unser", "die", "der", "auch", "stadt", "gemeinde"}
@@ -197,7 +203,7 @@ class SeveralBodies(Statements):
             while k < sent.end and (
                 doc[k].lower_ in _MIT_WORDS
                 or doc[k].lower_ in body_words_lower()
-                or doc[k].text.endswith(_COUNTRY_ADJECTIVE_ENDINGS)  # "mit der polnischen Gemeinde Y"
+                or nationality_adjective(doc[k].lower_)  # "mit der polnischen Gemeinde Y"
             ):
                 k += 1
             partner = by_start.get(k)
@@ -302,7 +308,7 @@ class SeveralBodies(Statements):
             doc[k].lower_ in body_words_lower()
             or doc[k].lower_ in _MIT_WORDS
             or doc[k].lower_ in place_nouns()
-            or doc[k].is_lower and doc[k].text.endswith(_COUNTRY_ADJECTIVE_ENDINGS)
+            or doc[k].is_lower and nationality_adjective(doc[k].lower_)
         ):
             k -= 1  # "mit dem österreichischen Ort Musterdorf"
         if doc[k].lower_ != "mit":
