@@ -369,6 +369,27 @@ def test_a_subtitle_right_under_the_heading_keeps_it_open(nlp, subtitle, read):
     assert lines(nlp, text) == ([(None, "Poitiers"), (None, "Lucca")] if read else [])
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{town} ({country}) – erste Kontakte 1975, Partnerschaft seit {y}",  # the contacts' year founds nothing
+        "{town} ({country}) – Freundschaft seit 1975, Partnerschaft seit {y}",  # the partnership's own year
+        "{town} ({country}), gegründet {y}, erneuert 2009",  # a signing word, then a renewal
+        "{town}, {country} (100.000 Einwohner, 2020), seit {y}",  # the year of a count of inhabitants
+        "{town} ({country}) | seit {y} | 50.000 Einwohner",  # a card's cells
+        "{town} ({country}): Partnerschaftsvertrag vom 5. Mai {y}",
+    ],
+)
+def test_a_partners_line_tells_its_founding_among_other_dates(extract_text, line):
+    rows = [
+        line.format(town="Grasse", country="Frankreich", y=1984),
+        line.format(town="Kalisz", country="Polen", y=1999),
+    ]
+    text = "Stadt Greding\n\nPartnerstädte\n\n" + "\n".join(rows) + "\n"
+    pairs = [(p.b[0], (p.since or "")[:4], p.kind) for p in extract_text(text).partnerships]
+    assert pairs == [("Grasse", "1984", "partnership"), ("Kalisz", "1999", "partnership")]
+
+
 def test_a_flag_country_before_the_partner_is_no_partner(nlp):
     text = "Unsere Partnerstädte\n\n- Frankreich Poitiers, Frankreich\n- Italien Lucca, Italien\n"
     assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]

@@ -181,6 +181,12 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
     successor: Span | None = None
     previous: object = line.partner
     paren_dates: list[Span] = []
+    population = False  # the parentheses give the partner's size ("(100.000 Einwohner, 2020)")
+    segment_event: str | None = None  # "signing" or "other": what the words of this part of the line tell
+    signed_since = False  # line.since is a date a signing word gave
+    event_words = _line_event_words()
+    # "| 50.000 Einwohner": a count of inhabitants is a number the line may hold
+    counted = any(kind == "word" and value in event_words["population"] for kind, value in items)
     for kind, value in items[i:]:
         if kind == "word":
             word = value
@@ -188,8 +194,19 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 depth += 1
             elif word in (")", "]"):
                 depth = max(0, depth - 1)
+                if population:
+                    paren_dates.clear()  # the year of a count of inhabitants
                 _settle_paren_dates(line, paren_dates, changed=alias_context)
-                alias_context = False
+                alias_context = population = False
+            elif word in (",", "|", ";", "–", "-") and not depth:
+                segment_event = None
+            elif word in event_words["population"]:
+                population = population or bool(depth)
+                segment_event = "other"
+            elif not depth and word in event_words["signing"]:
+                segment_event = "signing"  # "gegründet 1984", "Partnerschaftsvertrag vom 5. Mai 1984"
+            elif not depth and word in event_words["other"]:
+                segment_event = "other"  # "erste Kontakte 1975", "erneuert 2009": no founding
             elif depth and word in _SUCCESSOR_WORDS:
                 alias_context = True
                 if line.aliases and successor is None:
@@ -204,14 +221,20 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
                 pass  # "Springfield CZ", "Springfield EST": the country's code after the name
             elif word in _LINE_WORDS or not word[0].isalnum():
                 pass
+            elif counted and word.replace(".", "").replace(",", "").isdigit():
+                pass  # "50.000 Einwohner"
             elif word in _state_nouns() and previous is not line.partner:
                 pass  # "X im US-Bundesstaat Ohio": the word before where the partner lies
             elif word in _link_label_words() and previous is not line.partner:
                 pass  # "Springfield | Frankreich | seit 1966 | Weiterlesen": a card's link
             elif kind_of(word) and word.endswith(_PLURAL_ENDINGS) and not depth:
                 return None  # "Musterstadts Partnerstädte": whose partners follow, not a partner
-            elif kind_of(word) and line.kind is None:
-                line.kind = kind_of(word)
+            elif kind_of(word) and (line.kind is None or kind_of(word) == "partnership"):
+                # "Freundschaft seit 1990, Partnerschaft seit 1999": the partnership and its year
+                line.kind, segment_event = kind_of(word), "signing"
+                if line.since is not None and signed_since:
+                    signed_since = False  # the partnership's own year follows
+                    line.since = None
             else:
                 return None
             previous = word
@@ -222,8 +245,11 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
             line.dates.append(span)
             if depth:
                 paren_dates.append(span)  # since or the date of a change: settled at ")"
-            elif line.since is None:
+            elif segment_event == "other":
+                pass  # first contacts, a renewal, a count of inhabitants: no founding
+            elif line.since is None or segment_event == "signing" and not signed_since:
                 line.since = span
+                signed_since = segment_event == "signing"
         elif span.label_ in _PLACE and depth and (alias_context or span.label_ == CITY):
             line.aliases.append(span)
             if alias_context and successor is None and _successor_before(items, span):
@@ -246,6 +272,14 @@ def parse_partner_line(doc: Doc, block: Block, ents: list[Span], kind_of: KindOf
         line.aliases = [line.partner] + [a for a in line.aliases if a is not successor]
         line.partner = successor
     return line
+
+
+@lru_cache(maxsize=1)
+def _line_event_words() -> dict[str, frozenset[str]]:
+    """Words a partner's list line may tell its story with ("gegründet 1984, erneuert 2009",
+    "erste Kontakte 1975", "50.000 Einwohner"), by what the date after them is."""
+    words = lex()["partnerships"]
+    return {key: frozenset(words[f"partner_line_{key}"]) for key in ("signing", "other", "population")}
 
 
 def _qualifier_before_country(doc: Doc, partner: Span, span: Span, block: Block) -> bool:
@@ -943,6 +977,8 @@ def find_partner_lines(
             # a sub-heading followed by a line with a partnership word ("X [DK]" then
             # "Städtefreundschaft seit 1984"); a lead-in after a title is the list's owner's
             has_next = index + 1 < len(blocks) and _describes_previous(doc, blocks[index + 1], ents_of)
+            if has_next and parse_partner_line(doc, blocks[index + 1], ents_of(blocks[index + 1]), kind_of):
+                has_next = False  # the next line names a partner of its own ("Y (Polen), Freundschaft seit 1995")
             following = kinds_by_block[index + 1] if has_next else set()
             if in_scope or parsed.kind or (following and block.kind == HEADING):
                 # one confirmed sub-heading makes its siblings of the same form partners too
