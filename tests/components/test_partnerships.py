@@ -1071,6 +1071,15 @@ def test_a_pair_heading_names_its_holder_whatever_else_the_name_spells(extract_t
     assert extract_text("Sport\n\nRoth – Poitiers\nDas Spiel endete 2:1.").partnerships == []
 
 
+def test_a_fact_box_label_over_towns_abroad_is_a_partner_list(extract_text):
+    # a plain "Partnerschaften" names no twinning; a label line of towns abroad does by its form
+    text = "Stadt Greding\n\nEinwohner: 7.000\nPartnerschaften: Grasse, Kalisz\nBürgermeister: Max Muster\n"
+    assert found(extract_text(text)) == {("Greding", "Grasse"), ("Greding", "Kalisz")}
+    # sponsors at home under the same label are no partner towns
+    text = "Sportverein Greding\n\nGegründet: 1920\nPartnerschaften: Nürnberg, Fürth\nVorsitzender: Max Muster\n"
+    assert extract_text(text).partnerships == []
+
+
 def test_an_associations_founding_dates_no_partnership(extract_text):
     text = (
         "Das Partnerschaftskomitee wurde 1985 gegründet und fördert die Begegnung zwischen Celle und "

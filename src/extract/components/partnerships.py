@@ -100,8 +100,9 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
     (Frankreich)" pair lines, "X: Y (Frankreich)" lines of an overview, items under a
     lead-in naming their owner ("X unterhält Partnerschaften zu:", but not "Der
     Sportverein X ..."), or, under a partnership heading ("Partnerschaften"), items with
-    their year or country ("Springfield (Frankreich), seit 1990"). A plural
-    "Partnerschaften" alone is no twinning word, but such a list is one by its form."""
+    their year or country ("Springfield (Frankreich), seit 1990"), or a label's line of them
+    ("Partnerschaften: Springfield, Shelbyville"). A plural "Partnerschaften" alone is no
+    twinning word, but such a list is one by its form."""
     blocks = doc._.blocks or []
     found = 0
     for line in lines:
@@ -113,6 +114,8 @@ def _lines_abroad(doc: Doc, lines: list, about_organisation: Callable[[Span], bo
                 line.rule.startswith("list after its owner") and could_be_at_home(line.holder)
             )
             found += line.rule == "pair line of two bodies" or (owned and not about_organisation(line.holder.sent))
+        elif line.rule.startswith("list on one line"):
+            found += 1  # "Partnerschaften: A, B": a label over towns abroad, all of them
         elif line.rule.startswith("list "):
             block = blocks[line.block]
             country = any(e.label_ == COUNTRY and block.start <= e.start_char < block.end for e in doc.ents)
