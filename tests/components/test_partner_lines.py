@@ -390,6 +390,18 @@ def test_a_partners_line_tells_its_founding_among_other_dates(extract_text, line
     assert pairs == [("Grasse", "1984", "partnership"), ("Kalisz", "1999", "partnership")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Partnerschaften: Grasse (1984), Kalisz (1994).", [("Grasse", "1984"), ("Kalisz", "1994")]),
+        ("Städtepartnerschaften: Grasse (Frankreich) und Kalisz (Polen).", [("Grasse", None), ("Kalisz", None)]),
+    ],
+)
+def test_a_labels_list_written_as_a_sentence(extract_text, sentence, expected):
+    record = extract_text(f"Stadt Greding\n\n{sentence}\n")
+    assert [(p.b[0], p.since) for p in record.partnerships] == expected
+
+
 def test_a_flag_country_before_the_partner_is_no_partner(nlp):
     text = "Unsere Partnerstädte\n\n- Frankreich Poitiers, Frankreich\n- Italien Lucca, Italien\n"
     assert lines(nlp, text) == [(None, "Poitiers"), (None, "Lucca")]

@@ -852,6 +852,16 @@ def find_partner_lines(
                 line.block, line.rule = index, "list after its owner on one line"
             found += inline
             continue
+        if block.kind == PARAGRAPH and _labelled_sentence(doc, block, kind_of):
+            # "Partnerschaften: A (1984), B (1994).": a label's list written as a sentence
+            inline = _inline_list(doc, block, ents_of(block), kind_of)
+            for line in inline:
+                line.block, line.rule = index, "list on one line"
+                if owner is not None:
+                    line.holder, line.rule = owner, "list on one line under its owner"
+            found += inline
+            if inline:
+                continue
         if block.kind not in (HEADING, ITEM, LEAD_IN) and index not in shaped:
             continue
         ents = ents_of(block)
@@ -1036,6 +1046,17 @@ def find_partner_lines(
     if cut is not None:
         found.append(cut)
     return found
+
+
+def _labelled_sentence(doc: Doc, block: Block, kind_of: KindOf) -> bool:
+    """A short paragraph that opens with a partnership label and a colon ("Partnerstädte:",
+    "Städtepartnerschaften:") and holds one sentence."""
+    text = doc_text(doc)[block.start : block.end]
+    label, colon, rest = text.partition(":")
+    words = label.lower().split()
+    return bool(colon) and 0 < len(words) <= 2 and any(kind_of(w) for w in words) and len(text) <= 200 and (
+        "." not in rest.rstrip(". \n")
+    )
 
 
 def _stop_heading(doc: Doc, block: Block) -> bool:
