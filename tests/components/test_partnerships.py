@@ -1071,6 +1071,22 @@ def test_a_pair_heading_names_its_holder_whatever_else_the_name_spells(extract_t
     assert extract_text("Sport\n\nRoth – Poitiers\nDas Spiel endete 2:1.").partnerships == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Verbindung besteht seit 1999.",
+        "Seit 1999 sind beide Städte verbunden.",
+        "Die Beziehungen bestehen seit 1999.",
+    ],
+)
+def test_a_bonds_seit_in_the_partners_section_dates_it(extract_text, sentence):
+    text = f"Stadt Greding\n\nPartnerstädte\n\nKalisz (Polen)\nKalisz ist eine alte Stadt. {sentence}\n"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Kalisz", "1999")]
+    # a "seit" of something else in the section dates nothing
+    text = "Stadt Greding\n\nPartnerstädte\n\nKalisz (Polen)\nSeit 1999 hat Kalisz ein neues Theater.\n"
+    assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Kalisz", None)]
+
+
 def test_a_fact_box_label_over_towns_abroad_is_a_partner_list(extract_text):
     # a plain "Partnerschaften" names no twinning; a label line of towns abroad does by its form
     text = "Stadt Greding\n\nEinwohner: 7.000\nPartnerschaften: Grasse, Kalisz\nBürgermeister: Max Muster\n"

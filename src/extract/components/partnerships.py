@@ -92,6 +92,8 @@ _POSSESSIVES = {
 }  # fmt: skip
 _PLURAL_KIND_ENDINGS = ("schaften", "städte", "gemeinden", "kommunen", "kreise")
 _BONDS = frozenset({"verbunden", "verbindet", "verband"})
+# the words of a bond that date it by "seit" in a partner's section ("Die Verbindung besteht seit 1999")
+_SECTION_BONDS = _BONDS | {"verbindung", "verbindungen", "beziehung", "beziehungen"}
 _BODY_WORDS = {"stadt", "gemeinde", "marktgemeinde", "kreisstadt", "landkreis", "kreis", "region"}
 
 
@@ -577,6 +579,17 @@ class PageReading(SeveralBodies):
                     events = pairs[key].events
                     events += [dict(e) for e in facts if not any(e["date"] == f["date"] for f in events)]
                 if facts:
+                    continue
+            if focus and not sent_places and not kinds and not triggers:
+                # in the partner's section, "Die Verbindung besteht seit 1999", "Seit 1999 sind
+                # beide Städte verbunden": the bond's "seit" dates the partnership in focus
+                since = [d for d in self._ents_in(sent, ("DATE",)) if after_seit(d)]
+                if since and any(t.lower_ in _SECTION_BONDS for t in sent):
+                    event = {"type": "signed", "date": since[0]._.date_value, "by": "seit"}
+                    event["evidence"] = " ".join(span_text(sent).split())
+                    for key in focus:
+                        if not any(e["type"] == "signed" and e["date"] for e in pairs[key].events):
+                            pairs[key].events.append(dict(event))
                     continue
             if not (kinds or weak):
                 if named and not self._is_heading(sent):
