@@ -1087,6 +1087,11 @@ def test_a_bonds_seit_in_the_partners_section_dates_it(extract_text, sentence):
     assert [(p.b[0], p.since) for p in extract_text(text).partnerships] == [("Kalisz", None)]
 
 
+def test_a_countrys_part_by_compass_is_no_partner(extract_text):
+    text = "Stadt Greding\n\nZum Jubiläum der Städtepartnerschaft reisten 50 Bürger nach Südfrankreich."
+    assert extract_text(text).partnerships == []
+
+
 def test_a_fact_box_label_over_towns_abroad_is_a_partner_list(extract_text):
     # a plain "Partnerschaften" names no twinning; a label line of towns abroad does by its form
     text = "Stadt Greding\n\nEinwohner: 7.000\nPartnerschaften: Grasse, Kalisz\nBürgermeister: Max Muster\n"

@@ -626,6 +626,27 @@ def test_an_unknown_particle_name_with_its_country_is_a_list_lines_partner(extra
     ]
 
 
+@pytest.mark.parametrize("epithet", ["Burgstadt", "Domstadt", "Hansestadt"])
+def test_a_towns_epithet_after_an_article_is_no_place(nlp, epithet):
+    from extract.pipeline import process
+
+    # "Burgstadt" spells Burgstädt too; after an article it is what a town is called
+    assert [e.text for e in process(f"Die {epithet} feiert ihr Stadtfest.", nlp).ents] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("SCHWABACH. Die Stadt feiert.", ["Schwabach"]), ("ROTH – Es regnet.", ["Roth"])]
+)
+def test_a_dateline_in_capitals_names_its_town(text, expected):
+    from extract.components.bodies import canonical_name
+    from extract.pipeline import process
+
+    doc = process(text)
+    assert [canonical_name(e) for e in doc.ents if e.label_ == "CITY"] == expected
+    # capitals inside a line are no dateline: "Die SPD lädt ein"
+    assert [e.text for e in process("Die Stadt lädt ein. ROTH ist ein Name.").ents if e.label_ == "CITY"] == []
+
+
 def test_a_typographic_apostrophe_stays_inside_its_word(nlp):
     assert [t.text for t in nlp.tokenizer("Sant’Agata und O’Neill")] == ["Sant’Agata", "und", "O’Neill"]
 

@@ -86,7 +86,11 @@ def names_district(text: str) -> bool:
 
 def canonical_name(span: Span) -> str:
     """The span's name with admin-word and genitive inflection undone:
-    "Landkreises Musterland" -> "Landkreis Musterland", "Münchens" -> "München"."""
+    "Landkreises Musterland" -> "Landkreis Musterland", "Münchens" -> "München"; a name
+    written in capitals as the gazetteer writes it ("SCHWABACH" -> "Schwabach")."""
+    place = span._.place
+    if span_text(span).isupper() and place is not None and fold_name(place.name) == fold_name(span_text(span)):
+        return place.name  # "SCHWABACH" in a dateline: the town's name as it is written
     bases = region_word_bases()
     words = span_text(span).split(" ")
     has_admin_word = len(words) > 1 and words[0] in bases

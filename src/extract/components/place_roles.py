@@ -21,6 +21,7 @@ from .partnership_state import (
     organisation_words,
     partnership_prefixes,
 )
+from .places import names_compass_region
 
 _LOCATION_LINK = {"in", "im", "bei", "am"}
 
@@ -530,12 +531,15 @@ class PlaceRoles(ReadingState):
 
     @staticmethod
     def _is_locative_region(span: Span) -> bool:
-        """A region named as where something lies: "im Land X", "in der Region X"."""
+        """A region named as where something lies: "im Land X", "in der Region X"; a part of a
+        country by a compass prefix ("nach Südfrankreich"), wherever it stands."""
         words = lex()["places"]["weak_region_words"]
         doc = span.doc
         before = doc[max(0, span.start - 2) : span.start].text.lower().split()
         if span.label_ != REGION:
             return False
+        if names_compass_region(span.text):
+            return True
         # "im Land X", "in der Region X", "in Pas-de-Calais", "in der Provence": where something lies
         if span[0].text in words and bool({"im", "in"} & set(before)):
             return True

@@ -215,6 +215,16 @@ def _joined_by_particle(scan: _Scan, end: int) -> int:
     return 0
 
 
+_ARTICLES = frozenset({"die", "der", "dem", "den", "des"})
+_EPITHET_ENDS = ("stadt",)  # "die Burgstadt", "der Domstadt": epithets of towns
+_DATELINE_MARKS = frozenset({".", "–", "-", "(", "/", ":"})
+
+
+def vocab_town() -> int:
+    """The population from which a place is a town (the lexicon's ``town_population``)."""
+    return _vocab()["town"]
+
+
 def _gap_before(table: TokenTable, k: int) -> str:
     """The text between token ``k`` and the token before it."""
     return table.text[table.ends[k - 1] : table.starts[k]] if k else ""
@@ -576,6 +586,15 @@ def _compass_word(word: str) -> bool:
     return False
 
 
+def names_compass_region(text: str) -> bool:
+    """ "Südfrankreich", "Ostpolens", "West-Ukraine": a country's part by a compass prefix, a
+    region no body governs (so never a partner)."""
+    if "-" in text:
+        prefix, _, rest = text.partition("-")
+        return prefix in _vocab()["compass"] and _names_country(rest)
+    return _compass_word(text)
+
+
 _SUBJECT_VERBS = {"unterhält", "pflegt", "ist", "hat", "verbindet", "schloss", "feiert", "unterzeichnete"}
 
 
@@ -706,6 +725,8 @@ class PlaceRecognizer(UsesGazetteer):
         next_free = 0  # tokens before this are inside an accepted place
         # a lower-case word starts no place (but OCR's "l" for "I"): most tokens skip the memoised test
         starts = [k for k, word in enumerate(words) if (not word[:1].islower() or word[:1] == "l") and _word_kind(word)]
+        for dateline in self._capitals_datelines(scan):
+            accepted.append(dateline)  # "SCHWABACH. Die Stadt ...": a press release's dateline in capitals
         for i in starts:
             if i < next_free or blocked[i]:
                 continue
@@ -723,6 +744,8 @@ class PlaceRecognizer(UsesGazetteer):
                 continue  # most capitalised words: what _candidate_at would decide, decided fast
             if _in_particle_tail(scan, i):
                 continue  # "Orne" of "Musterville-sur-Orne": the end of a longer name, no place of its own
+            if i and words[i - 1].lower() in _ARTICLES and words[i].lower().endswith(_EPITHET_ENDS):
+                continue  # "die Burgstadt", "der Hansestadt": a town's epithet, whatever town it spells
             found = self._candidate_at(scan, i)
             if found is None:
                 continue
@@ -1319,6 +1342,23 @@ class PlaceRecognizer(UsesGazetteer):
                 end = k + 1
                 break
         return _Candidate(i, end, CITY, True)
+
+    def _capitals_datelines(self, scan: _Scan) -> list[_Candidate]:
+        """A town at home written in capitals at a line's start, before ".", "–", "(" or "/"
+        ("SCHWABACH. Die Stadt ...", "ROTH (ab) – "): a press dateline, which the place rules
+        otherwise skip as they skip every word in capitals."""
+        table, words, n = scan.table, scan.words, scan.n
+        found = []
+        for i in range(n - 1):
+            word = words[i]
+            if len(word) < 4 or not word.isupper() or not word.isalpha() or words[i + 1] not in _DATELINE_MARKS:
+                continue
+            if i and "\n" not in _gap_before(table, i) and "\n" not in words[i - 1]:
+                continue  # not at a line's start
+            places = [p for p in self.gazetteer.lookup(word) if p.label == CITY and lies_at_home(p)]
+            if places and max(p.population for p in places) >= vocab_town():
+                found.append(_Candidate(i, i + 1, CITY, True, fold_name(word), max(p.population for p in places)))
+        return found
 
     def _unknown_headings_over_partners(self, scan: _Scan) -> list[_Candidate]:
         """Lines of one to three capitalised words the gazetteer and the German vocabulary
