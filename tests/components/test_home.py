@@ -499,3 +499,16 @@ def test_an_addresss_country_picks_the_namesake_there(nlp, url, country):
     text = "Partnerschaft\n\nRheinfelden (Baden) und Rheinfelden in der Schweiz sind seit 1990 Partnerstädte.\n"
     doc = process(text, nlp, address=page_address(url))
     assert {span._.place.country for span in doc._.home_spans} == {country}
+
+
+def test_an_articles_title_and_definition_outweigh_a_neighbour_named_more_often(nlp):
+    history = (
+        "Der Handel mit Nürnberg brachte Wohlstand; Kaufleute aus Nürnberg besuchten den Markt. Busse fahren "
+        "nach Nürnberg. Viele Pendler arbeiten in Nürnberg; Nürnberg ist das Oberzentrum. "
+    )
+    text = f"Greding\n\nGreding ist eine Stadt im Landkreis Roth.\n\nGeschichte\n\n{history * 3}"
+    found, why = home(nlp, text)
+    assert found == ["Greding"] and "defining sentence" in why
+    # a partner's page that defines the partner abroad leaves the votes alone
+    text = "Grasse\n\nGrasse ist eine Stadt in Frankreich.\n\nStadt Greding, Marktplatz 1, 91171 Greding\n"
+    assert home(nlp, text)[0] == ["Greding"]

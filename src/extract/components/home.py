@@ -759,6 +759,39 @@ def article_about_a_town_abroad(doc: Doc, places: list[Span]) -> list[Span]:
     return mentions if opens else []
 
 
+_DEFINING = re.compile(
+    r"^\W*(?:ist|war)\s+(?:heute\s+)?(?:eine?|die|der)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:stadt|gemeinde|marktgemeinde|markt|kreisstadt|ortsgemeinde|landkreis|kreis|bezirk|amt|kommune)\b",
+    re.IGNORECASE,
+)
+
+
+def article_about_a_town_at_home(doc: Doc, places: list[Span]) -> list[Span]:
+    """The mentions of the town at home an encyclopedia's article is about: the page's first
+    line is its name alone, and a sentence within the next lines defines it ("X ist eine
+    Stadt im Landkreis Y"); [] otherwise. Long articles name their neighbours more often
+    than themselves; the title and the definition say whose article it is."""
+    text = doc_text(doc)
+    first = next((s for s in doc.sents if text[s.start_char : s.end_char].strip()), None)
+    if first is None:
+        return []
+    title = [p for p in places if p.start >= first.start and p.end <= first.end]
+    if len(title) != 1 or not _alone_on_its_line(doc, title[0]) or not could_be_at_home(title[0]):
+        return []
+    key = name_key(title[0])
+    mentions = [p for p in places if name_key(p) == key]
+    defined = any(
+        m.start >= first.end
+        and m.start == m.sent.start
+        and m.start_char <= _TITLE_REACH * 2
+        and _DEFINING.match(text[m.end_char : m.sent.end_char])
+        for m in mentions
+    )
+    if not defined or any(partner_cue(doc, m) or partner_noun_before(doc, m) for m in mentions):
+        return []
+    return mentions
+
+
 @Language.factory("twinning_home")
 class HomeFinder:
     """Sets ``doc._.home_spans`` and ``doc._.home_why``: from the text's votes
@@ -771,6 +804,9 @@ class HomeFinder:
     def __call__(self, doc: Doc) -> Doc:
         places = [e for e in doc.ents if e.label_ in (CITY, REGION)]
         spans, why = choose_home(doc, places, doc._.partner_lines or [])
+        subject = article_about_a_town_at_home(doc, places)
+        if subject and (not spans or name_key(spans[0]) != name_key(subject[0])):
+            spans, why = subject, f"page title and its defining sentence (the text's votes: {why})"
         if not spans and (abroad := article_about_a_town_abroad(doc, places)):
             spans, why = abroad, "page title: a town abroad that the article is about"
         given: str | None = doc._.given_home
