@@ -626,6 +626,17 @@ def test_an_unknown_particle_name_with_its_country_is_a_list_lines_partner(extra
     ]
 
 
+def test_a_menu_lines_common_words_are_no_places(nlp):
+    from extract.pipeline import process
+
+    # "Rathaus" is a Zurich quarter's name too; among a menu's words it is the menu's
+    doc = process("Rathaus | Bürgerservice | Tourismus | Wirtschaft\n\nWillkommen.", nlp)
+    assert [e.text for e in doc.ents] == []
+    # a line of towns is still a line of places
+    doc = process("Grasse | Kalisz | Lucca\n", nlp)
+    assert [e.text for e in doc.ents if e.label_ == "CITY"] == ["Grasse", "Kalisz", "Lucca"]
+
+
 @pytest.mark.parametrize("epithet", ["Burgstadt", "Domstadt", "Hansestadt"])
 def test_a_towns_epithet_after_an_article_is_no_place(nlp, epithet):
     from extract.pipeline import process

@@ -225,6 +225,26 @@ def vocab_town() -> int:
     return _vocab()["town"]
 
 
+_MENU_SEPARATORS = re.compile(r"\s*[|·•>»]\s*")
+
+
+def _menu_line(scan: _Scan, i: int) -> bool:
+    """Token ``i`` stands on a line of a site's menu or breadcrumb ("Rathaus | Bürgerservice |
+    Tourismus"): three cells or more, two of them other capitalised German words the
+    gazetteer does not know as places."""
+    text = scan.table.text
+    pos = scan.table.starts[i]
+    begin = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    cells = [c for c in _MENU_SEPARATORS.split(text[begin : len(text) if end < 0 else end]) if c]
+    if len(cells) < 3:
+        return False
+    gazetteer = load_gazetteer()
+    word = scan.words[i]
+    words = [c for c in cells if c != word and c[:1].isupper() and " " not in c]
+    return sum(1 for c in words if c not in gazetteer and gazetteer.zipf(c) >= _vocab()["zipf"]) >= 2
+
+
 def _gap_before(table: TokenTable, k: int) -> str:
     """The text between token ``k`` and the token before it."""
     return table.text[table.ends[k - 1] : table.starts[k]] if k else ""
@@ -1118,8 +1138,14 @@ class PlaceRecognizer(UsesGazetteer):
             return True  # "90596 Musterau", "D-12345 Musterau": an address's town
         if _defined_as_place(scan, i, end):
             return True
-        rare = load_gazetteer().zipf(words[i]) < _vocab()["very_common"]
-        if scan.list_line[i] and (rare or _whole_item(scan, i, end) and _own_name(scan.table.span_text(i, end))):
+        gazetteer = load_gazetteer()
+        rare = gazetteer.zipf(words[i]) < _vocab()["very_common"]
+        common = gazetteer.zipf(words[i]) >= _vocab()["zipf"]
+        if (
+            scan.list_line[i]
+            and (rare or _whole_item(scan, i, end) and _own_name(scan.table.span_text(i, end)))
+            and not (common and _menu_line(scan, i))
+        ):
             # a name that is its item or cell; "Seit 1977" (a town abroad) is a word, and "• Art" a
             # common word that only an alternate name of some place spells
             return True
