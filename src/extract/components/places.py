@@ -220,9 +220,7 @@ _EPITHET_ENDS = ("stadt",)  # "die Burgstadt", "der Domstadt": epithets of towns
 _DATELINE_MARKS = frozenset({".", "–", "-", "(", "/", ":"})
 
 
-def vocab_town() -> int:
-    """The population from which a place is a town (the lexicon's ``town_population``)."""
-    return _vocab()["town"]
+_CAPITALS_AT_LINE_START = re.compile(r"^[A-ZÄÖÜ]{4,}\b", re.MULTILINE)  # "SCHWABACH. ..."
 
 
 _MENU_SEPARATORS = re.compile(r"\s*[|·•>»]\s*")
@@ -1373,17 +1371,19 @@ class PlaceRecognizer(UsesGazetteer):
         """A town at home written in capitals at a line's start, before ".", "–", "(" or "/"
         ("SCHWABACH. Die Stadt ...", "ROTH (ab) – "): a press dateline, which the place rules
         otherwise skip as they skip every word in capitals."""
-        table, words, n = scan.table, scan.words, scan.n
+        table, words = scan.table, scan.words
         found = []
-        for i in range(n - 1):
-            word = words[i]
-            if len(word) < 4 or not word.isupper() or not word.isalpha() or words[i + 1] not in _DATELINE_MARKS:
+        for m in _CAPITALS_AT_LINE_START.finditer(table.text):
+            bounds = table.char_span(m.start(), m.end())
+            if bounds is None or bounds[1] != bounds[0] + 1 or bounds[1] >= scan.n:
                 continue
-            if i and "\n" not in _gap_before(table, i) and "\n" not in words[i - 1]:
-                continue  # not at a line's start
-            places = [p for p in self.gazetteer.lookup(word) if p.label == CITY and lies_at_home(p)]
-            if places and max(p.population for p in places) >= vocab_town():
-                found.append(_Candidate(i, i + 1, CITY, True, fold_name(word), max(p.population for p in places)))
+            i = bounds[0]
+            if words[i + 1] not in _DATELINE_MARKS:
+                continue
+            places = [p for p in self.gazetteer.lookup(words[i]) if p.label == CITY and lies_at_home(p)]
+            population = max((p.population for p in places), default=0)
+            if population >= _vocab()["town"]:
+                found.append(_Candidate(i, i + 1, CITY, True, fold_name(words[i]), population))
         return found
 
     def _unknown_headings_over_partners(self, scan: _Scan) -> list[_Candidate]:
