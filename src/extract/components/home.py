@@ -58,6 +58,7 @@ from .bodies import (
     strong_kind,
 )
 from .extensions import doc_text, token_table
+from .places import defines_a_town
 
 _PUBLISHER_WORDS = (
     "magistrat", "stadtverwaltung", "gemeindeverwaltung", "rathaus", "gemeindeamt", "stadtamt",
@@ -759,13 +760,6 @@ def article_about_a_town_abroad(doc: Doc, places: list[Span]) -> list[Span]:
     return mentions if opens else []
 
 
-_DEFINING = re.compile(
-    r"^\W*(?:ist|war)\s+(?:heute\s+)?(?:eine?|die|der)\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:stadt|gemeinde|marktgemeinde|markt|kreisstadt|ortsgemeinde|landkreis|kreis|bezirk|amt|kommune)\b",
-    re.IGNORECASE,
-)
-
-
 def article_about_a_town_at_home(doc: Doc, places: list[Span]) -> list[Span]:
     """The mentions of the town at home an encyclopedia's article is about: the page's first
     line is its name alone, and a sentence within the next lines defines it ("X ist eine
@@ -780,11 +774,9 @@ def article_about_a_town_at_home(doc: Doc, places: list[Span]) -> list[Span]:
         return []
     key = name_key(title[0])
     mentions = [p for p in places if name_key(p) == key]
+    words = token_table(doc).words
     defined = any(
-        m.start >= first.end
-        and m.start == m.sent.start
-        and m.start_char <= _TITLE_REACH * 2
-        and _DEFINING.match(text[m.end_char : m.sent.end_char])
+        m.start >= first.end and m.start_char <= _TITLE_REACH * 2 and defines_a_town(words, m.start, m.end)
         for m in mentions
     )
     if not defined or any(partner_cue(doc, m) or partner_noun_before(doc, m) for m in mentions):

@@ -215,8 +215,10 @@ def _joined_by_particle(scan: _Scan, end: int) -> int:
     return 0
 
 
-_ARTICLES = frozenset({"die", "der", "dem", "den", "des"})
-_EPITHET_ENDS = ("stadt",)  # "die Burgstadt", "der Domstadt": epithets of towns
+# "die Burgstadt", "eine Domstadt": an epithet; after "dem" a town's name is read
+# ("mit dem Neustadt bei Coburg" in a relative clause)
+_EPITHET_ARTICLES = frozenset({"eine", "ein", "die", "der", "das"})
+_EPITHET_ENDS = ("stadt",)
 _DATELINE_MARKS = frozenset({".", "–", "-", "(", "/", ":"})
 
 
@@ -639,14 +641,17 @@ _PLACE_NOUN_ENDINGS = ("stadt", "gemeinde", "dorf", "markt", "kommune", "metropo
 
 
 def _defined_as_place(scan: _Scan, i: int, end: int) -> bool:
-    """A sentence that opens with the name and defines it as a town: "Musterau ist eine
-    Gemeinde im Landkreis …", "Erlangen ist eine kreisfreie Großstadt" (an encyclopedia's
-    or a town page's first sentence). The verb "erlangen" or the noun "Essen" open no such
-    sentence."""
-    words = scan.words
+    return defines_a_town(scan.words, i, end)
+
+
+def defines_a_town(words: list[str], i: int, end: int) -> bool:
+    """A sentence that opens with the name at tokens ``i:end`` and defines it as a town:
+    "Musterau ist eine Gemeinde im Landkreis …", "Erlangen ist eine kreisfreie Großstadt"
+    (an encyclopedia's or a town page's first sentence). The verb "erlangen" or the noun
+    "Essen" open no such sentence."""
     if i and not ("\n" in words[i - 1] or words[i - 1] in (".", "!", "?")):
         return False
-    if end + 2 >= scan.n or words[end] not in _DEFINING_VERBS or words[end + 1].lower() not in _ARTICLES:
+    if end + 2 >= len(words) or words[end] not in _DEFINING_VERBS or words[end + 1].lower() not in _ARTICLES:
         return False
     city_words = _vocab()["city"]
     for word in words[end + 2 : end + 6]:
@@ -762,7 +767,7 @@ class PlaceRecognizer(UsesGazetteer):
                 continue  # most capitalised words: what _candidate_at would decide, decided fast
             if _in_particle_tail(scan, i):
                 continue  # "Orne" of "Musterville-sur-Orne": the end of a longer name, no place of its own
-            if i and words[i - 1].lower() in _ARTICLES and words[i].lower().endswith(_EPITHET_ENDS):
+            if i and words[i - 1].lower() in _EPITHET_ARTICLES and words[i].lower().endswith(_EPITHET_ENDS):
                 continue  # "die Burgstadt", "der Hansestadt": a town's epithet, whatever town it spells
             found = self._candidate_at(scan, i)
             if found is None:
